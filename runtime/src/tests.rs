@@ -1,0 +1,194 @@
+//! Runtime tests: the genesis presets build, and signed transactions execute through the real
+//! executive with their transaction extensions (signature, nonce, fees).
+
+use crate::{
+	genesis_config_presets, tx_extension, AccountId, Address, Balance, Balances, BalancesCall, Executive,
+	Header, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SignedPayload, System,
+	UncheckedExtrinsic, UtilityCall, EXISTENTIAL_DEPOSIT, UNIT,
+};
+use codec::Encode;
+use frame_support::traits::{fungible::Inspect, Get};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{
+	generic::Era,
+	traits::Header as HeaderT,
+	BuildStorage, MultiSignature,
+};
+
+/// Merges a preset's JSON patch into the default genesis config, as the node does.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// The genesis config of the named preset, parsed strictly (unknown fields are an error).
+fn preset_config(name: &str) -> RuntimeGenesisConfig {
+	let patch = genesis_config_presets::get_preset(&name.into()).expect("preset exists");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, serde_json::from_slice(&patch).unwrap());
+	serde_json::from_value(config).expect("preset patch matches the genesis config")
+}
+
+/// Externalities of the `development` preset, with block 1 initialized.
+fn dev_ext() -> sp_io::TestExternalities {
+	let storage = preset_config("development").build_storage().unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		let parent = System::block_hash(0);
+		let header = Header::new(1, Default::default(), Default::default(), parent, Default::default());
+		Executive::initialize_block(&header);
+	});
+	ext
+}
+
+/// A transaction signed by `who` with its current nonce, as a wallet would build it.
+fn signed(who: Sr25519Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
+	let nonce = System::account_nonce(who.to_account_id());
+	let extension = tx_extension(nonce, Era::Immortal, 0);
+	let payload = SignedPayload::new(call.clone(), extension.clone()).unwrap();
+	let signature = MultiSignature::Sr25519(payload.using_encoded(|p| who.sign(p)));
+	UncheckedExtrinsic::new_signed(call, Address::Id(who.to_account_id()), signature, extension)
+}
+
+fn free(who: &AccountId) -> Balance {
+	Balances::balance(who)
+}
+
+/// The fee the chain reports having charged `who` in this block.
+fn fee_paid_by(who: &AccountId) -> Balance {
+	System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::TransactionPayment(
+				pallet_transaction_payment::Event::TransactionFeePaid { who: payer, actual_fee, .. },
+			) if &payer == who => Some(actual_fee),
+			_ => None,
+		})
+		.sum()
+}
+
+#[test]
+fn every_preset_builds_a_genesis_state() {
+	let names = genesis_config_presets::preset_names();
+	assert_eq!(names.len(), 2);
+	for name in names {
+		let name = String::from_utf8(name.as_ref().to_vec()).unwrap();
+		let config = preset_config(&name);
+		assert!(!config.aura.authorities.is_empty(), "{name}: no block author");
+		assert_eq!(config.aura.authorities.len(), config.grandpa.authorities.len());
+		assert!(config.sudo.key.is_some(), "{name}: no sudo key");
+		config.build_storage().unwrap_or_else(|e| panic!("{name}: {e}"));
+	}
+	assert_eq!(preset_config("development").aura.authorities.len(), 1);
+	assert_eq!(preset_config("local_testnet").aura.authorities.len(), 4);
+	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
+}
+
+#[test]
+fn signed_transfer_moves_funds_and_charges_a_fee() {
+	dev_ext().execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		let (alice_before, bob_before) = (free(&alice), free(&bob));
+		let issuance_before = Balances::total_issuance();
+		let amount = 42 * UNIT;
+
+		let call = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+			dest: bob.clone().into(),
+			value: amount,
+		});
+		let xt = signed(Sr25519Keyring::Alice, call);
+		assert_eq!(Executive::apply_extrinsic(xt), Ok(Ok(())));
+
+		let fee = fee_paid_by(&alice);
+		assert!(fee > 0, "a transaction costs something");
+		assert!(fee < UNIT / 100, "a transfer stays cheap: {fee}");
+		assert_eq!(free(&bob), bob_before + amount);
+		assert_eq!(free(&alice), alice_before - amount - fee);
+		// Fees are burnt: issuance drops by exactly the fee.
+		assert_eq!(Balances::total_issuance(), issuance_before - fee);
+		assert_eq!(System::account_nonce(&alice), 1);
+	});
+}
+
+#[test]
+fn batch_of_transfers_executes_atomically() {
+	dev_ext().execute_with(|| {
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		let charlie = Sr25519Keyring::Charlie.to_account_id();
+		let (bob_before, charlie_before) = (free(&bob), free(&charlie));
+		let transfer = |dest: &AccountId, value| {
+			RuntimeCall::Balances(BalancesCall::transfer_keep_alive { dest: dest.clone().into(), value })
+		};
+
+		let batch = RuntimeCall::Utility(UtilityCall::batch_all {
+			calls: vec![transfer(&bob, 5 * UNIT), transfer(&charlie, 7 * UNIT)],
+		});
+		assert_eq!(Executive::apply_extrinsic(signed(Sr25519Keyring::Alice, batch)), Ok(Ok(())));
+		assert_eq!(free(&bob), bob_before + 5 * UNIT);
+		assert_eq!(free(&charlie), charlie_before + 7 * UNIT);
+		assert!(System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::Utility(pallet_utility::Event::BatchCompleted)
+		)));
+
+		// `batch_all` is all or nothing: one failing call undoes the others, the fee stays paid.
+		let too_much = free(&bob) * 2;
+		let failing = RuntimeCall::Utility(UtilityCall::batch_all {
+			calls: vec![transfer(&charlie, UNIT), transfer(&charlie, too_much)],
+		});
+		let dave_before = free(&Sr25519Keyring::Dave.to_account_id());
+		let charlie_now = free(&charlie);
+		let result = Executive::apply_extrinsic(signed(Sr25519Keyring::Bob, failing)).unwrap();
+		assert!(result.is_err());
+		assert_eq!(free(&charlie), charlie_now);
+		assert_eq!(free(&Sr25519Keyring::Dave.to_account_id()), dave_before);
+		assert!(fee_paid_by(&bob) > 0);
+	});
+}
+
+#[test]
+fn bad_signature_and_stale_nonce_are_refused() {
+	dev_ext().execute_with(|| {
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		let call = RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+			dest: bob.into(),
+			value: UNIT,
+		});
+		// Signed by Alice but claiming to be from Charlie.
+		let extension = tx_extension(0, Era::Immortal, 0);
+		let payload = SignedPayload::new(call.clone(), extension.clone()).unwrap();
+		let forged = UncheckedExtrinsic::new_signed(
+			call.clone(),
+			Address::Id(Sr25519Keyring::Charlie.to_account_id()),
+			MultiSignature::Sr25519(payload.using_encoded(|p| Sr25519Keyring::Alice.sign(p))),
+			extension,
+		);
+		assert!(Executive::apply_extrinsic(forged).is_err());
+
+		// A replay of a used nonce.
+		let first = signed(Sr25519Keyring::Alice, call.clone());
+		assert_eq!(Executive::apply_extrinsic(first.clone()), Ok(Ok(())));
+		assert!(Executive::apply_extrinsic(first).is_err());
+	});
+}
+
+#[test]
+fn chain_identity_is_citychain() {
+	assert_eq!(crate::VERSION.spec_name, "citychain");
+	assert_eq!(<Runtime as frame_system::Config>::SS58Prefix::get(), crate::SS58_PREFIX);
+	assert!(EXISTENTIAL_DEPOSIT > 0);
+	// The apps UI needs metadata v15 and v16 (and v14 for older tools).
+	let versions = Runtime::metadata_versions();
+	for v in [14, 15, 16] {
+		assert!(versions.contains(&v), "metadata v{v} missing");
+		assert!(Runtime::metadata_at_version(v).is_some());
+	}
+	assert!(Runtime::metadata_at_version(13).is_none());
+}
