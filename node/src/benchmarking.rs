@@ -6,7 +6,7 @@ use city_runtime::{AccountId, Balance, BalancesCall, RuntimeCall, SystemCall};
 use codec::Encode;
 use frame_benchmarking_cli::ExtrinsicBuilder;
 use sc_cli::Result;
-use sp_blockchain::HeaderBackend;
+use sc_client_api::BlockBackend;
 use sp_core::Pair;
 use sp_inherents::{InherentData, InherentDataProvider};
 use sp_keyring::Sr25519Keyring;
@@ -81,7 +81,9 @@ pub fn signed_extrinsic(
 	let genesis_hash = client.block_hash(0).ok().flatten().expect("genesis block exists; qed");
 	let best_hash = client.chain_info().best_hash;
 	let best_block = client.chain_info().best_number;
-	let version = client.runtime_version_at(best_hash).expect("runtime version at best block");
+	let version = client
+		.runtime_version_at(best_hash, sp_core::traits::CallContext::Offchain)
+		.expect("runtime version at best block");
 
 	// Valid for 64 blocks from the best block: ample for a benchmark run.
 	let era = Era::mortal(64, best_block.saturated_into());

@@ -20,8 +20,8 @@ type EventRecord = frame_system::EventRecord<RuntimeEvent, Hash>;
 
 /// The storage key of `System::Events`.
 fn events_key() -> String {
-	let mut key = sp_core::twox_128(b"System").to_vec();
-	key.extend(sp_core::twox_128(b"Events"));
+	let mut key = sp_io::hashing::twox_128(b"System").to_vec();
+	key.extend(sp_io::hashing::twox_128(b"Events"));
 	to_hex(&key)
 }
 
@@ -71,7 +71,7 @@ fn dev_chain_produces_finalizes_and_includes_a_transfer() {
 	let xt_hex = to_hex(&xt.encode());
 	let submitted_at = node.best_number();
 	let tx_hash = node.call("author_submitExtrinsic", json!([xt_hex]));
-	assert_eq!(tx_hash.as_str().unwrap(), to_hex(&sp_core::blake2_256(&xt.encode())));
+	assert_eq!(tx_hash.as_str().unwrap(), to_hex(&sp_io::hashing::blake2_256(&xt.encode())));
 
 	// ...and comes out in a block, with its event.
 	let mut next = submitted_at;
@@ -88,11 +88,10 @@ fn dev_chain_produces_finalizes_and_includes_a_transfer() {
 		None
 	});
 	let events = node.call("state_getStorage", json!([events_key(), block_hash]));
-	let events =
-		Vec::<EventRecord>::decode(&mut &from_hex(events.as_str().unwrap())[..]).unwrap();
+	let events = Vec::<EventRecord>::decode(&mut &from_hex(events.as_str().unwrap())[..]).unwrap();
 	let transferred = events.iter().any(|r| {
-		r.event ==
-			RuntimeEvent::Balances(pallet_balances::Event::Transfer {
+		r.event
+			== RuntimeEvent::Balances(pallet_balances::Event::Transfer {
 				from: Sr25519Keyring::Alice.to_account_id(),
 				to: Sr25519Keyring::Dave.to_account_id(),
 				amount,
@@ -104,9 +103,8 @@ fn dev_chain_produces_finalizes_and_includes_a_transfer() {
 
 	// A malformed extrinsic gets an error, not a crash...
 	for garbage in ["0xdeadbeef", "0x", "0x00", "not hex at all"] {
-		let err = node
-			.rpc("author_submitExtrinsic", json!([garbage]))
-			.expect_err("garbage is refused");
+		let err =
+			node.rpc("author_submitExtrinsic", json!([garbage])).expect_err("garbage is refused");
 		assert!(!err.message.is_empty(), "error for {garbage} has a message");
 	}
 	// ...and the node keeps producing and finalizing blocks.

@@ -2,18 +2,14 @@
 //! executive with their transaction extensions (signature, nonce, fees).
 
 use crate::{
-	genesis_config_presets, tx_extension, AccountId, Address, Balance, Balances, BalancesCall, Executive,
-	Header, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SignedPayload, System,
-	UncheckedExtrinsic, UtilityCall, EXISTENTIAL_DEPOSIT, UNIT,
+	genesis_config_presets, tx_extension, AccountId, Address, Balance, Balances, BalancesCall,
+	Executive, Header, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SignedPayload,
+	System, UncheckedExtrinsic, UtilityCall, EXISTENTIAL_DEPOSIT, UNIT,
 };
 use codec::Encode;
-use frame_support::traits::{fungible::Inspect, Get};
+use frame_support::traits::fungible::Inspect;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{
-	generic::Era,
-	traits::Header as HeaderT,
-	BuildStorage, MultiSignature,
-};
+use sp_runtime::{generic::Era, traits::Header as HeaderT, BuildStorage, MultiSignature};
 
 /// Merges a preset's JSON patch into the default genesis config, as the node does.
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
@@ -41,7 +37,8 @@ fn dev_ext() -> sp_io::TestExternalities {
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
 		let parent = System::block_hash(0);
-		let header = Header::new(1, Default::default(), Default::default(), parent, Default::default());
+		let header =
+			Header::new(1, Default::default(), Default::default(), parent, Default::default());
 		Executive::initialize_block(&header);
 	});
 	ext
@@ -66,7 +63,11 @@ fn fee_paid_by(who: &AccountId) -> Balance {
 		.into_iter()
 		.filter_map(|r| match r.event {
 			RuntimeEvent::TransactionPayment(
-				pallet_transaction_payment::Event::TransactionFeePaid { who: payer, actual_fee, .. },
+				pallet_transaction_payment::Event::TransactionFeePaid {
+					who: payer,
+					actual_fee,
+					..
+				},
 			) if &payer == who => Some(actual_fee),
 			_ => None,
 		})
@@ -78,7 +79,6 @@ fn every_preset_builds_a_genesis_state() {
 	let names = genesis_config_presets::preset_names();
 	assert_eq!(names.len(), 2);
 	for name in names {
-		let name = String::from_utf8(name.as_ref().to_vec()).unwrap();
 		let config = preset_config(&name);
 		assert!(!config.aura.authorities.is_empty(), "{name}: no block author");
 		assert_eq!(config.aura.authorities.len(), config.grandpa.authorities.len());
@@ -124,7 +124,10 @@ fn batch_of_transfers_executes_atomically() {
 		let charlie = Sr25519Keyring::Charlie.to_account_id();
 		let (bob_before, charlie_before) = (free(&bob), free(&charlie));
 		let transfer = |dest: &AccountId, value| {
-			RuntimeCall::Balances(BalancesCall::transfer_keep_alive { dest: dest.clone().into(), value })
+			RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
+				dest: dest.clone().into(),
+				value,
+			})
 		};
 
 		let batch = RuntimeCall::Utility(UtilityCall::batch_all {

@@ -37,10 +37,8 @@ impl Node {
 	pub fn start(args: &[&str]) -> Node {
 		let rpc_port = free_port();
 		let p2p_port = free_port();
-		let log_path = std::env::temp_dir().join(format!(
-			"city-node-test-{}-{rpc_port}.log",
-			std::process::id()
-		));
+		let log_path = std::env::temp_dir()
+			.join(format!("city-node-test-{}-{rpc_port}.log", std::process::id()));
 		let log = File::create(&log_path).unwrap();
 		let child = Command::new(env!("CARGO_BIN_EXE_city-node"))
 			.args(args)
@@ -66,7 +64,8 @@ impl Node {
 	/// Fails the test with `what` and the last lines of the node's log.
 	pub fn fail(&self, what: &str) -> ! {
 		let log = self.log();
-		let tail: Vec<&str> = log.lines().rev().take(80).collect::<Vec<_>>().into_iter().rev().collect();
+		let tail: Vec<&str> =
+			log.lines().rev().take(80).collect::<Vec<_>>().into_iter().rev().collect();
 		panic!("{what}\n---- city-node log (last 80 lines) ----\n{}", tail.join("\n"));
 	}
 

@@ -1,0 +1,171 @@
+//! Benchmarks for the departments pallet: every call, in its worst case.
+//!
+//! Member calls are measured with an admin (not the registrar) as the origin, because an admin's
+//! origin check reads its own membership and department, and an admin holds or releases a
+//! deposit. Names and prefixes are as long as the config allows.
+
+use super::*;
+use crate::Pallet as Departments;
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::traits::{
+	fungible::{Inspect, InspectHold, Mutate},
+	EnsureOrigin, Get,
+};
+use frame_system::RawOrigin;
+use sp_runtime::traits::{Saturating, StaticLookup, Zero};
+
+const SEED: u32 = 0;
+
+fn max_name<T: Config>(fill: u8) -> Vec<u8> {
+	vec![fill; T::MaxNameLen::get() as usize]
+}
+
+fn registrar<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::RegistrarOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
+/// Registers a department with a maximal name and prefix.
+fn new_department<T: Config>() -> Result<DepartmentId, BenchmarkError> {
+	let prefix = Departments::<T>::benchmark_prefix(NextDepartmentId::<T>::get());
+	Ok(Departments::<T>::do_register_department(max_name::<T>(b'a'), prefix)?)
+}
+
+/// Registers a department whose admin (added by the registrar, so without deposit) can pay
+/// deposits for members it adds.
+fn department_with_admin<T: Config>() -> Result<(DepartmentId, T::AccountId), BenchmarkError> {
+	let department = new_department::<T>()?;
+	let admin: T::AccountId = whitelisted_caller();
+	Departments::<T>::do_add_member(department, admin.clone(), Role::Admin, None)?;
+	let funds = T::Currency::minimum_balance()
+		.saturating_add(T::MemberDeposit::get().saturating_mul(10u32.into()));
+	T::Currency::set_balance(&admin, funds);
+	Ok((department, admin))
+}
+
+fn assert_last_event<T: Config>(event: Event<T>) {
+	frame_system::Pallet::<T>::assert_last_event(event.into());
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_department() -> Result<(), BenchmarkError> {
+		let origin = registrar::<T>()?;
+		let department = NextDepartmentId::<T>::get();
+		let name = max_name::<T>(b'a');
+		let prefix = Departments::<T>::benchmark_prefix(department);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, name, prefix);
+
+		assert!(Departments::<T>::is_active(department));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn rename_department() -> Result<(), BenchmarkError> {
+		let origin = registrar::<T>()?;
+		let department = new_department::<T>()?;
+		let name = max_name::<T>(b'b');
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, department, name.clone());
+
+		let name: DepartmentNameOf<T> = name.try_into().expect("name is MaxNameLen long");
+		assert_last_event::<T>(Event::DepartmentRenamed { department, name });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn suspend_department() -> Result<(), BenchmarkError> {
+		let origin = registrar::<T>()?;
+		let department = new_department::<T>()?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, department);
+
+		assert_last_event::<T>(Event::DepartmentSuspended { department });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reactivate_department() -> Result<(), BenchmarkError> {
+		let origin = registrar::<T>()?;
+		let department = new_department::<T>()?;
+		Departments::<T>::suspend_department(origin.clone(), department)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, department);
+
+		assert_last_event::<T>(Event::DepartmentReactivated { department });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn add_member() -> Result<(), BenchmarkError> {
+		let (department, admin) = department_with_admin::<T>()?;
+		let who: T::AccountId = account("member", 0, SEED);
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(admin.clone()),
+			department,
+			T::Lookup::unlookup(who.clone()),
+			Role::Steward,
+		);
+
+		assert_eq!(Departments::<T>::membership(&who), Some((department, Role::Steward)));
+		assert_eq!(
+			T::Currency::balance_on_hold(&HoldReason::MemberDeposit.into(), &admin),
+			T::MemberDeposit::get()
+		);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_member_role() -> Result<(), BenchmarkError> {
+		let (department, admin) = department_with_admin::<T>()?;
+		let who: T::AccountId = account("member", 0, SEED);
+		Departments::<T>::add_member(
+			RawOrigin::Signed(admin.clone()).into(),
+			department,
+			T::Lookup::unlookup(who.clone()),
+			Role::Steward,
+		)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), T::Lookup::unlookup(who.clone()), Role::Admin);
+
+		assert_last_event::<T>(Event::MemberRoleChanged {
+			department,
+			who,
+			old_role: Role::Steward,
+			new_role: Role::Admin,
+		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_member() -> Result<(), BenchmarkError> {
+		let (department, admin) = department_with_admin::<T>()?;
+		let who: T::AccountId = account("member", 0, SEED);
+		Departments::<T>::add_member(
+			RawOrigin::Signed(admin.clone()).into(),
+			department,
+			T::Lookup::unlookup(who.clone()),
+			Role::Admin,
+		)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin.clone()), T::Lookup::unlookup(who.clone()));
+
+		assert_eq!(Departments::<T>::membership(&who), None);
+		assert!(T::Currency::balance_on_hold(&HoldReason::MemberDeposit.into(), &admin).is_zero());
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Departments, crate::mock::new_test_ext(), crate::mock::Test);
+}

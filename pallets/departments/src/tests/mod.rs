@@ -1,0 +1,37 @@
+//! Tests of the departments pallet, by topic. Unless a test says otherwise it runs on the default
+//! genesis of [`crate::mock::ExtBuilder`] and checks the storage invariants
+//! ([`crate::Pallet::do_try_state`]) at its end.
+
+mod departments;
+mod genesis;
+mod invariants;
+mod members;
+mod registry;
+
+use crate::{mock::*, DepartmentId, DepartmentNameOf, HoldReason, PrefixOf, Role};
+use frame_support::traits::fungible::InspectHold;
+
+/// A bounded name, for comparing with storage and events.
+pub fn name(name: &str) -> DepartmentNameOf<Test> {
+	name.as_bytes().to_vec().try_into().expect("test names fit MaxNameLen")
+}
+
+/// A bounded prefix, for comparing with storage and events.
+pub fn prefix(prefix: &str) -> PrefixOf<Test> {
+	prefix.as_bytes().to_vec().try_into().expect("test prefixes fit MaxPrefixLen")
+}
+
+/// What this pallet holds from `who`.
+pub fn held(who: AccountId) -> Balance {
+	Balances::balance_on_hold(&HoldReason::MemberDeposit.into(), &who)
+}
+
+/// The registrar's origin in the mock.
+pub fn registrar() -> RuntimeOrigin {
+	RuntimeOrigin::root()
+}
+
+/// `who`'s signed origin.
+pub fn signed(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}

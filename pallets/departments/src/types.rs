@@ -1,0 +1,103 @@
+//! Types stored and emitted by the departments pallet.
+
+use crate::Config;
+use city_primitives::{DepartmentId, Role};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::fungible::Inspect, BoundedVec};
+use frame_system::pallet_prelude::BlockNumberFor;
+use scale_info::TypeInfo;
+use sp_runtime::traits::StaticLookup;
+
+/// The balance type of [`Config::Currency`].
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// An account as given in calls: anything `frame_system::Config::Lookup` resolves.
+pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
+
+/// A department's display name: UTF-8, at most [`Config::MaxNameLen`] bytes.
+pub type DepartmentNameOf<T> = BoundedVec<u8, <T as Config>::MaxNameLen>;
+
+/// A department's short code prefix: upper-case ASCII letters and digits, at most
+/// [`Config::MaxPrefixLen`] bytes.
+pub type PrefixOf<T> = BoundedVec<u8, <T as Config>::MaxPrefixLen>;
+
+/// A department as stored in [`crate::Departments`].
+pub type DepartmentInfoOf<T> = DepartmentInfo<DepartmentNameOf<T>, PrefixOf<T>, BlockNumberFor<T>>;
+
+/// A membership as stored in [`crate::Members`].
+pub type MembershipOf<T> = Membership<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
+/// A member deposit as recorded in a [`Membership`] and in events.
+pub type DepositOf<T> = Deposit<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
+/// Whether a department's members may act.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum DepartmentStatus {
+	/// Its members act as their roles allow.
+	#[codec(index = 0)]
+	Active,
+	/// Its members can do nothing until the registrar reactivates it.
+	#[codec(index = 1)]
+	Suspended,
+}
+
+/// A registered department.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct DepartmentInfo<Name, Prefix, BlockNumber> {
+	/// Display name; the registrar may change it.
+	pub name: Name,
+	/// Unique short code prefix, fixed at registration because city codes embed it.
+	pub prefix: Prefix,
+	/// Whether its members may act.
+	pub status: DepartmentStatus,
+	/// The block in which it was registered.
+	pub registered_at: BlockNumber,
+	/// How many accounts act for it, at most [`Config::MaxMembers`].
+	pub member_count: u32,
+	/// How many of those are admins.
+	pub admin_count: u32,
+}
+
+/// A balance held from `depositor` while a member exists, released to it on removal.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Deposit<AccountId, Balance> {
+	/// Who paid, and gets it back.
+	pub depositor: AccountId,
+	/// How much is held.
+	pub amount: Balance,
+}
+
+/// What an account is in its department.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Membership<AccountId, Balance> {
+	/// The department it acts for.
+	pub department: DepartmentId,
+	/// What it may do there.
+	pub role: Role,
+	/// The deposit held for this membership, if an admin added it; `None` if the registrar or
+	/// genesis did.
+	pub deposit: Option<Deposit<AccountId, Balance>>,
+}
+
+/// Who is managing a department's members in a call.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub(crate) enum Manager<AccountId> {
+	/// The registrar origin: may manage any department, suspended or not, and pays no deposit.
+	Registrar,
+	/// An admin of an active department, who may manage only that department.
+	Admin { who: AccountId, department: DepartmentId },
+}

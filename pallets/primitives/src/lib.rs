@@ -1,0 +1,148 @@
+//! # CityChain primitives
+//!
+//! The one place where CityChain pallets meet. Pallets that act on behalf of a department
+//! (data assets, access grants, city codes, ...) depend on this crate, never on the storage of
+//! `pallet-departments`:
+//!
+//! - [`DepartmentId`]: how a department is named on chain.
+//! - [`Role`]: what a member may do for its department.
+//! - [`DepartmentRegistry`]: who acts for which department, and whether it may act now.
+//!
+//! A pallet declares `type Departments: DepartmentRegistry<Self::AccountId>;` in its `Config`
+//! and guards a call in one line:
+//!
+//! ```ignore
+//! let who = ensure_signed(origin)?;
+//! let department = T::Departments::ensure_role(&who, &[Role::Steward])?;
+//! ```
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use serde::{Deserialize, Serialize};
+use sp_runtime::DispatchError;
+
+/// Identifies a department. Assigned by `pallet-departments` in registration order, never reused.
+pub type DepartmentId = u32;
+
+/// What a member may do for its department.
+///
+/// Roles are not ranked: a call lists every role it accepts, so granting a new power to a role is
+/// always an explicit change at the call that needs it.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+pub enum Role {
+	/// Manages the department's members (adds, changes and removes them).
+	#[codec(index = 0)]
+	Admin,
+	/// Manages the department's data assets, decides access requests and issues city codes.
+	#[codec(index = 1)]
+	Steward,
+	/// A department system's key: records accesses and issues city codes.
+	#[codec(index = 2)]
+	Operator,
+}
+
+impl Role {
+	/// Every role, for calls that any member of an active department may make.
+	pub const ALL: [Role; 3] = [Role::Admin, Role::Steward, Role::Operator];
+}
+
+/// Who acts for which department: what other pallets ask every time an account acts.
+///
+/// Implemented by `pallet-departments`. An account acts for at most one department, with exactly
+/// one role. A suspended department's members can do nothing: [`Self::ensure_role`] refuses them.
+pub trait DepartmentRegistry<AccountId> {
+	/// The department `who` acts for and its role there, whatever the department's status.
+	fn membership(who: &AccountId) -> Option<(DepartmentId, Role)>;
+
+	/// Whether `department` exists and is active (not suspended).
+	fn is_active(department: DepartmentId) -> bool;
+
+	/// The department's short code prefix (upper-case ASCII letters and digits), if it exists.
+	fn prefix(department: DepartmentId) -> Option<Vec<u8>>;
+
+	/// Checks that `who` is a member of an active department with one of `roles`, and returns
+	/// that department.
+	///
+	/// The error says why not (not a member, department suspended, role not allowed); with
+	/// `pallet-departments` it is one of that pallet's named errors. An empty `roles` allows no one.
+	fn ensure_role(who: &AccountId, roles: &[Role]) -> Result<DepartmentId, DispatchError>;
+
+	/// Makes `who` a member with `role` of a fresh, active department and returns it, so that
+	/// other pallets' benchmarks can set up a caller without knowing this registry's storage.
+	///
+	/// Never available outside benchmarks. The default refuses.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_benchmark_member(
+		_who: &AccountId,
+		_role: Role,
+	) -> Result<DepartmentId, DispatchError> {
+		Err(DispatchError::Other("DepartmentRegistry: benchmark members unsupported"))
+	}
+}
+
+/// A registry without departments: nobody is a member, so [`DepartmentRegistry::ensure_role`]
+/// always fails with [`DispatchError::BadOrigin`].
+///
+/// For mocks of pallets whose tests do not involve departments. Tests that do should put
+/// `pallet-departments` itself in the mock runtime.
+impl<AccountId> DepartmentRegistry<AccountId> for () {
+	fn membership(_who: &AccountId) -> Option<(DepartmentId, Role)> {
+		None
+	}
+
+	fn is_active(_department: DepartmentId) -> bool {
+		false
+	}
+
+	fn prefix(_department: DepartmentId) -> Option<Vec<u8>> {
+		None
+	}
+
+	fn ensure_role(_who: &AccountId, _roles: &[Role]) -> Result<DepartmentId, DispatchError> {
+		Err(DispatchError::BadOrigin)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn role_encoding_is_stable() {
+		assert_eq!(Role::Admin.encode(), vec![0]);
+		assert_eq!(Role::Steward.encode(), vec![1]);
+		assert_eq!(Role::Operator.encode(), vec![2]);
+		assert_eq!(Role::decode(&mut &[2u8][..]), Ok(Role::Operator));
+		assert!(Role::decode(&mut &[3u8][..]).is_err());
+		assert_eq!(Role::max_encoded_len(), 1);
+	}
+
+	#[test]
+	fn unit_registry_knows_no_one() {
+		assert_eq!(<() as DepartmentRegistry<u64>>::membership(&1), None);
+		assert!(!<() as DepartmentRegistry<u64>>::is_active(0));
+		assert_eq!(<() as DepartmentRegistry<u64>>::prefix(0), None);
+		assert_eq!(
+			<() as DepartmentRegistry<u64>>::ensure_role(&1, &Role::ALL),
+			Err(DispatchError::BadOrigin)
+		);
+	}
+}
