@@ -3,9 +3,13 @@
 //!
 //! - `development`: one validator (Alice), for a single `--dev` node.
 //! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave), one per city agency.
+//!
+//! Both start with the demo city (see [`demo_departments`]), so a person opening the apps UI sees
+//! departments and their members at once.
 
-use crate::{AccountId, BalancesConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{AccountId, BalancesConfig, DepartmentsConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
 use alloc::{vec, vec::Vec};
+use city_primitives::{DepartmentId, Role};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -33,7 +37,41 @@ fn testnet_genesis(
 			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		departments: DepartmentsConfig {
+			departments: demo_departments()
+				.iter()
+				.map(|(name, prefix)| (name.as_bytes().to_vec(), prefix.as_bytes().to_vec()))
+				.collect::<Vec<_>>(),
+			members: demo_members(),
+		},
 	})
+}
+
+/// The demo city's departments as `(name, prefix)`; they get ids 0, 1, 2, 3 in this order.
+pub fn demo_departments() -> [(&'static str, &'static str); 4] {
+	[("Transport", "TRF"), ("Health", "HLT"), ("Environment", "ENV"), ("Planning", "PLN")]
+}
+
+/// Who acts for which demo department (ids as in [`demo_departments`]), with which role.
+/// Documented in the README's "Demo city" table; keep the two in step.
+pub fn demo_members() -> Vec<(AccountId, DepartmentId, Role)> {
+	use Sr25519Keyring::*;
+	[
+		(Alice, 0, Role::Admin),
+		(Bob, 0, Role::Steward),
+		(BobStash, 0, Role::Operator),
+		(Charlie, 1, Role::Admin),
+		(Dave, 1, Role::Steward),
+		(DaveStash, 1, Role::Operator),
+		(Eve, 2, Role::Admin),
+		(Ferdie, 2, Role::Steward),
+		(FerdieStash, 2, Role::Operator),
+		(AliceStash, 3, Role::Admin),
+		(CharlieStash, 3, Role::Steward),
+	]
+	.into_iter()
+	.map(|(who, department, role)| (who.to_account_id(), department, role))
+	.collect()
 }
 
 /// The Aura (sr25519) and GRANDPA (ed25519) keys of a well-known development account.

@@ -96,6 +96,8 @@ pub const UNIT: Balance = 1_000_000_000_000;
 pub const MILLI_UNIT: Balance = UNIT / 1_000;
 /// A millionth of a CITY.
 pub const MICRO_UNIT: Balance = MILLI_UNIT / 1_000;
+/// A hundredth of a CITY.
+pub const CENTI_UNIT: Balance = UNIT / 100;
 
 /// The least balance an account must hold to exist. Dust below it is removed with the account.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
@@ -232,4 +234,10 @@ mod runtime {
 	/// Bootstrap only: removed once the agency council governs the chain.
 	#[runtime::pallet_index(7)]
 	pub type Sudo = pallet_sudo;
+
+	// CityChain's own pallets start at 20; 8..20 are kept for governance and the validator set.
+
+	/// The registry of city departments, their members and roles.
+	#[runtime::pallet_index(20)]
+	pub type Departments = pallet_departments;
 }

@@ -3,11 +3,11 @@
 
 use crate::{
 	genesis_config_presets, tx_extension, AccountId, Address, Balance, Balances, BalancesCall,
-	Executive, Header, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SignedPayload,
-	System, UncheckedExtrinsic, UtilityCall, EXISTENTIAL_DEPOSIT, UNIT,
+	Departments, Executive, Header, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig,
+	SignedPayload, System, UncheckedExtrinsic, UtilityCall, EXISTENTIAL_DEPOSIT, UNIT,
 };
 use codec::Encode;
-use frame_support::traits::fungible::Inspect;
+use frame_support::traits::fungible::{Inspect, InspectHold};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, traits::Header as HeaderT, BuildStorage, MultiSignature};
 
@@ -88,6 +88,45 @@ fn every_preset_builds_a_genesis_state() {
 	assert_eq!(preset_config("development").aura.authorities.len(), 1);
 	assert_eq!(preset_config("local_testnet").aura.authorities.len(), 4);
 	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
+}
+
+#[test]
+fn development_preset_holds_the_demo_city() {
+	use city_primitives::{DepartmentRegistry, Role};
+	dev_ext().execute_with(|| {
+		for (id, (_, prefix)) in genesis_config_presets::demo_departments().iter().enumerate() {
+			assert!(Departments::is_active(id as u32), "{prefix} is active");
+			assert_eq!(Departments::prefix(id as u32), Some(prefix.as_bytes().to_vec()));
+		}
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		assert_eq!(Departments::membership(&bob), Some((0, Role::Steward)));
+		assert_eq!(Departments::ensure_role(&bob, &[Role::Steward]), Ok(0));
+		assert!(Departments::ensure_role(&bob, &[Role::Admin]).is_err());
+		// Eve's stash was left out on purpose: a dev account with no department.
+		let outsider = Sr25519Keyring::EveStash.to_account_id();
+		assert_eq!(Departments::membership(&outsider), None);
+	});
+}
+
+#[test]
+fn an_admin_adds_a_member_with_a_signed_transaction() {
+	use city_primitives::{DepartmentRegistry, Role};
+	dev_ext().execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let newcomer = Sr25519Keyring::EveStash.to_account_id();
+		let reserved_before = Balances::total_balance_on_hold(&alice);
+		let call = RuntimeCall::Departments(pallet_departments::Call::add_member {
+			department: 0,
+			who: newcomer.clone().into(),
+			role: Role::Operator,
+		});
+		assert_eq!(Executive::apply_extrinsic(signed(Sr25519Keyring::Alice, call)), Ok(Ok(())));
+		assert_eq!(Departments::membership(&newcomer), Some((0, Role::Operator)));
+		assert_eq!(
+			Balances::total_balance_on_hold(&alice),
+			reserved_before + crate::configs::MemberDeposit::get()
+		);
+	});
 }
 
 #[test]

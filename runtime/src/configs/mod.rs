@@ -17,7 +17,8 @@ use sp_version::RuntimeVersion;
 use super::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, EXISTENTIAL_DEPOSIT, MICRO_UNIT, SLOT_DURATION, SS58_PREFIX, VERSION,
+	RuntimeTask, System, CENTI_UNIT, EXISTENTIAL_DEPOSIT, MICRO_UNIT, SLOT_DURATION, SS58_PREFIX,
+	VERSION,
 };
 
 /// Three quarters of a block are for normal transactions; the rest is kept for operational ones
@@ -135,4 +136,21 @@ impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// What an admin holds for each member it adds: ten CITY-cents, returned on removal.
+	pub const MemberDeposit: Balance = 10 * CENTI_UNIT;
+}
+
+impl pallet_departments::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	/// Root (through sudo) until the agency council governs the registry.
+	type RegistrarOrigin = frame_system::EnsureRoot<AccountId>;
+	type MemberDeposit = MemberDeposit;
+	type MaxNameLen = ConstU32<64>;
+	type MaxPrefixLen = ConstU32<8>;
+	type MaxMembers = ConstU32<64>;
+	type WeightInfo = pallet_departments::weights::SubstrateWeight<Runtime>;
 }
