@@ -129,21 +129,25 @@ impl Node {
 	}
 
 	/// Asks the node to shut down (SIGINT, as Ctrl-C) and returns whether it exited cleanly.
+	/// The log file is removed after a clean exit and kept otherwise.
 	pub fn stop(mut self) -> bool {
 		let mut child = self.child.take().unwrap();
-		let interrupted = Command::new("kill")
-			.args(["-INT", &child.id().to_string()])
-			.status()
-			.map(|s| s.success())
-			.unwrap_or(false);
+		let pid = libc::pid_t::try_from(child.id()).expect("a pid fits pid_t");
+		// SAFETY: `kill` only sends a signal to the process we started and still own.
+		let interrupted = unsafe { libc::kill(pid, libc::SIGINT) } == 0;
 		let deadline = Instant::now() + Duration::from_secs(60);
 		while Instant::now() < deadline {
 			if let Ok(Some(status)) = child.try_wait() {
-				return interrupted && status.success();
+				let clean = interrupted && status.success();
+				if clean {
+					let _ = std::fs::remove_file(&self.log_path);
+				}
+				return clean;
 			}
 			std::thread::sleep(Duration::from_millis(100));
 		}
 		let _ = child.kill();
+		let _ = child.wait();
 		false
 	}
 }

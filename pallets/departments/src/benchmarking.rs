@@ -2,11 +2,12 @@
 //!
 //! Member calls are measured with an admin (not the registrar) as the origin, because an admin's
 //! origin check reads its own membership and department, and an admin holds or releases a
-//! deposit. Names and prefixes are as long as the config allows.
+//! deposit. `leave_department` is measured with a leaving admin (the last-admin check runs) whose
+//! deposit is released. Names and prefixes are as long as the config allows.
 
 use super::*;
 use crate::Pallet as Departments;
-use alloc::{vec, vec::Vec};
+use alloc::vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, InspectHold, Mutate},
@@ -17,8 +18,8 @@ use sp_runtime::traits::{Saturating, StaticLookup, Zero};
 
 const SEED: u32 = 0;
 
-fn max_name<T: Config>(fill: u8) -> Vec<u8> {
-	vec![fill; T::MaxNameLen::get() as usize]
+fn max_name<T: Config>(fill: u8) -> DepartmentNameOf<T> {
+	vec![fill; T::MaxNameLen::get() as usize].try_into().expect("exactly MaxNameLen bytes")
 }
 
 fn registrar<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
@@ -27,7 +28,7 @@ fn registrar<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 
 /// Registers a department with a maximal name and prefix.
 fn new_department<T: Config>() -> Result<DepartmentId, BenchmarkError> {
-	let prefix = Departments::<T>::benchmark_prefix(NextDepartmentId::<T>::get());
+	let prefix = Departments::<T>::benchmark_prefix(NextDepartmentId::<T>::get())?;
 	Ok(Departments::<T>::do_register_department(max_name::<T>(b'a'), prefix)?)
 }
 
@@ -56,7 +57,7 @@ mod benchmarks {
 		let origin = registrar::<T>()?;
 		let department = NextDepartmentId::<T>::get();
 		let name = max_name::<T>(b'a');
-		let prefix = Departments::<T>::benchmark_prefix(department);
+		let prefix = Departments::<T>::benchmark_prefix(department)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, name, prefix);
@@ -74,7 +75,6 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, department, name.clone());
 
-		let name: DepartmentNameOf<T> = name.try_into().expect("name is MaxNameLen long");
 		assert_last_event::<T>(Event::DepartmentRenamed { department, name });
 		Ok(())
 	}
@@ -161,6 +161,25 @@ mod benchmarks {
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin.clone()), T::Lookup::unlookup(who.clone()));
+
+		assert_eq!(Departments::<T>::membership(&who), None);
+		assert!(T::Currency::balance_on_hold(&HoldReason::MemberDeposit.into(), &admin).is_zero());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn leave_department() -> Result<(), BenchmarkError> {
+		let (department, admin) = department_with_admin::<T>()?;
+		let who: T::AccountId = account("member", 0, SEED);
+		Departments::<T>::add_member(
+			RawOrigin::Signed(admin.clone()).into(),
+			department,
+			T::Lookup::unlookup(who.clone()),
+			Role::Admin,
+		)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
 
 		assert_eq!(Departments::<T>::membership(&who), None);
 		assert!(T::Currency::balance_on_hold(&HoldReason::MemberDeposit.into(), &admin).is_zero());

@@ -150,9 +150,19 @@ pub mod pallet {
 			old_role: Role,
 			new_role: Role,
 		},
-		/// An account no longer acts for a department. `deposit` is what was released to the
-		/// account that paid it, if any.
+		/// An account no longer acts for a department: an admin or the registrar removed it.
+		/// `deposit` is what was actually released to the account that paid it (`None` if no
+		/// deposit was recorded); less than recorded only if the hold was reduced outside this
+		/// pallet.
 		MemberRemoved {
+			department: DepartmentId,
+			who: T::AccountId,
+			role: Role,
+			deposit: Option<DepositOf<T>>,
+		},
+		/// An account stopped acting for its department of its own accord (`leave_department`).
+		/// `deposit` is as in `MemberRemoved`.
+		MemberLeft {
 			department: DepartmentId,
 			who: T::AccountId,
 			role: Role,
@@ -164,15 +174,18 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// No department has this id.
 		UnknownDepartment,
-		/// The name is empty, not UTF-8, or contains control characters.
+		/// The name is empty, not UTF-8, or contains control, format (e.g. bidi overrides,
+		/// zero-width characters) or line/paragraph separator characters.
 		InvalidName,
-		/// The name is longer than `MaxNameLen` bytes.
+		/// The name is longer than `MaxNameLen` bytes. Only genesis can hit this: calls take a
+		/// bounded name, so a longer one does not even decode.
 		NameTooLong,
 		/// The department already has this name.
 		NameUnchanged,
 		/// The prefix is empty or has characters other than `A`-`Z` and `0`-`9`.
 		InvalidPrefix,
-		/// The prefix is longer than `MaxPrefixLen` bytes.
+		/// The prefix is longer than `MaxPrefixLen` bytes. Only genesis can hit this: calls take
+		/// a bounded prefix, so a longer one does not even decode.
 		PrefixTooLong,
 		/// Another department already has this prefix.
 		PrefixInUse,
@@ -196,7 +209,7 @@ pub mod pallet {
 		TooManyMembers,
 		/// The member already has this role.
 		RoleUnchanged,
-		/// An admin may not remove or demote the department's last admin.
+		/// An admin may not remove, demote or withdraw the department's last admin.
 		LastAdmin,
 		/// The admin cannot put the member deposit on hold (too little free balance).
 		CannotHoldDeposit,
@@ -216,7 +229,12 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			for (name, prefix) in &self.departments {
-				Pallet::<T>::do_register_department(name.clone(), prefix.clone())
+				let register = || -> Result<DepartmentId, DispatchError> {
+					let name = Pallet::<T>::bounded_name(name.clone())?;
+					let prefix = Pallet::<T>::bounded_prefix(prefix.clone())?;
+					Pallet::<T>::do_register_department(name, prefix)
+				};
+				register()
 					.unwrap_or_else(|e| panic!("invalid genesis department {prefix:?}: {e:?}"));
 			}
 			for (who, department, role) in &self.members {
@@ -247,10 +265,12 @@ pub mod pallet {
 		/// The dispatch origin for this call must be the `RegistrarOrigin`. Add the first admin
 		/// with `add_member` (in the same `batch_all` to avoid a department without one).
 		///
-		/// - `name`: display name; non-empty UTF-8 without control characters, at most
-		///   `MaxNameLen` bytes. Need not be unique.
-		/// - `prefix`: short code prefix, `A`-`Z` and `0`-`9` only, at most `MaxPrefixLen` bytes.
-		///   Unique and fixed forever, because city codes embed it.
+		/// - `name`: display name; non-empty UTF-8 without control, format or line/paragraph
+		///   separator characters, at most `MaxNameLen` bytes (a longer one does not decode).
+		///   Need not be unique.
+		/// - `prefix`: short code prefix, `A`-`Z` and `0`-`9` only, at most `MaxPrefixLen` bytes
+		///   (a longer one does not decode). Unique and fixed forever, because city codes embed
+		///   it.
 		///
 		/// The department gets the next free id.
 		///
@@ -259,15 +279,15 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// - `BadOrigin`: not the registrar.
-		/// - `NameTooLong`, `InvalidName`, `PrefixTooLong`, `InvalidPrefix`: malformed input.
+		/// - `InvalidName`, `InvalidPrefix`: malformed input.
 		/// - `PrefixInUse`: another department has this prefix.
 		/// - `NoDepartmentIdLeft`: every id has been used.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_department())]
 		pub fn register_department(
 			origin: OriginFor<T>,
-			name: Vec<u8>,
-			prefix: Vec<u8>,
+			name: DepartmentNameOf<T>,
+			prefix: PrefixOf<T>,
 		) -> DispatchResult {
 			T::RegistrarOrigin::ensure_origin(origin)?;
 			Self::do_register_department(name, prefix).map(|_| ())
@@ -279,15 +299,15 @@ pub mod pallet {
 		/// changes.
 		///
 		/// - `department`: the department to rename.
-		/// - `name`: the new name; non-empty UTF-8 without control characters, at most
-		///   `MaxNameLen` bytes.
+		/// - `name`: the new name; non-empty UTF-8 without control, format or line/paragraph
+		///   separator characters, at most `MaxNameLen` bytes (a longer one does not decode).
 		///
 		/// # Events
 		/// - `DepartmentRenamed`.
 		///
 		/// # Errors
 		/// - `BadOrigin`: not the registrar.
-		/// - `NameTooLong`, `InvalidName`: malformed name.
+		/// - `InvalidName`: malformed name.
 		/// - `UnknownDepartment`: no such department.
 		/// - `NameUnchanged`: the department already has this name.
 		#[pallet::call_index(1)]
@@ -295,7 +315,7 @@ pub mod pallet {
 		pub fn rename_department(
 			origin: OriginFor<T>,
 			department: DepartmentId,
-			name: Vec<u8>,
+			name: DepartmentNameOf<T>,
 		) -> DispatchResult {
 			T::RegistrarOrigin::ensure_origin(origin)?;
 			let name = Self::checked_name(name)?;
@@ -376,8 +396,9 @@ pub mod pallet {
 		/// The dispatch origin for this call must be _Signed_ by an `Admin` of the active
 		/// `department`, or be the `RegistrarOrigin` (any department, suspended or not).
 		///
-		/// An admin pays `MemberDeposit` into a hold, released to it when the member is removed;
-		/// the registrar pays nothing.
+		/// An admin pays `MemberDeposit` into a hold, released to it when the member is removed
+		/// or leaves; the registrar pays nothing. `who` is not asked: it may leave at any time
+		/// with `leave_department`.
 		///
 		/// - `department`: the department the account will act for.
 		/// - `who`: the account; it must not act for any department yet.
@@ -390,8 +411,8 @@ pub mod pallet {
 		/// - `BadOrigin`: neither signed nor the registrar.
 		/// - `NotMember`, `RoleNotAllowed`, `DepartmentSuspended`: the signer is not an admin of
 		///   an active department.
+		/// - `UnknownDepartment`: no such department (checked before `WrongDepartment`).
 		/// - `WrongDepartment`: the signer is an admin of another department.
-		/// - `UnknownDepartment`: no such department.
 		/// - `AlreadyMember`: `who` already acts for a department.
 		/// - `TooManyMembers`: the department has `MaxMembers` members.
 		/// - `CannotHoldDeposit`: the admin cannot pay the deposit.
@@ -405,6 +426,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let manager = Self::ensure_manager(origin)?;
 			let who = T::Lookup::lookup(who)?;
+			ensure!(Departments::<T>::contains_key(department), Error::<T>::UnknownDepartment);
 			Self::ensure_manages(&manager, department)?;
 			let deposit = match manager {
 				Manager::Registrar => None,
@@ -505,30 +527,56 @@ pub mod pallet {
 			let membership = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
 			let department = membership.department;
 			Self::ensure_manages(&manager, department)?;
-			let mut info =
-				Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
+			let info = Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
 			if membership.role == Role::Admin {
 				Self::ensure_not_last_admin(&manager, &info)?;
-				info.admin_count = info.admin_count.saturating_sub(1);
 			}
-			info.member_count = info.member_count.saturating_sub(1);
 
-			if let Some(deposit) = &membership.deposit {
-				T::Currency::release(
-					&HoldReason::MemberDeposit.into(),
-					&deposit.depositor,
-					deposit.amount,
-					Precision::BestEffort,
-				)?;
-			}
-			Members::<T>::remove(&who);
-			DepartmentMembers::<T>::remove(department, &who);
-			Departments::<T>::insert(department, info);
+			let deposit = Self::do_remove_member(&who, &membership, info)?;
 			Self::deposit_event(Event::MemberRemoved {
 				department,
 				who,
 				role: membership.role,
-				deposit: membership.deposit,
+				deposit,
+			});
+			Ok(())
+		}
+
+		/// Stop acting for one's department, and release the deposit held for the membership.
+		///
+		/// The dispatch origin for this call must be _Signed_ by the member itself. Whoever added
+		/// an account never needs its consent, so every member may leave, in any role, even
+		/// while its department is suspended (leaving takes no power away from anyone but the
+		/// leaver) — except the department's last admin, who must first have another admin
+		/// added or promoted, or ask the registrar to remove it. The deposit goes back to
+		/// whoever paid it, not to the leaver. Once gone, the account may join any department.
+		///
+		/// No parameters: the member and its department are the signer's.
+		///
+		/// # Events
+		/// - `MemberLeft`.
+		///
+		/// # Errors
+		/// - `BadOrigin`: not signed.
+		/// - `NotMember`: the signer does not act for any department.
+		/// - `LastAdmin`: the signer is its department's last admin.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::leave_department())]
+		pub fn leave_department(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let membership = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
+			let department = membership.department;
+			let info = Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
+			if membership.role == Role::Admin {
+				ensure!(info.admin_count > 1, Error::<T>::LastAdmin);
+			}
+
+			let deposit = Self::do_remove_member(&who, &membership, info)?;
+			Self::deposit_event(Event::MemberLeft {
+				department,
+				who,
+				role: membership.role,
+				deposit,
 			});
 			Ok(())
 		}
@@ -551,8 +599,8 @@ pub mod pallet {
 
 		/// Validates and registers a department, returning its id. Used by the call and genesis.
 		pub(crate) fn do_register_department(
-			name: Vec<u8>,
-			prefix: Vec<u8>,
+			name: DepartmentNameOf<T>,
+			prefix: PrefixOf<T>,
 		) -> Result<DepartmentId, DispatchError> {
 			let name = Self::checked_name(name)?;
 			let prefix = Self::checked_prefix(prefix)?;
@@ -613,6 +661,38 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// Removes `who`, with `membership`, from its department, whose stored info is `info`,
+		/// and releases its deposit to whoever paid it. The caller has checked the origin and
+		/// the last-admin rule, and emits the event. Returns the deposit as actually released:
+		/// `release` is best-effort, so this is less than recorded only if the hold was reduced
+		/// outside this pallet (e.g. slashed).
+		fn do_remove_member(
+			who: &T::AccountId,
+			membership: &MembershipOf<T>,
+			mut info: DepartmentInfoOf<T>,
+		) -> Result<Option<DepositOf<T>>, DispatchError> {
+			if membership.role == Role::Admin {
+				info.admin_count = info.admin_count.saturating_sub(1);
+			}
+			info.member_count = info.member_count.saturating_sub(1);
+			let released = match &membership.deposit {
+				Some(deposit) => {
+					let amount = T::Currency::release(
+						&HoldReason::MemberDeposit.into(),
+						&deposit.depositor,
+						deposit.amount,
+						Precision::BestEffort,
+					)?;
+					Some(Deposit { depositor: deposit.depositor.clone(), amount })
+				},
+				None => None,
+			};
+			Members::<T>::remove(who);
+			DepartmentMembers::<T>::remove(membership.department, who);
+			Departments::<T>::insert(membership.department, info);
+			Ok(released)
+		}
+
 		/// Who is managing members: the registrar, or else a signed admin of an active
 		/// department. Checked before anything else in the member calls.
 		fn ensure_manager(origin: OriginFor<T>) -> Result<Manager<T::AccountId>, DispatchError> {
@@ -651,33 +731,44 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// A non-empty UTF-8 name without control characters, at most `MaxNameLen` bytes.
-		fn checked_name(name: Vec<u8>) -> Result<DepartmentNameOf<T>, Error<T>> {
-			let name: DepartmentNameOf<T> = name.try_into().map_err(|_| Error::<T>::NameTooLong)?;
+		/// `name` bounded to `MaxNameLen` bytes, for genesis (calls take it bounded already).
+		pub(crate) fn bounded_name(name: Vec<u8>) -> Result<DepartmentNameOf<T>, Error<T>> {
+			name.try_into().map_err(|_| Error::<T>::NameTooLong)
+		}
+
+		/// `prefix` bounded to `MaxPrefixLen` bytes, for genesis (calls take it bounded already).
+		pub(crate) fn bounded_prefix(prefix: Vec<u8>) -> Result<PrefixOf<T>, Error<T>> {
+			prefix.try_into().map_err(|_| Error::<T>::PrefixTooLong)
+		}
+
+		/// Checks that a name is non-empty UTF-8 without characters that are invisible or change
+		/// how text around them displays: see [`is_forbidden_in_name`].
+		fn checked_name(name: DepartmentNameOf<T>) -> Result<DepartmentNameOf<T>, Error<T>> {
 			let valid = core::str::from_utf8(&name)
-				.is_ok_and(|text| !text.is_empty() && !text.chars().any(char::is_control));
+				.is_ok_and(|text| !text.is_empty() && !text.chars().any(is_forbidden_in_name));
 			ensure!(valid, Error::<T>::InvalidName);
 			Ok(name)
 		}
 
-		/// A non-empty prefix of `A`-`Z` and `0`-`9`, at most `MaxPrefixLen` bytes.
-		fn checked_prefix(prefix: Vec<u8>) -> Result<PrefixOf<T>, Error<T>> {
-			let prefix: PrefixOf<T> = prefix.try_into().map_err(|_| Error::<T>::PrefixTooLong)?;
+		/// Checks that a prefix is non-empty and only `A`-`Z` and `0`-`9`.
+		fn checked_prefix(prefix: PrefixOf<T>) -> Result<PrefixOf<T>, Error<T>> {
 			let valid = !prefix.is_empty()
 				&& prefix.iter().all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit());
 			ensure!(valid, Error::<T>::InvalidPrefix);
 			Ok(prefix)
 		}
 
-		/// A prefix that is valid for any `MaxPrefixLen` and unique per id: `Z`s then the id's
-		/// last digits, `MaxPrefixLen` bytes long.
+		/// A valid prefix of exactly `MaxPrefixLen` bytes (the worst case for storage), distinct
+		/// for every id that fits: see [`benchmark_prefix_digits`]. Fails for an id of
+		/// `36^MaxPrefixLen` or more rather than repeat a prefix; with `MaxPrefixLen >= 7`
+		/// every `u32` fits.
 		#[cfg(feature = "runtime-benchmarks")]
-		pub(crate) fn benchmark_prefix(department: DepartmentId) -> Vec<u8> {
-			let max = T::MaxPrefixLen::get() as usize;
-			let digits = alloc::format!("{department}").into_bytes();
-			let mut prefix = alloc::vec![b'Z'; max.saturating_sub(digits.len())];
-			prefix.extend(digits.iter().skip(digits.len().saturating_sub(max)));
-			prefix
+		pub(crate) fn benchmark_prefix(
+			department: DepartmentId,
+		) -> Result<PrefixOf<T>, DispatchError> {
+			benchmark_prefix_digits(department, T::MaxPrefixLen::get() as usize)
+				.and_then(|prefix| prefix.try_into().ok())
+				.ok_or(DispatchError::Other("benchmark prefix: id too large for MaxPrefixLen"))
 		}
 
 		/// Checks the pallet's storage invariants:
@@ -690,7 +781,16 @@ pub mod pallet {
 		///    `DepartmentMembers` has no other entries.
 		/// 3. Every department's `member_count` and `admin_count` equal the number of its
 		///    members and admins, and `admin_count <= member_count <= MaxMembers`.
-		/// 4. Every held deposit is non-zero.
+		/// 4. Every recorded deposit is non-zero.
+		/// 5. For every depositor, the deposits recorded with it as payer add up to exactly what
+		///    is on hold from it for [`HoldReason::MemberDeposit`] (only this pallet uses that
+		///    reason). A hold on an account that is no recorded depositor cannot be found this
+		///    way: the fungible traits cannot list holders.
+		///
+		/// Off-chain only (`try-runtime` and tests), where no block weight limits it, so it
+		/// iterates over whole maps: `Departments` twice, `DepartmentByPrefix`, `Members` and
+		/// `DepartmentMembers` once, and reads the hold of each distinct depositor once (there
+		/// are at most as many depositors as members). Never call it from on-chain code.
 		///
 		/// Not an invariant: "at least one admin". Admins can never take away their
 		/// department's last admin (the calls refuse it), but the registrar may register a
@@ -699,18 +799,16 @@ pub mod pallet {
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::btree_map::BTreeMap;
+			use sp_runtime::traits::CheckedAdd;
 
 			let next_id = NextDepartmentId::<T>::get();
 			let mut departments = 0usize;
 			for (department, info) in Departments::<T>::iter() {
 				departments = departments.saturating_add(1);
 				ensure!(department < next_id, "department id not below NextDepartmentId");
+				ensure!(Self::checked_name(info.name).is_ok(), "department name is malformed");
 				ensure!(
-					Self::checked_name(info.name.into_inner()).is_ok(),
-					"department name is malformed"
-				);
-				ensure!(
-					Self::checked_prefix(info.prefix.clone().into_inner()).is_ok(),
+					Self::checked_prefix(info.prefix.clone()).is_ok(),
 					"department prefix is malformed"
 				);
 				ensure!(
@@ -725,6 +823,8 @@ pub mod pallet {
 
 			// department => (members, admins)
 			let mut counts: BTreeMap<DepartmentId, (u32, u32)> = BTreeMap::new();
+			// depositor => total recorded
+			let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 			let mut members = 0usize;
 			for (who, membership) in Members::<T>::iter() {
 				members = members.saturating_add(1);
@@ -737,10 +837,13 @@ pub mod pallet {
 						== Some(membership.role),
 					"DepartmentMembers does not mirror Members"
 				);
-				ensure!(
-					membership.deposit.as_ref().is_none_or(|deposit| !deposit.amount.is_zero()),
-					"zero deposit recorded"
-				);
+				if let Some(deposit) = membership.deposit {
+					ensure!(!deposit.amount.is_zero(), "zero deposit recorded");
+					let total = deposits.entry(deposit.depositor).or_default();
+					*total = total
+						.checked_add(&deposit.amount)
+						.ok_or("recorded deposits of one depositor overflow")?;
+				}
 				let (member_count, admin_count) = counts.entry(membership.department).or_default();
 				*member_count = member_count.saturating_add(1);
 				if membership.role == Role::Admin {
@@ -759,9 +862,79 @@ pub mod pallet {
 				ensure!(info.admin_count == admin_count, "admin_count disagrees with Members");
 				ensure!(info.member_count <= T::MaxMembers::get(), "more than MaxMembers members");
 			}
+
+			let reason: T::RuntimeHoldReason = HoldReason::MemberDeposit.into();
+			for (depositor, recorded) in deposits {
+				ensure!(
+					T::Currency::balance_on_hold(&reason, &depositor) == recorded,
+					"recorded deposits disagree with the hold"
+				);
+			}
 			Ok(())
 		}
 	}
+}
+
+/// Whether `c` may not appear in a department name: it is invisible or changes how the text
+/// around it displays, so two names that look alike could differ, or a name could display as
+/// something it is not.
+///
+/// That is every control character (general category `Cc`, e.g. `\n`, `\0`), every format
+/// character (`Cf`: soft hyphen, bidirectional marks, embeddings, overrides and isolates such
+/// as U+202E, zero-width space/joiners, word joiner, invisible operators, byte-order mark,
+/// interlinear annotation marks, tag characters, ...; the complete list as of Unicode 15.1),
+/// and the line and paragraph separators U+2028 and U+2029 (`Zl`, `Zp`), which break lines like
+/// `\n` does. Spelled out here because `core` has no general-category lookup and the pallet
+/// takes no Unicode-tables crate.
+pub(crate) fn is_forbidden_in_name(c: char) -> bool {
+	c.is_control()
+		|| matches!(
+			c,
+			// Cf: format characters.
+			'\u{00AD}'
+				| '\u{0600}'..='\u{0605}'
+				| '\u{061C}'
+				| '\u{06DD}'
+				| '\u{070F}'
+				| '\u{0890}'..='\u{0891}'
+				| '\u{08E2}'
+				| '\u{180E}'
+				| '\u{200B}'..='\u{200F}'
+				| '\u{202A}'..='\u{202E}'
+				| '\u{2060}'..='\u{2064}'
+				| '\u{2066}'..='\u{206F}'
+				| '\u{FEFF}'
+				| '\u{FFF9}'..='\u{FFFB}'
+				| '\u{110BD}'
+				| '\u{110CD}'
+				| '\u{13430}'..='\u{1343F}'
+				| '\u{1BCA0}'..='\u{1BCA3}'
+				| '\u{1D173}'..='\u{1D17A}'
+				| '\u{E0001}'
+				| '\u{E0020}'..='\u{E007F}'
+				// Zl, Zp: line and paragraph separators.
+				| '\u{2028}'
+				| '\u{2029}'
+		)
+}
+
+/// `id` as exactly `len` base-36 digits, most significant first, with the digit values
+/// `0..=35` written `Z, Y, ..., A, 9, 8, ..., 0`: so the padding is `Z`s (`ZZZZZZZV` for 4),
+/// like nothing a department would choose. Distinct for every `id < 36^len`; `None` for a
+/// larger `id`, rather than repeat an earlier prefix.
+#[cfg(any(feature = "runtime-benchmarks", test))]
+pub(crate) fn benchmark_prefix_digits(id: DepartmentId, len: usize) -> Option<alloc::vec::Vec<u8>> {
+	const DIGITS: &[u8; 36] = b"ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210";
+	let mut rest = id;
+	let mut prefix = alloc::vec![DIGITS[0]; len];
+	for digit in prefix.iter_mut().rev() {
+		if rest == 0 {
+			break;
+		}
+		*digit = DIGITS[(rest % 36) as usize];
+		rest /= 36;
+	}
+	(rest == 0).then_some(prefix)
 }
 
 impl<T: Config> DepartmentRegistry<T::AccountId> for Pallet<T> {
@@ -792,10 +965,9 @@ impl<T: Config> DepartmentRegistry<T::AccountId> for Pallet<T> {
 	) -> Result<DepartmentId, sp_runtime::DispatchError> {
 		let mut name = b"Bench".to_vec();
 		name.truncate(<T::MaxNameLen as frame_support::traits::Get<u32>>::get() as usize);
-		let department = Self::do_register_department(
-			name,
-			Self::benchmark_prefix(NextDepartmentId::<T>::get()),
-		)?;
+		let name = Self::bounded_name(name)?;
+		let prefix = Self::benchmark_prefix(NextDepartmentId::<T>::get())?;
+		let department = Self::do_register_department(name, prefix)?;
 		Self::do_add_member(department, who.clone(), role, None)?;
 		Ok(department)
 	}

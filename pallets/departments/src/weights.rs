@@ -16,8 +16,8 @@
 //! the `WeightInfo` trait, `SubstrateWeight<T>` and the `()` implementation below.
 //!
 //! The `Storage` lines list the accesses of each call's worst case (an admin, not the
-//! registrar, acting; a deposit held or released); `Proof` sizes assume 32-byte account ids,
-//! `u128` balances, `MaxNameLen = 64` and `MaxPrefixLen = 8`.
+//! registrar, managing members; a deposit held or released; a leaving admin); `Proof` sizes
+//! assume 32-byte account ids, `u128` balances, `MaxNameLen = 64` and `MaxPrefixLen = 8`.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -37,6 +37,7 @@ pub trait WeightInfo {
 	fn add_member() -> Weight;
 	fn set_member_role() -> Weight;
 	fn remove_member() -> Weight;
+	fn leave_department() -> Weight;
 }
 
 /// Weights for `pallet_departments` using the Substrate node and recommended hardware.
@@ -143,6 +144,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
+	/// Storage: `Departments::Members` (r:1 w:1)
+	/// Proof: `Departments::Members` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `Departments::Departments` (r:1 w:1)
+	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Departments::DepartmentMembers` (r:0 w:1)
+	/// Proof: `Departments::DepartmentMembers` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+	fn leave_department() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `620`
+		//  Estimated: `6196`
+		// Minimum execution time: 75_000_000 picoseconds.
+		Weight::from_parts(75_000_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
 }
 
 // For backwards compatibility and tests.
@@ -246,6 +266,25 @@ impl WeightInfo for () {
 		// Minimum execution time: 80_000_000 picoseconds.
 		Weight::from_parts(80_000_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	/// Storage: `Departments::Members` (r:1 w:1)
+	/// Proof: `Departments::Members` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `Departments::Departments` (r:1 w:1)
+	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Departments::DepartmentMembers` (r:0 w:1)
+	/// Proof: `Departments::DepartmentMembers` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+	fn leave_department() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `620`
+		//  Estimated: `6196`
+		// Minimum execution time: 75_000_000 picoseconds.
+		Weight::from_parts(75_000_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 }

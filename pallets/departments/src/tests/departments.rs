@@ -5,11 +5,17 @@ use crate::{
 	DepartmentByPrefix, DepartmentInfo, DepartmentStatus, Departments as DepartmentsStorage, Error,
 	Event, NextDepartmentId,
 };
+use codec::{Decode, Encode};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
 
 fn register(name: &[u8], prefix: &[u8]) -> sp_runtime::DispatchResult {
-	Departments::register_department(registrar(), name.to_vec(), prefix.to_vec())
+	Departments::register_department(registrar(), name_bytes(name), prefix_bytes(prefix))
+}
+
+/// Decodes this pallet's call from its SCALE encoding, as the runtime does with an extrinsic.
+fn decode_call(encoded: &[u8]) -> Result<crate::Call<Test>, codec::Error> {
+	crate::Call::<Test>::decode(&mut &encoded[..])
 }
 
 #[test]
@@ -77,21 +83,39 @@ fn names_need_not_be_unique() {
 fn register_department_requires_the_registrar() {
 	test(|| {
 		assert_noop!(
-			Departments::register_department(signed(PW_ADMIN), b"X".to_vec(), b"X".to_vec()),
+			Departments::register_department(signed(PW_ADMIN), name("X"), prefix("X")),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
-			Departments::register_department(RuntimeOrigin::none(), b"X".to_vec(), b"X".to_vec()),
+			Departments::register_department(RuntimeOrigin::none(), name("X"), prefix("X")),
 			DispatchError::BadOrigin
 		);
 	});
 }
 
 #[test]
-fn register_department_rejects_a_long_name() {
-	test(|| {
-		assert_noop!(register(b"Seventeen bytes!!", b"X"), Error::<Test>::NameTooLong);
-	});
+fn oversized_names_and_prefixes_do_not_decode() {
+	// Calls take bounded names and prefixes: a call with a longer one is refused while decoding,
+	// before it is dispatched, whatever its origin. A `BoundedVec` encodes like a `Vec`.
+	// MaxNameLen = 16 bytes, MaxPrefixLen = 4.
+	let register_call = |name: Vec<u8>, prefix: Vec<u8>| (0u8, name, prefix).encode();
+	let rename_call = |name: Vec<u8>| (1u8, TRANSPORT, name).encode();
+
+	assert_eq!(
+		decode_call(&register_call(vec![b'a'; 16], b"AB12".to_vec())),
+		Ok(crate::Call::register_department {
+			name: name(&"a".repeat(16)),
+			prefix: prefix("AB12")
+		})
+	);
+	assert!(decode_call(&register_call(vec![b'a'; 17], b"X".to_vec())).is_err());
+	assert!(decode_call(&register_call(b"X".to_vec(), b"ABCDE".to_vec())).is_err());
+
+	assert_eq!(
+		decode_call(&rename_call(vec![b'a'; 16])),
+		Ok(crate::Call::rename_department { department: TRANSPORT, name: name(&"a".repeat(16)) })
+	);
+	assert!(decode_call(&rename_call(vec![b'a'; 17])).is_err());
 }
 
 #[test]
@@ -104,11 +128,88 @@ fn register_department_rejects_invalid_names() {
 	});
 }
 
+/// Every format character (general category `Cf`) of Unicode 15.1, and the line and paragraph
+/// separators.
+const FORBIDDEN_RANGES: [(char, char); 23] = [
+	('\u{00AD}', '\u{00AD}'),
+	('\u{0600}', '\u{0605}'),
+	('\u{061C}', '\u{061C}'),
+	('\u{06DD}', '\u{06DD}'),
+	('\u{070F}', '\u{070F}'),
+	('\u{0890}', '\u{0891}'),
+	('\u{08E2}', '\u{08E2}'),
+	('\u{180E}', '\u{180E}'),
+	('\u{200B}', '\u{200F}'),
+	('\u{2028}', '\u{2029}'),
+	('\u{202A}', '\u{202E}'),
+	('\u{2060}', '\u{2064}'),
+	('\u{2066}', '\u{206F}'),
+	('\u{FEFF}', '\u{FEFF}'),
+	('\u{FFF9}', '\u{FFFB}'),
+	('\u{110BD}', '\u{110BD}'),
+	('\u{110CD}', '\u{110CD}'),
+	('\u{13430}', '\u{1343F}'),
+	('\u{1BCA0}', '\u{1BCA3}'),
+	('\u{1D173}', '\u{1D17A}'),
+	('\u{E0001}', '\u{E0001}'),
+	('\u{E0020}', '\u{E007F}'),
+	// And a control character beyond ASCII (C1), for good measure.
+	('\u{0085}', '\u{0085}'),
+];
+
 #[test]
-fn register_department_rejects_a_long_prefix() {
+fn register_department_rejects_invisible_and_layout_characters() {
 	test(|| {
-		assert_noop!(register(b"X", b"ABCDE"), Error::<Test>::PrefixTooLong);
+		// Bidi override: "Public Works" displaying as something else.
+		assert_noop!(register("PW\u{202E}skroW".as_bytes(), b"X"), Error::<Test>::InvalidName);
+		// Zero-width space: looks exactly like "Parks".
+		assert_noop!(register("Pa\u{200B}rks".as_bytes(), b"X"), Error::<Test>::InvalidName);
+		// Byte-order mark in front.
+		assert_noop!(register("\u{FEFF}Parks".as_bytes(), b"X"), Error::<Test>::InvalidName);
+		// Every character of every forbidden range, anywhere in a name.
+		let mut checked = 0;
+		for (first, last) in FORBIDDEN_RANGES {
+			for c in first..=last {
+				for name in [format!("A{c}"), format!("{c}A"), format!("{c}")] {
+					assert_noop!(register(name.as_bytes(), b"X"), Error::<Test>::InvalidName);
+				}
+				checked += 1;
+			}
+		}
+		// 170 Cf characters, U+2028, U+2029 and U+0085.
+		assert_eq!(checked, 173);
+		// Their neighbours, and other non-ASCII text, are fine.
+		let fine =
+			['\u{00AC}', '\u{00AE}', '\u{2010}', '\u{2027}', '\u{202F}', '\u{2070}', '\u{FFFC}'];
+		for (i, c) in fine.into_iter().enumerate() {
+			assert_ok!(register(format!("A{c}").as_bytes(), format!("N{i}").as_bytes()));
+		}
+		assert_ok!(register("Zürich Werke".as_bytes(), b"X"));
+		assert_ok!(register("Παροχές".as_bytes(), b"Y"));
+		assert_ok!(register("水道局".as_bytes(), b"Z"));
 	});
+}
+
+#[test]
+fn rename_department_rejects_invisible_and_layout_characters() {
+	test(|| {
+		for name in ["Transport\u{200D}", "\u{2066}Transport", "Trans\u{00AD}port", "A\u{2028}B"] {
+			assert_noop!(
+				Departments::rename_department(registrar(), TRANSPORT, name_bytes(name.as_bytes())),
+				Error::<Test>::InvalidName
+			);
+		}
+	});
+}
+
+#[test]
+fn forbidden_name_characters_are_exactly_the_listed_ones() {
+	// Below U+E0080, outside the listed ranges, only `char::is_control` characters are refused.
+	let listed =
+		|c: char| FORBIDDEN_RANGES.iter().any(|(first, last)| (*first..=*last).contains(&c));
+	for c in (0..=0xE0080u32).filter_map(char::from_u32) {
+		assert_eq!(crate::is_forbidden_in_name(c), listed(c) || c.is_control(), "{c:?}");
+	}
 }
 
 #[test]
@@ -148,7 +249,7 @@ fn department_ids_run_out_safely() {
 #[test]
 fn rename_department_works() {
 	test(|| {
-		assert_ok!(Departments::rename_department(registrar(), TRANSPORT, b"Mobility".to_vec()));
+		assert_ok!(Departments::rename_department(registrar(), TRANSPORT, name("Mobility")));
 
 		let info = DepartmentsStorage::<Test>::get(TRANSPORT).unwrap();
 		assert_eq!(info.name, name("Mobility"));
@@ -166,7 +267,7 @@ fn rename_department_works() {
 fn rename_department_works_while_suspended() {
 	test(|| {
 		assert_ok!(Departments::suspend_department(registrar(), TRANSPORT));
-		assert_ok!(Departments::rename_department(registrar(), TRANSPORT, b"Mobility".to_vec()));
+		assert_ok!(Departments::rename_department(registrar(), TRANSPORT, name("Mobility")));
 		assert_eq!(
 			DepartmentsStorage::<Test>::get(TRANSPORT).unwrap().status,
 			DepartmentStatus::Suspended
@@ -178,23 +279,19 @@ fn rename_department_works_while_suspended() {
 fn rename_department_errors() {
 	test(|| {
 		assert_noop!(
-			Departments::rename_department(signed(TR_ADMIN), TRANSPORT, b"Mobility".to_vec()),
+			Departments::rename_department(signed(TR_ADMIN), TRANSPORT, name("Mobility")),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
-			Departments::rename_department(registrar(), NO_DEPARTMENT, b"Mobility".to_vec()),
+			Departments::rename_department(registrar(), NO_DEPARTMENT, name("Mobility")),
 			Error::<Test>::UnknownDepartment
 		);
 		assert_noop!(
-			Departments::rename_department(registrar(), TRANSPORT, b"Transport".to_vec()),
+			Departments::rename_department(registrar(), TRANSPORT, name("Transport")),
 			Error::<Test>::NameUnchanged
 		);
 		assert_noop!(
-			Departments::rename_department(registrar(), TRANSPORT, vec![b'a'; 17]),
-			Error::<Test>::NameTooLong
-		);
-		assert_noop!(
-			Departments::rename_department(registrar(), TRANSPORT, vec![]),
+			Departments::rename_department(registrar(), TRANSPORT, name("")),
 			Error::<Test>::InvalidName
 		);
 	});
@@ -269,7 +366,7 @@ fn reactivate_department_errors() {
 fn every_department_change_emits_one_event() {
 	ExtBuilder::empty().build_and_execute(|| {
 		assert_ok!(register(b"Water", b"WU"));
-		assert_ok!(Departments::rename_department(registrar(), 0, b"Water Utility".to_vec()));
+		assert_ok!(Departments::rename_department(registrar(), 0, name("Water Utility")));
 		assert_ok!(Departments::suspend_department(registrar(), 0));
 		assert_ok!(Departments::reactivate_department(registrar(), 0));
 		assert_eq!(

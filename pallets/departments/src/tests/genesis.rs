@@ -78,6 +78,26 @@ fn genesis_refuses_an_invalid_name() {
 }
 
 #[test]
+#[should_panic(expected = "InvalidName")]
+fn genesis_refuses_a_name_with_a_bidi_override() {
+	ExtBuilder::empty().departments(vec![("Parks\u{202E}", "PK")]).build();
+}
+
+#[test]
+#[should_panic(expected = "NameTooLong")]
+fn genesis_refuses_a_long_name() {
+	// MaxNameLen = 16.
+	ExtBuilder::empty().departments(vec![("Seventeen bytes!!", "PW")]).build();
+}
+
+#[test]
+#[should_panic(expected = "PrefixTooLong")]
+fn genesis_refuses_a_long_prefix() {
+	// MaxPrefixLen = 4.
+	ExtBuilder::empty().departments(vec![("Parks", "PARKS")]).build();
+}
+
+#[test]
 #[should_panic(expected = "invalid genesis member")]
 fn genesis_refuses_a_member_of_an_unknown_department() {
 	ExtBuilder::empty()

@@ -8,7 +8,13 @@ use crate::{
 	DepartmentByPrefix, DepartmentMembers, DepartmentStatus, Departments as DepartmentsStorage,
 	Deposit, Members, NextDepartmentId,
 };
-use frame_support::assert_ok;
+use frame_support::{
+	assert_ok,
+	traits::{
+		fungible::MutateHold,
+		tokens::{Fortitude, Precision},
+	},
+};
 
 fn broken(corrupt: impl FnOnce(), expected: &'static str) {
 	ExtBuilder::default().build().execute_with(|| {
@@ -123,6 +129,121 @@ fn catches_a_zero_deposit() {
 			})
 		},
 		"zero deposit recorded",
+	);
+}
+
+/// Like [`broken`], after an admin of each department with one added a member with a deposit:
+/// Public Works' admin pays two deposits, Transport's one.
+fn broken_with_deposits(corrupt: impl FnOnce(), expected: &'static str) {
+	broken(
+		|| {
+			// MaxMembers = 4: make room.
+			assert_ok!(Departments::remove_member(signed(PW_ADMIN), PW_OPERATOR));
+			assert_ok!(Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, 10, Role::Steward));
+			assert_ok!(Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, 11, Role::Operator));
+			assert_ok!(Departments::add_member(signed(TR_ADMIN), TRANSPORT, 12, Role::Steward));
+			assert_eq!((held(PW_ADMIN), held(TR_ADMIN)), (2 * DEPOSIT, DEPOSIT));
+			assert_ok!(Departments::do_try_state());
+			corrupt();
+		},
+		expected,
+	);
+}
+
+const HOLD_MISMATCH: &str = "recorded deposits disagree with the hold";
+
+#[test]
+fn holds_with_deposits_of_several_depositors_and_after_they_go() {
+	ExtBuilder::default().build_and_execute(|| {
+		// MaxMembers = 4: make room.
+		assert_ok!(Departments::remove_member(signed(PW_ADMIN), PW_OPERATOR));
+		assert_ok!(Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, 10, Role::Admin));
+		assert_ok!(Departments::add_member(signed(10), PUBLIC_WORKS, 11, Role::Operator));
+		assert_ok!(Departments::add_member(signed(TR_ADMIN), TRANSPORT, 12, Role::Steward));
+		assert_ok!(Departments::do_try_state());
+		// The payer of a deposit leaves; its deposit stays held, and recorded, until 11 goes.
+		assert_ok!(Departments::leave_department(signed(10)));
+		assert_eq!(held(10), DEPOSIT);
+		assert_ok!(Departments::do_try_state());
+		assert_ok!(Departments::remove_member(signed(PW_ADMIN), 11));
+		assert_ok!(Departments::leave_department(signed(12)));
+		assert_eq!((held(PW_ADMIN), held(10), held(TR_ADMIN)), (0, 0, 0));
+	});
+}
+
+#[test]
+fn catches_a_recorded_deposit_larger_than_the_hold() {
+	broken_with_deposits(
+		|| {
+			Members::<Test>::mutate(10, |membership| {
+				membership.as_mut().unwrap().deposit =
+					Some(Deposit { depositor: PW_ADMIN, amount: DEPOSIT + 1 })
+			})
+		},
+		HOLD_MISMATCH,
+	);
+}
+
+#[test]
+fn catches_a_recorded_deposit_smaller_than_the_hold() {
+	broken_with_deposits(
+		|| {
+			Members::<Test>::mutate(12, |membership| {
+				membership.as_mut().unwrap().deposit =
+					Some(Deposit { depositor: TR_ADMIN, amount: DEPOSIT - 1 })
+			})
+		},
+		HOLD_MISMATCH,
+	);
+}
+
+#[test]
+fn catches_a_deposit_recorded_against_the_wrong_payer() {
+	broken_with_deposits(
+		|| {
+			Members::<Test>::mutate(12, |membership| {
+				membership.as_mut().unwrap().deposit =
+					Some(Deposit { depositor: PW_ADMIN, amount: DEPOSIT })
+			})
+		},
+		HOLD_MISMATCH,
+	);
+}
+
+#[test]
+fn catches_a_lost_deposit_record() {
+	broken_with_deposits(
+		|| Members::<Test>::mutate(11, |membership| membership.as_mut().unwrap().deposit = None),
+		HOLD_MISMATCH,
+	);
+}
+
+#[test]
+fn catches_a_deposit_recorded_without_a_hold() {
+	broken(
+		|| {
+			Members::<Test>::mutate(PW_STEWARD, |membership| {
+				membership.as_mut().unwrap().deposit =
+					Some(Deposit { depositor: PW_ADMIN, amount: DEPOSIT })
+			})
+		},
+		HOLD_MISMATCH,
+	);
+}
+
+#[test]
+fn catches_a_hold_reduced_outside_the_pallet() {
+	broken_with_deposits(
+		|| {
+			assert_ok!(Balances::burn_held(
+				&HoldReason::MemberDeposit.into(),
+				&PW_ADMIN,
+				1,
+				Precision::Exact,
+				Fortitude::Force
+			));
+		},
+		HOLD_MISMATCH,
 	);
 }
 

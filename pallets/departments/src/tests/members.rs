@@ -1,11 +1,17 @@
-//! Adding, re-roling and removing members; deposits; the last-admin rule.
+//! Adding, re-roling and removing members; members leaving; deposits; the last-admin rule.
 
 use super::*;
 use crate::{
 	DepartmentMembers, Departments as DepartmentsStorage, Deposit, Error, Event, Members,
 	Membership,
 };
-use frame_support::{assert_noop, assert_ok, traits::fungible::Mutate};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{
+		fungible::{Mutate, MutateHold},
+		tokens::{Fortitude, Precision},
+	},
+};
 use sp_runtime::DispatchError;
 
 const NEWCOMER: AccountId = 10;
@@ -178,10 +184,15 @@ fn add_member_origin_errors() {
 			Departments::add_member(signed(TR_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Steward),
 			Error::<Test>::WrongDepartment
 		);
-		// An admin naming a department that does not exist is simply not its admin.
+		// An admin naming a department that does not exist is told so.
 		assert_noop!(
 			Departments::add_member(signed(TR_ADMIN), NO_DEPARTMENT, NEWCOMER, Role::Steward),
-			Error::<Test>::WrongDepartment
+			Error::<Test>::UnknownDepartment
+		);
+		// But the origin is checked first: a non-admin learns nothing about departments.
+		assert_noop!(
+			Departments::add_member(signed(OUTSIDER), NO_DEPARTMENT, NEWCOMER, Role::Steward),
+			Error::<Test>::NotMember
 		);
 	});
 }
@@ -468,6 +479,71 @@ fn the_deposit_goes_back_to_whoever_paid_it() {
 	});
 }
 
+/// Takes `amount` of what this pallet holds from `who` away, as a slash would.
+fn slash_held(who: AccountId, amount: Balance) {
+	assert_ok!(Balances::burn_held(
+		&HoldReason::MemberDeposit.into(),
+		&who,
+		amount,
+		Precision::Exact,
+		Fortitude::Force
+	));
+}
+
+#[test]
+fn member_removed_reports_the_deposit_actually_released() {
+	test(|| {
+		assert_ok!(Departments::add_member(
+			signed(PW_ADMIN),
+			PUBLIC_WORKS,
+			NEWCOMER,
+			Role::Steward
+		));
+		assert_ok!(Departments::add_member(signed(TR_ADMIN), TRANSPORT, OTHER, Role::Steward));
+		assert_ok!(Departments::add_member(signed(TR_ADMIN), TRANSPORT, OUTSIDER, Role::Steward));
+		// Part of the holds went elsewhere: the recorded deposits are no longer all there.
+		slash_held(PW_ADMIN, 4);
+		slash_held(TR_ADMIN, DEPOSIT + 3);
+
+		assert_ok!(Departments::remove_member(signed(PW_ADMIN), NEWCOMER));
+		assert_eq!(
+			last_event(),
+			Event::MemberRemoved {
+				department: PUBLIC_WORKS,
+				who: NEWCOMER,
+				role: Role::Steward,
+				deposit: Some(Deposit { depositor: PW_ADMIN, amount: DEPOSIT - 4 }),
+			}
+		);
+		assert_eq!(held(PW_ADMIN), 0);
+		assert_eq!(Balances::free_balance(PW_ADMIN), ENDOWMENT - 4);
+
+		// Releases are best-effort: the first gets what is left of its amount, the last what
+		// remains, possibly nothing.
+		assert_ok!(Departments::remove_member(signed(TR_ADMIN), OTHER));
+		assert_eq!(
+			last_event(),
+			Event::MemberRemoved {
+				department: TRANSPORT,
+				who: OTHER,
+				role: Role::Steward,
+				deposit: Some(Deposit { depositor: TR_ADMIN, amount: DEPOSIT - 3 }),
+			}
+		);
+		assert_ok!(Departments::remove_member(registrar(), OUTSIDER));
+		assert_eq!(
+			last_event(),
+			Event::MemberRemoved {
+				department: TRANSPORT,
+				who: OUTSIDER,
+				role: Role::Steward,
+				deposit: Some(Deposit { depositor: TR_ADMIN, amount: 0 }),
+			}
+		);
+		assert_eq!(held(TR_ADMIN), 0);
+	});
+}
+
 #[test]
 fn registrar_removal_releases_the_admins_deposit() {
 	test(|| {
@@ -561,6 +637,169 @@ fn remove_member_target_errors() {
 	});
 }
 
+// ---- leave_department ----
+
+#[test]
+fn a_member_leaves_and_the_deposit_goes_back_to_its_payer() {
+	test(|| {
+		// Enrolled without being asked...
+		assert_ok!(Departments::add_member(
+			signed(PW_ADMIN),
+			PUBLIC_WORKS,
+			NEWCOMER,
+			Role::Operator
+		));
+		// ...it leaves on its own.
+		assert_ok!(Departments::leave_department(signed(NEWCOMER)));
+
+		assert_eq!(Members::<Test>::get(NEWCOMER), None);
+		assert_eq!(DepartmentMembers::<Test>::get(PUBLIC_WORKS, NEWCOMER), None);
+		assert_eq!(counts(PUBLIC_WORKS), (3, 1));
+		// The admin who paid gets the deposit back; the leaver gets nothing and paid nothing.
+		assert_eq!(held(PW_ADMIN), 0);
+		assert_eq!(Balances::free_balance(PW_ADMIN), ENDOWMENT);
+		assert_eq!(Balances::free_balance(NEWCOMER), ENDOWMENT);
+		assert_eq!(
+			last_event(),
+			Event::MemberLeft {
+				department: PUBLIC_WORKS,
+				who: NEWCOMER,
+				role: Role::Operator,
+				deposit: Some(Deposit { depositor: PW_ADMIN, amount: DEPOSIT }),
+			}
+		);
+	});
+}
+
+#[test]
+fn a_member_without_deposit_leaves() {
+	test(|| {
+		assert_ok!(Departments::leave_department(signed(PW_STEWARD)));
+		assert_eq!(role_of(PW_STEWARD), None);
+		assert_eq!(counts(PUBLIC_WORKS), (2, 1));
+		assert_eq!(
+			last_event(),
+			Event::MemberLeft {
+				department: PUBLIC_WORKS,
+				who: PW_STEWARD,
+				role: Role::Steward,
+				deposit: None,
+			}
+		);
+	});
+}
+
+#[test]
+fn after_leaving_an_account_may_join_any_department() {
+	test(|| {
+		assert_noop!(
+			Departments::add_member(signed(TR_ADMIN), TRANSPORT, PW_OPERATOR, Role::Steward),
+			Error::<Test>::AlreadyMember
+		);
+		assert_ok!(Departments::leave_department(signed(PW_OPERATOR)));
+		assert_ok!(Departments::add_member(
+			signed(TR_ADMIN),
+			TRANSPORT,
+			PW_OPERATOR,
+			Role::Steward
+		));
+		assert_eq!(role_of(PW_OPERATOR), Some((TRANSPORT, Role::Steward)));
+	});
+}
+
+#[test]
+fn members_may_leave_a_suspended_department() {
+	test(|| {
+		assert_ok!(Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Admin));
+		assert_ok!(Departments::suspend_department(registrar(), PUBLIC_WORKS));
+		// Leaving takes power from no one but the leaver, so suspension does not stop it...
+		assert_ok!(Departments::leave_department(signed(PW_STEWARD)));
+		assert_ok!(Departments::leave_department(signed(NEWCOMER)));
+		assert_eq!(counts(PUBLIC_WORKS), (2, 1));
+		assert_eq!(held(PW_ADMIN), 0);
+		// ...but the last-admin rule still holds.
+		assert_noop!(Departments::leave_department(signed(PW_ADMIN)), Error::<Test>::LastAdmin);
+	});
+}
+
+#[test]
+fn an_admin_may_leave_while_another_admin_stays() {
+	test(|| {
+		assert_ok!(Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Admin));
+		assert_ok!(Departments::leave_department(signed(PW_ADMIN)));
+		assert_eq!(counts(PUBLIC_WORKS), (3, 1));
+		assert_eq!(role_of(PW_ADMIN), None);
+		// The leaver paid the new admin's deposit, and keeps paying it until that member goes.
+		assert_eq!(held(PW_ADMIN), DEPOSIT);
+		assert_eq!(
+			last_event(),
+			Event::MemberLeft {
+				department: PUBLIC_WORKS,
+				who: PW_ADMIN,
+				role: Role::Admin,
+				deposit: None,
+			}
+		);
+		// Now the last admin, the new one may not leave.
+		assert_noop!(Departments::leave_department(signed(NEWCOMER)), Error::<Test>::LastAdmin);
+		assert_ok!(Departments::leave_department(signed(PW_STEWARD)));
+		assert_ok!(Departments::leave_department(signed(PW_OPERATOR)));
+		assert_eq!(counts(PUBLIC_WORKS), (1, 1));
+		assert_noop!(Departments::leave_department(signed(NEWCOMER)), Error::<Test>::LastAdmin);
+		// The registrar can take it out (or an admin be added first).
+		assert_ok!(Departments::remove_member(registrar(), NEWCOMER));
+		assert_eq!(held(PW_ADMIN), 0);
+	});
+}
+
+#[test]
+fn the_last_admin_cannot_leave() {
+	test(|| {
+		assert_noop!(Departments::leave_department(signed(PW_ADMIN)), Error::<Test>::LastAdmin);
+		// Even as the only member.
+		assert_noop!(Departments::leave_department(signed(TR_ADMIN)), Error::<Test>::LastAdmin);
+	});
+}
+
+#[test]
+fn leave_department_errors() {
+	test(|| {
+		assert_noop!(
+			Departments::leave_department(RuntimeOrigin::none()),
+			DispatchError::BadOrigin
+		);
+		// The registrar has no membership to leave: it uses `remove_member`.
+		assert_noop!(Departments::leave_department(registrar()), DispatchError::BadOrigin);
+		assert_noop!(Departments::leave_department(signed(OUTSIDER)), Error::<Test>::NotMember);
+		assert_ok!(Departments::leave_department(signed(PW_STEWARD)));
+		assert_noop!(Departments::leave_department(signed(PW_STEWARD)), Error::<Test>::NotMember);
+	});
+}
+
+#[test]
+fn member_left_reports_the_deposit_actually_released() {
+	test(|| {
+		assert_ok!(Departments::add_member(
+			signed(PW_ADMIN),
+			PUBLIC_WORKS,
+			NEWCOMER,
+			Role::Steward
+		));
+		slash_held(PW_ADMIN, 4);
+		assert_ok!(Departments::leave_department(signed(NEWCOMER)));
+		assert_eq!(
+			last_event(),
+			Event::MemberLeft {
+				department: PUBLIC_WORKS,
+				who: NEWCOMER,
+				role: Role::Steward,
+				deposit: Some(Deposit { depositor: PW_ADMIN, amount: DEPOSIT - 4 }),
+			}
+		);
+		assert_eq!(held(PW_ADMIN), 0);
+	});
+}
+
 // ---- the registrar's recovery powers ----
 
 #[test]
@@ -644,6 +883,9 @@ fn every_member_change_emits_one_event() {
 		assert_ok!(Departments::add_member(registrar(), PARKS, NEWCOMER, Role::Admin));
 		assert_ok!(Departments::set_member_role(registrar(), NEWCOMER, Role::Steward));
 		assert_ok!(Departments::remove_member(registrar(), NEWCOMER));
+		assert_ok!(Departments::add_member(signed(TR_ADMIN), TRANSPORT, NEWCOMER, Role::Operator));
+		assert_ok!(Departments::leave_department(signed(NEWCOMER)));
+		let deposit = Some(Deposit { depositor: TR_ADMIN, amount: DEPOSIT });
 		assert_eq!(
 			departments_events(),
 			vec![
@@ -664,6 +906,18 @@ fn every_member_change_emits_one_event() {
 					who: NEWCOMER,
 					role: Role::Steward,
 					deposit: None,
+				},
+				Event::MemberAdded {
+					department: TRANSPORT,
+					who: NEWCOMER,
+					role: Role::Operator,
+					deposit: deposit.clone(),
+				},
+				Event::MemberLeft {
+					department: TRANSPORT,
+					who: NEWCOMER,
+					role: Role::Operator,
+					deposit,
 				},
 			]
 		);

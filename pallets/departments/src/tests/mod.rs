@@ -21,6 +21,16 @@ pub fn prefix(prefix: &str) -> PrefixOf<Test> {
 	prefix.as_bytes().to_vec().try_into().expect("test prefixes fit MaxPrefixLen")
 }
 
+/// A bounded name from raw bytes (maybe not UTF-8), as a call takes it.
+pub fn name_bytes(name: &[u8]) -> DepartmentNameOf<Test> {
+	name.to_vec().try_into().expect("test names fit MaxNameLen")
+}
+
+/// A bounded prefix from raw bytes, as a call takes it.
+pub fn prefix_bytes(prefix: &[u8]) -> PrefixOf<Test> {
+	prefix.to_vec().try_into().expect("test prefixes fit MaxPrefixLen")
+}
+
 /// What this pallet holds from `who`.
 pub fn held(who: AccountId) -> Balance {
 	Balances::balance_on_hold(&HoldReason::MemberDeposit.into(), &who)

@@ -46,7 +46,7 @@ fn prefix_is_reported() {
 		assert_eq!(Departments::prefix(TRANSPORT), Some(b"TR".to_vec()));
 		assert_eq!(Departments::prefix(NO_DEPARTMENT), None);
 		// Renaming never changes it.
-		assert_ok!(Departments::rename_department(registrar(), TRANSPORT, b"Mobility".to_vec()));
+		assert_ok!(Departments::rename_department(registrar(), TRANSPORT, name("Mobility")));
 		assert_eq!(Departments::prefix(TRANSPORT), Some(b"TR".to_vec()));
 	});
 }
@@ -157,5 +157,37 @@ fn benchmark_members_get_a_fresh_active_department() {
 		.unwrap();
 		assert_eq!(second, 4);
 		assert_ne!(Departments::prefix(department), Departments::prefix(second));
+		// Prefixes are MaxPrefixLen (4) long.
+		assert_eq!(Departments::prefix(second), Some(b"ZZZV".to_vec()));
+		// With MaxPrefixLen = 4, ids from 36^4 on have no benchmark prefix left.
+		assert!(Departments::benchmark_prefix(36u32.pow(4) - 1).is_ok());
+		assert!(Departments::benchmark_prefix(36u32.pow(4)).is_err());
 	});
+}
+
+#[test]
+fn benchmark_prefixes_are_distinct_valid_and_bounded() {
+	use crate::benchmark_prefix_digits as digits;
+	use alloc::collections::btree_set::BTreeSet;
+
+	assert_eq!(digits(0, 4), Some(b"ZZZZ".to_vec()));
+	assert_eq!(digits(4, 8), Some(b"ZZZZZZZV".to_vec()));
+	assert_eq!(digits(35, 2), Some(b"Z0".to_vec()));
+	assert_eq!(digits(36, 2), Some(b"YZ".to_vec()));
+	// Every id that fits gets its own prefix of exactly `len` valid characters...
+	for len in 1..=3 {
+		let fits = 36u32.pow(len as u32);
+		let prefixes: BTreeSet<_> = (0..fits).map(|id| digits(id, len).unwrap()).collect();
+		assert_eq!(prefixes.len(), fits as usize);
+		assert!(prefixes.iter().all(|prefix| {
+			prefix.len() == len
+				&& prefix.iter().all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit())
+		}));
+		// ...and a larger id none, rather than an earlier one's.
+		assert_eq!(digits(fits, len), None);
+	}
+	assert_eq!(digits(36u32.pow(5) - 1, 5), Some(b"00000".to_vec()));
+	// Seven digits fit every id.
+	assert_eq!(digits(u32::MAX, 7).map(|prefix| prefix.len()), Some(7));
+	assert_ne!(digits(u32::MAX, 7), digits(u32::MAX - 1, 7));
 }
