@@ -44,6 +44,22 @@ fn department_with_admin<T: Config>() -> Result<(DepartmentId, T::AccountId), Be
 	Ok((department, admin))
 }
 
+/// A department with an admin (as above) who has added `member` with `role`, paying the deposit:
+/// the worst case for calls that change or remove a member.
+fn department_with_member<T: Config>(
+	role: Role,
+) -> Result<(DepartmentId, T::AccountId, T::AccountId), BenchmarkError> {
+	let (department, admin) = department_with_admin::<T>()?;
+	let who: T::AccountId = account("member", 0, SEED);
+	Departments::<T>::add_member(
+		RawOrigin::Signed(admin.clone()).into(),
+		department,
+		T::Lookup::unlookup(who.clone()),
+		role,
+	)?;
+	Ok((department, admin, who))
+}
+
 fn assert_last_event<T: Config>(event: Event<T>) {
 	frame_system::Pallet::<T>::assert_last_event(event.into());
 }
@@ -127,14 +143,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_member_role() -> Result<(), BenchmarkError> {
-		let (department, admin) = department_with_admin::<T>()?;
-		let who: T::AccountId = account("member", 0, SEED);
-		Departments::<T>::add_member(
-			RawOrigin::Signed(admin.clone()).into(),
-			department,
-			T::Lookup::unlookup(who.clone()),
-			Role::Steward,
-		)?;
+		let (department, admin, who) = department_with_member::<T>(Role::Steward)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin), T::Lookup::unlookup(who.clone()), Role::Admin);
@@ -150,14 +159,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn remove_member() -> Result<(), BenchmarkError> {
-		let (department, admin) = department_with_admin::<T>()?;
-		let who: T::AccountId = account("member", 0, SEED);
-		Departments::<T>::add_member(
-			RawOrigin::Signed(admin.clone()).into(),
-			department,
-			T::Lookup::unlookup(who.clone()),
-			Role::Admin,
-		)?;
+		let (_, admin, who) = department_with_member::<T>(Role::Admin)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(admin.clone()), T::Lookup::unlookup(who.clone()));
@@ -169,14 +171,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn leave_department() -> Result<(), BenchmarkError> {
-		let (department, admin) = department_with_admin::<T>()?;
-		let who: T::AccountId = account("member", 0, SEED);
-		Departments::<T>::add_member(
-			RawOrigin::Signed(admin.clone()).into(),
-			department,
-			T::Lookup::unlookup(who.clone()),
-			Role::Admin,
-		)?;
+		let (_, admin, who) = department_with_member::<T>(Role::Admin)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()));

@@ -351,12 +351,11 @@ pub mod pallet {
 			department: DepartmentId,
 		) -> DispatchResult {
 			T::RegistrarOrigin::ensure_origin(origin)?;
-			let mut info =
-				Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
-			ensure!(info.status == DepartmentStatus::Active, Error::<T>::AlreadySuspended);
-
-			info.status = DepartmentStatus::Suspended;
-			Departments::<T>::insert(department, info);
+			Self::do_set_status(
+				department,
+				DepartmentStatus::Suspended,
+				Error::<T>::AlreadySuspended,
+			)?;
 			Self::deposit_event(Event::DepartmentSuspended { department });
 			Ok(())
 		}
@@ -381,12 +380,7 @@ pub mod pallet {
 			department: DepartmentId,
 		) -> DispatchResult {
 			T::RegistrarOrigin::ensure_origin(origin)?;
-			let mut info =
-				Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
-			ensure!(info.status == DepartmentStatus::Suspended, Error::<T>::NotSuspended);
-
-			info.status = DepartmentStatus::Active;
-			Departments::<T>::insert(department, info);
+			Self::do_set_status(department, DepartmentStatus::Active, Error::<T>::NotSuspended)?;
 			Self::deposit_event(Event::DepartmentReactivated { department });
 			Ok(())
 		}
@@ -595,6 +589,21 @@ pub mod pallet {
 			ensure!(info.status == DepartmentStatus::Active, Error::<T>::DepartmentSuspended);
 			ensure!(roles.contains(&membership.role), Error::<T>::RoleNotAllowed);
 			Ok(membership.department)
+		}
+
+		/// Moves an existing department to `status`; `unchanged` is the error when it is there
+		/// already. Used by `suspend_department` and `reactivate_department`.
+		fn do_set_status(
+			department: DepartmentId,
+			status: DepartmentStatus,
+			unchanged: Error<T>,
+		) -> DispatchResult {
+			let mut info =
+				Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
+			ensure!(info.status != status, unchanged);
+			info.status = status;
+			Departments::<T>::insert(department, info);
+			Ok(())
 		}
 
 		/// Validates and registers a department, returning its id. Used by the call and genesis.
