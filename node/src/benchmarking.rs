@@ -3,11 +3,9 @@
 use std::{sync::Arc, time::Duration};
 
 use city_runtime::{AccountId, Balance, BalancesCall, RuntimeCall, SystemCall};
-use codec::Encode;
 use frame_benchmarking_cli::ExtrinsicBuilder;
 use sc_cli::Result;
 use sc_client_api::BlockBackend;
-use sp_core::Pair;
 use sp_inherents::{InherentData, InherentDataProvider};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, OpaqueExtrinsic, SaturatedConversion};
@@ -89,28 +87,13 @@ pub fn signed_extrinsic(
 	let era = Era::mortal(64, best_block.saturated_into());
 	let extension = city_runtime::tx_extension(nonce, era, 0);
 
-	let implicit = (
-		(),
-		(),
+	let implicit = city_runtime::tx_implicit(
 		version.spec_version,
 		version.transaction_version,
 		genesis_hash,
 		best_hash,
-		(),
-		(),
-		(),
-		None,
-		(),
 	);
-	let payload = city_runtime::SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-	let signature = payload.using_encoded(|e| sender.sign(e));
-
-	city_runtime::UncheckedExtrinsic::new_signed(
-		call,
-		city_runtime::Address::Id(sender.public().into()),
-		city_runtime::Signature::Sr25519(signature),
-		extension,
-	)
+	city_runtime::sign_transaction(call, &sender, extension, implicit)
 }
 
 /// The inherent data a benchmark block needs: a timestamp.

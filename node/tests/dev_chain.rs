@@ -6,17 +6,23 @@ mod common;
 
 use std::time::Duration;
 
-use city_runtime::{
-	Address, BalancesCall, Hash, RuntimeCall, RuntimeEvent, Signature, SignedPayload,
-	UncheckedExtrinsic, UNIT,
-};
+use city_runtime::{BalancesCall, Hash, RuntimeCall, RuntimeEvent, UncheckedExtrinsic, UNIT};
 use codec::{Decode, Encode};
-use common::{from_hex, to_hex, Node};
+use common::Node;
 use serde_json::json;
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::generic::Era;
 
 type EventRecord = frame_system::EventRecord<RuntimeEvent, Hash>;
+
+/// `0x`-prefixed hex, as JSON-RPC writes bytes.
+fn to_hex(bytes: &[u8]) -> String {
+	sp_core::bytes::to_hex(bytes, false)
+}
+
+fn from_hex(hex: &str) -> Vec<u8> {
+	sp_core::bytes::from_hex(hex).expect("the node answers with valid hex")
+}
 
 /// The storage key of `System::Events`.
 fn events_key() -> String {
@@ -44,10 +50,8 @@ fn signed_transfer(node: &Node, amount: u128) -> UncheckedExtrinsic {
 		value: amount,
 	});
 	let extension = city_runtime::tx_extension(nonce, Era::Immortal, 0);
-	let implicit = ((), (), spec_version, tx_version, genesis, genesis, (), (), (), None, ());
-	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
-	let signature = Signature::Sr25519(payload.using_encoded(|p| alice.sign(p)));
-	UncheckedExtrinsic::new_signed(call, Address::Id(alice.to_account_id()), signature, extension)
+	let implicit = city_runtime::tx_implicit(spec_version, tx_version, genesis, genesis);
+	city_runtime::sign_transaction(call, &alice.pair(), extension, implicit)
 }
 
 #[test]

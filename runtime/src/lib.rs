@@ -32,7 +32,7 @@ mod tests;
 
 use sp_runtime::{
 	generic, impl_opaque_keys,
-	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	traits::{BlakeTwo256, IdentifyAccount, TransactionExtension, Verify},
 	MultiAddress, MultiSignature,
 };
 use sp_version::{runtime_version, RuntimeVersion};
@@ -169,6 +169,39 @@ pub fn tx_extension(nonce: Nonce, era: generic::Era, tip: Balance) -> TxExtensio
 		pallet_transaction_payment::ChargeTransactionPayment::from(tip),
 		frame_metadata_hash_extension::CheckMetadataHash::new(false),
 		frame_system::WeightReclaim::new(),
+	)
+}
+
+/// What a signature covers besides the call and the [`TxExtension`], and what the chain supplies
+/// itself when it checks one: the runtime's spec and transaction versions, the genesis hash and
+/// the hash of the block the era starts at (the genesis hash for an immortal transaction).
+pub fn tx_implicit(
+	spec_version: u32,
+	transaction_version: u32,
+	genesis: Hash,
+	era_start: Hash,
+) -> <TxExtension as TransactionExtension<RuntimeCall>>::Implicit {
+	((), (), spec_version, transaction_version, genesis, era_start, (), (), (), None, ())
+}
+
+/// A transaction of `call` signed by `signer` (sr25519) over `extension` and its `implicit` data,
+/// as a wallet builds it.
+#[cfg(feature = "std")]
+pub fn sign_transaction(
+	call: RuntimeCall,
+	signer: &sp_core::sr25519::Pair,
+	extension: TxExtension,
+	implicit: <TxExtension as TransactionExtension<RuntimeCall>>::Implicit,
+) -> UncheckedExtrinsic {
+	use codec::Encode;
+	use sp_core::Pair;
+	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
+	let signature = payload.using_encoded(|p| signer.sign(p));
+	UncheckedExtrinsic::new_signed(
+		call,
+		Address::Id(signer.public().into()),
+		Signature::Sr25519(signature),
+		extension,
 	)
 }
 

@@ -2,37 +2,26 @@
 //! executive with their transaction extensions (signature, nonce, fees).
 
 use crate::{
-	genesis_config_presets, tx_extension, AccountId, Address, Balance, Balances, BalancesCall,
-	Departments, Executive, Header, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig,
-	SignedPayload, System, UncheckedExtrinsic, UtilityCall, UNIT,
+	genesis_config_presets, sign_transaction, tx_extension, AccountId, Address, Balance, Balances,
+	BalancesCall, Departments, Executive, Header, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeGenesisConfig, SignedPayload, System, UncheckedExtrinsic, UtilityCall, UNIT,
 };
 use codec::Encode;
 use frame_support::traits::fungible::{Inspect, InspectHold};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
 	generic::Era,
-	traits::Header as HeaderT,
+	traits::{Header as HeaderT, TransactionExtension},
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	BuildStorage, MultiSignature,
 };
-
-/// Merges a preset's JSON patch into the default genesis config, as the node does.
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		},
-		(base, patch) => *base = patch,
-	}
-}
 
 /// The genesis config of the named preset, parsed strictly (unknown fields are an error).
 fn preset_config(name: &str) -> RuntimeGenesisConfig {
 	let patch = genesis_config_presets::get_preset(&name.into()).expect("preset exists");
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, serde_json::from_slice(&patch).unwrap());
+	// Merged into the defaults as the node does when it builds a chain spec from a preset.
+	sc_chain_spec::json_merge(&mut config, serde_json::from_slice(&patch).unwrap());
 	serde_json::from_value(config).expect("preset patch matches the genesis config")
 }
 
@@ -53,9 +42,9 @@ fn dev_ext() -> sp_io::TestExternalities {
 fn signed(who: Sr25519Keyring, call: RuntimeCall) -> UncheckedExtrinsic {
 	let nonce = System::account_nonce(who.to_account_id());
 	let extension = tx_extension(nonce, Era::Immortal, 0);
-	let payload = SignedPayload::new(call.clone(), extension.clone()).unwrap();
-	let signature = MultiSignature::Sr25519(payload.using_encoded(|p| who.sign(p)));
-	UncheckedExtrinsic::new_signed(call, Address::Id(who.to_account_id()), signature, extension)
+	// The chain's own view of the implicit data: versions and genesis hash from storage.
+	let implicit = extension.implicit().unwrap();
+	sign_transaction(call, &who.pair(), extension, implicit)
 }
 
 fn free(who: &AccountId) -> Balance {

@@ -195,19 +195,3 @@ fn dechunk(mut body: &str) -> String {
 	}
 	out
 }
-
-/// `0x`-prefixed lowercase hex.
-pub fn to_hex(bytes: &[u8]) -> String {
-	let mut s = String::with_capacity(2 + bytes.len() * 2);
-	s.push_str("0x");
-	for b in bytes {
-		s.push_str(&format!("{b:02x}"));
-	}
-	s
-}
-
-/// Bytes of a `0x`-prefixed hex string.
-pub fn from_hex(s: &str) -> Vec<u8> {
-	let s = s.trim_start_matches("0x");
-	(0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
-}
