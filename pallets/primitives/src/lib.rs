@@ -7,6 +7,8 @@
 //! - [`DepartmentId`]: how a department is named on chain.
 //! - [`Role`]: what a member may do for its department.
 //! - [`DepartmentRegistry`]: who acts for which department, and whether it may act now.
+//! - [`AssetId`], [`Classification`], [`AssetInfo`] and [`AssetRegistry`]: what the grant and
+//!   code pallets need to know about a data asset, without reading `pallet-data-assets`.
 //!
 //! A pallet declares `type Departments: DepartmentRegistry<Self::AccountId>;` in its `Config`
 //! and guards a call in one line:
@@ -98,6 +100,82 @@ pub trait DepartmentRegistry<AccountId> {
 	}
 }
 
+/// Identifies a data asset. Assigned by `pallet-data-assets` in registration order, never reused.
+pub type AssetId = u64;
+
+/// A data asset's version number: 1 for the content first registered, +1 for every new content.
+pub type AssetVersion = u32;
+
+/// How sensitive a data asset is. Drives access policy: the higher, the more approvals a grant
+/// needs. Ordered: `Public < Internal < Confidential < Restricted`.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+pub enum Classification {
+	/// Anyone may read it; no grant is needed.
+	#[codec(index = 0)]
+	Public,
+	/// For city departments; another department needs the owner's grant.
+	#[codec(index = 1)]
+	Internal,
+	/// Personal or sensitive data; another department needs the owner's grant.
+	#[codec(index = 2)]
+	Confidential,
+	/// The most sensitive data; a grant needs the owner's approval and the oversight office's.
+	#[codec(index = 3)]
+	Restricted,
+}
+
+/// What other pallets may know about a data asset.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub struct AssetInfo {
+	/// The department that owns the asset.
+	pub owner: DepartmentId,
+	/// How sensitive it is.
+	pub classification: Classification,
+	/// `false` once the asset is retired: it takes no new versions and no new grants.
+	pub active: bool,
+}
+
+/// The data-asset catalogue as other pallets see it. Implemented by `pallet-data-assets`.
+pub trait AssetRegistry<AccountId> {
+	/// The asset's owner, classification and status, if it exists (retired assets exist).
+	fn asset_info(asset: AssetId) -> Option<AssetInfo>;
+
+	/// Registers an asset owned by `steward`'s department (a Steward of an active department,
+	/// funded for the deposit) and returns its id, so that other pallets' benchmarks can set up
+	/// an asset without knowing the catalogue's storage.
+	///
+	/// Never available outside benchmarks. The default refuses.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_benchmark_asset(
+		_steward: &AccountId,
+		_classification: Classification,
+	) -> Result<AssetId, DispatchError> {
+		Err(DispatchError::Other("AssetRegistry: benchmark assets unsupported"))
+	}
+}
+
+/// A catalogue without assets: every lookup finds nothing.
+impl<AccountId> AssetRegistry<AccountId> for () {
+	fn asset_info(_asset: AssetId) -> Option<AssetInfo> {
+		None
+	}
+}
+
 /// A registry without departments: nobody is a member, so [`DepartmentRegistry::ensure_role`]
 /// always fails with [`DispatchError::BadOrigin`].
 ///
@@ -133,6 +211,17 @@ mod tests {
 		assert_eq!(Role::decode(&mut &[2u8][..]), Ok(Role::Operator));
 		assert!(Role::decode(&mut &[3u8][..]).is_err());
 		assert_eq!(Role::max_encoded_len(), 1);
+	}
+
+	#[test]
+	fn classification_is_ordered_and_stable() {
+		use Classification::*;
+		assert!(Public < Internal && Internal < Confidential && Confidential < Restricted);
+		for (c, byte) in [(Public, 0u8), (Internal, 1), (Confidential, 2), (Restricted, 3)] {
+			assert_eq!(c.encode(), vec![byte]);
+		}
+		assert!(Classification::decode(&mut &[4u8][..]).is_err());
+		assert_eq!(<() as AssetRegistry<u64>>::asset_info(0), None);
 	}
 
 	#[test]

@@ -1,0 +1,2 @@
+//! CityChain validator set.
+#![cfg_attr(not(feature = "std"), no_std)]
