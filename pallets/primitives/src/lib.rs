@@ -22,6 +22,9 @@
 
 extern crate alloc;
 
+/// City codes as text: grammar, parsing, formatting, ISO/IEC 7064 MOD 37-2 check character.
+pub mod city_code;
+
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
