@@ -20,8 +20,10 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use city_primitives::{DepartmentId, Role};
+
 use super::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
+	genesis_config_presets, AccountId, Aura, Balance, Block, Departments, Executive, Grandpa, InherentDataExt,
 	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
 	VERSION,
 };
@@ -261,6 +263,37 @@ impl_runtime_apis! {
 			select: frame_try_runtime::TryStateSelect
 		) -> Weight {
 			Executive::try_execute_block(block, state_root_check, signature_check, select).expect("execute-block failed")
+		}
+	}
+
+	impl pallet_departments::runtime_api::DepartmentsApi<
+		Block,
+		AccountId,
+		pallet_departments::DepartmentInfoOf<Runtime>,
+	> for Runtime {
+		fn department(
+			department: DepartmentId,
+		) -> Option<pallet_departments::DepartmentInfoOf<Runtime>> {
+			Departments::department(department)
+		}
+
+		fn department_by_prefix(prefix: Vec<u8>) -> Option<DepartmentId> {
+			Departments::department_by_prefix(prefix)
+		}
+
+		fn departments(
+			start_after: Option<DepartmentId>,
+			limit: u32,
+		) -> Vec<(DepartmentId, pallet_departments::DepartmentInfoOf<Runtime>)> {
+			Departments::departments(start_after, limit)
+		}
+
+		fn membership(who: AccountId) -> Option<(DepartmentId, Role)> {
+			Departments::membership_of(&who)
+		}
+
+		fn members(department: DepartmentId) -> Vec<(AccountId, Role)> {
+			Departments::members(department)
 		}
 	}
 

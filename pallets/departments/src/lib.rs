@@ -7,6 +7,7 @@ extern crate alloc;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 mod types;
@@ -16,6 +17,9 @@ pub use city_primitives::{DepartmentId, DepartmentRegistry, Role};
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
+
+/// The most entries one page of a listing query (runtime API) returns.
+pub const PAGE_LIMIT: u32 = 100;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -593,6 +597,47 @@ pub mod pallet {
 			Ok(membership.department)
 		}
 
+		/// The department with this id, if it exists. See [`crate::runtime_api`].
+		pub fn department(department: DepartmentId) -> Option<DepartmentInfoOf<T>> {
+			Departments::<T>::get(department)
+		}
+
+		/// The department with this prefix, if any. Unknown, over-long or lower-case prefixes
+		/// find nothing.
+		pub fn department_by_prefix(prefix: Vec<u8>) -> Option<DepartmentId> {
+			let prefix = PrefixOf::<T>::try_from(prefix).ok()?;
+			DepartmentByPrefix::<T>::get(prefix)
+		}
+
+		/// Departments in id order after `start_after`, at most `min(limit, PAGE_LIMIT)`.
+		/// Departments are never deleted, so ids are dense and this reads exactly the page.
+		pub fn departments(
+			start_after: Option<DepartmentId>,
+			limit: u32,
+		) -> Vec<(DepartmentId, DepartmentInfoOf<T>)> {
+			let first = match start_after {
+				None => 0,
+				Some(id) => match id.checked_add(1) {
+					Some(next) => next,
+					None => return Vec::new(),
+				},
+			};
+			let end = NextDepartmentId::<T>::get().min(first.saturating_add(limit.min(PAGE_LIMIT)));
+			(first..end).filter_map(|id| Departments::<T>::get(id).map(|info| (id, info))).collect()
+		}
+
+		/// The department `who` acts for and its role there.
+		pub fn membership_of(who: &T::AccountId) -> Option<(DepartmentId, Role)> {
+			Members::<T>::get(who).map(|membership| (membership.department, membership.role))
+		}
+
+		/// Every member of `department` with its role: at most `MaxMembers` entries.
+		pub fn members(department: DepartmentId) -> Vec<(T::AccountId, Role)> {
+			DepartmentMembers::<T>::iter_prefix(department)
+				.take(T::MaxMembers::get() as usize)
+				.collect()
+		}
+
 		/// Moves an existing department to `status`; `unchanged` is the error when it is there
 		/// already. Used by `suspend_department` and `reactivate_department`.
 		fn do_set_status(
@@ -953,7 +998,7 @@ pub(crate) fn benchmark_prefix_digits(id: DepartmentId, len: usize) -> Option<al
 
 impl<T: Config> DepartmentRegistry<T::AccountId> for Pallet<T> {
 	fn membership(who: &T::AccountId) -> Option<(DepartmentId, Role)> {
-		Members::<T>::get(who).map(|membership| (membership.department, membership.role))
+		Pallet::<T>::membership_of(who)
 	}
 
 	fn is_active(department: DepartmentId) -> bool {

@@ -6,6 +6,7 @@ mod departments;
 mod genesis;
 mod invariants;
 mod members;
+mod queries;
 mod registry;
 
 use crate::{mock::*, DepartmentId, DepartmentNameOf, HoldReason, PrefixOf, Role};
