@@ -114,14 +114,17 @@ pub fn run() -> sc_cli::Result<()> {
 				// With `--runtime`, the benchmarks run in that Wasm (built with
 				// `--features runtime-benchmarks`, as `scripts/benchmark-weights` does) from its
 				// own genesis preset, so this node needs no benchmark build of its own.
-				BenchmarkCmd::Pallet(cmd) if cmd.runtime.is_some() =>
-					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(None),
+				BenchmarkCmd::Pallet(cmd) if cmd.runtime.is_some() => {
+					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(None)
+				},
 				BenchmarkCmd::Pallet(cmd) => {
 					if !cfg!(feature = "runtime-benchmarks") {
-						return Err("Pallet benchmarks need `--runtime` with a Wasm runtime built \
+						return Err(
+							"Pallet benchmarks need `--runtime` with a Wasm runtime built \
 							with `--features runtime-benchmarks`, or a node built with that \
 							feature."
-							.into());
+								.into(),
+						);
 					}
 					cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
 						config.chain_spec,
