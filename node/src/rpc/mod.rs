@@ -1,6 +1,8 @@
 //! The node's JSON-RPC extensions, on top of the standard ones sc-service serves (chain, state,
 //! author, system, chainHead, transaction, …).
 
+pub mod city;
+
 use std::sync::Arc;
 
 use city_runtime::{opaque::Block, AccountId, Balance, Nonce};
@@ -29,8 +31,10 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: city::CityRuntimeApis,
 	P: TransactionPool + 'static,
 {
+	use city::{City, CityApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -40,7 +44,9 @@ where
 	// `system_accountNextIndex` (nonce including pooled transactions) and `system_dryRun`.
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	// `payment_queryInfo` and `payment_queryFeeDetails`.
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	// `city_*`: CityChain's own queries.
+	module.merge(City::new(client).into_rpc())?;
 
 	Ok(module)
 }
