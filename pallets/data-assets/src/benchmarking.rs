@@ -1,0 +1,224 @@
+//! Benchmarks for the data-assets pallet: every call, in its worst case.
+//!
+//! Callers are set up only through the `city-primitives` traits
+//! ([`DepartmentRegistry::register_benchmark_member`] gives a Steward of a fresh, active
+//! department), so the benchmarks run in the real runtime as well as in the mock. Every asset has
+//! the longest fields and the most tags the config allows. Calls that hold a deposit hold it;
+//! `update_asset` and `accept_transfer` move it from another depositor (a release and a hold);
+//! `retire_asset` releases it and withdraws a pending offer.
+
+use super::*;
+use crate::Pallet as DataAssets;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{
+	fungible::{Inspect, InspectHold, Mutate, MutateHold},
+	tokens::Precision,
+	Get,
+};
+use frame_system::RawOrigin;
+use sp_runtime::traits::{Saturating, Zero};
+
+const SEED: u32 = 0;
+
+/// Gives `who` enough to pay the deposit of ten assets with `MaxVersions` versions.
+fn fund<T: Config>(who: &T::AccountId) {
+	let per_asset = T::AssetDeposit::get()
+		.saturating_add(T::VersionDeposit::get().saturating_mul(T::MaxVersions::get().into()));
+	let funds =
+		T::Currency::minimum_balance().saturating_add(per_asset.saturating_mul(10u32.into()));
+	T::Currency::set_balance(who, funds);
+}
+
+/// A funded Steward of a fresh, active department.
+fn steward<T: Config>(who: T::AccountId) -> Result<(T::AccountId, DepartmentId), BenchmarkError> {
+	let department = T::Departments::register_benchmark_member(&who, Role::Steward)?;
+	fund::<T>(&who);
+	Ok((who, department))
+}
+
+/// The caller (whitelisted) as a funded Steward, with a registered asset of its department.
+fn steward_with_asset<T: Config>() -> Result<(T::AccountId, DepartmentId, AssetId), BenchmarkError>
+{
+	let (who, department) = steward::<T>(whitelisted_caller())?;
+	let asset = DataAssets::<T>::register_benchmark_asset(&who, Classification::Restricted)?;
+	Ok((who, department, asset))
+}
+
+/// Moves `asset`'s deposit to a funded account other than the caller (e.g. a Steward who has
+/// left), so that the call measured next releases that hold and holds from the caller.
+fn deposit_paid_by_another<T: Config>(asset: AssetId) -> Result<(), BenchmarkError> {
+	let payer: T::AccountId = account("payer", 0, SEED);
+	fund::<T>(&payer);
+	let mut record = Assets::<T>::get(asset).ok_or(BenchmarkError::Stop("no asset"))?;
+	let mut deposit = record.deposit.take().ok_or(BenchmarkError::Weightless)?;
+	let reason = HoldReason::AssetDeposit.into();
+	T::Currency::release(&reason, &deposit.depositor, deposit.amount, Precision::Exact)?;
+	T::Currency::hold(&reason, &payer, deposit.amount)?;
+	deposit.depositor = payer;
+	record.deposit = Some(deposit);
+	Assets::<T>::insert(asset, record);
+	Ok(())
+}
+
+/// A funded Steward (not the caller) of a fresh department, with a registered asset.
+fn owner_with_asset<T: Config>() -> Result<(T::AccountId, DepartmentId, AssetId), BenchmarkError> {
+	let (owner, department) = steward::<T>(account("owner", 0, SEED))?;
+	let asset = DataAssets::<T>::register_benchmark_asset(&owner, Classification::Restricted)?;
+	Ok((owner, department, asset))
+}
+
+fn held<T: Config>(who: &T::AccountId) -> BalanceOf<T> {
+	T::Currency::balance_on_hold(&HoldReason::AssetDeposit.into(), who)
+}
+
+fn assert_last_event<T: Config>(event: Event<T>) {
+	frame_system::Pallet::<T>::assert_last_event(event.into());
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_asset() -> Result<(), BenchmarkError> {
+		let (caller, department) = steward::<T>(whitelisted_caller())?;
+		let asset = NextAssetId::<T>::get();
+		let metadata = DataAssets::<T>::benchmark_metadata(b'a')?;
+		let new = DataAssets::<T>::benchmark_content(asset)?;
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(caller.clone()),
+			metadata.name,
+			new.content,
+			new.size,
+			metadata.media_type,
+			Classification::Restricted,
+			new.location,
+			metadata.metadata_hash,
+			metadata.tags,
+		);
+
+		assert_eq!(AssetByContent::<T>::get(new.content), Some((asset, FIRST_VERSION)));
+		assert!(AssetsByDepartment::<T>::contains_key(department, asset));
+		assert_eq!(
+			held::<T>(&caller),
+			T::AssetDeposit::get().saturating_add(T::VersionDeposit::get())
+		);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn update_asset() -> Result<(), BenchmarkError> {
+		let (caller, _, asset) = steward_with_asset::<T>()?;
+		deposit_paid_by_another::<T>(asset)?;
+		let new = DataAssets::<T>::benchmark_content(u64::MAX)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), asset, new.content, new.size, new.location);
+
+		let version = FIRST_VERSION.saturating_add(1);
+		assert_eq!(AssetByContent::<T>::get(new.content), Some((asset, version)));
+		let deposit = T::AssetDeposit::get()
+			.saturating_add(T::VersionDeposit::get().saturating_mul(2u32.into()));
+		assert_eq!(held::<T>(&caller), deposit);
+		assert!(held::<T>(&account("payer", 0, SEED)).is_zero());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn update_metadata() -> Result<(), BenchmarkError> {
+		let (caller, _, asset) = steward_with_asset::<T>()?;
+		let metadata = DataAssets::<T>::benchmark_metadata(b'b')?;
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(caller),
+			asset,
+			metadata.name.clone(),
+			metadata.media_type,
+			metadata.metadata_hash,
+			metadata.tags,
+		);
+
+		assert_last_event::<T>(Event::MetadataUpdated { asset });
+		assert_eq!(Assets::<T>::get(asset).map(|record| record.name), Some(metadata.name));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_classification() -> Result<(), BenchmarkError> {
+		let (caller, _, asset) = steward_with_asset::<T>()?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), asset, Classification::Public);
+
+		assert_last_event::<T>(Event::ClassificationChanged {
+			asset,
+			old: Classification::Restricted,
+			new: Classification::Public,
+		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn offer_transfer() -> Result<(), BenchmarkError> {
+		let (caller, from, asset) = steward_with_asset::<T>()?;
+		let (_, to) = steward::<T>(account("recipient", 0, SEED))?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), asset, to);
+
+		assert_last_event::<T>(Event::TransferOffered { asset, from, to });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn cancel_transfer() -> Result<(), BenchmarkError> {
+		// The receiving department declines: both parties are checked.
+		let (owner, _, asset) = steward_with_asset::<T>()?;
+		let (recipient, to) = steward::<T>(account("recipient", 0, SEED))?;
+		DataAssets::<T>::offer_transfer(RawOrigin::Signed(owner).into(), asset, to)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(recipient), asset);
+
+		assert_last_event::<T>(Event::TransferCancelled { asset, to, by: to });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn accept_transfer() -> Result<(), BenchmarkError> {
+		let (owner, from, asset) = owner_with_asset::<T>()?;
+		let (recipient, to) = steward::<T>(whitelisted_caller())?;
+		DataAssets::<T>::offer_transfer(RawOrigin::Signed(owner.clone()).into(), asset, to)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(recipient.clone()), asset);
+
+		assert!(AssetsByDepartment::<T>::contains_key(to, asset));
+		assert!(!AssetsByDepartment::<T>::contains_key(from, asset));
+		assert!(held::<T>(&owner).is_zero());
+		assert_eq!(
+			held::<T>(&recipient),
+			T::AssetDeposit::get().saturating_add(T::VersionDeposit::get())
+		);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn retire_asset() -> Result<(), BenchmarkError> {
+		let (caller, _, asset) = steward_with_asset::<T>()?;
+		let (_, to) = steward::<T>(account("recipient", 0, SEED))?;
+		DataAssets::<T>::offer_transfer(RawOrigin::Signed(caller.clone()).into(), asset, to)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), asset);
+
+		assert_eq!(DataAssets::<T>::asset_info(asset).map(|info| info.active), Some(false));
+		assert!(held::<T>(&caller).is_zero());
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(DataAssets, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,147 @@
+//! `retire_asset`: the record stays, the deposit goes back, nothing changes any more.
+
+use super::*;
+use crate::{AssetByContent, AssetRegistry, Assets, Deposit, Error, Event, Verification};
+use frame_support::{
+	assert_noop,
+	traits::{
+		fungible::MutateHold,
+		tokens::{Fortitude, Precision},
+	},
+};
+use sp_runtime::DispatchError;
+
+type DepartmentsError = pallet_departments::Error<Test>;
+
+#[test]
+fn retiring_releases_the_deposit_and_keeps_the_record() {
+	test(|| {
+		let asset = register(PW_STEWARD, b"v1");
+		assert_ok!(add_version(PW_STEWARD, asset, b"v2"));
+		System::set_block_number(9);
+		assert_ok!(DataAssets::retire_asset(signed(PW_STEWARD_2), asset));
+
+		let record = Assets::<Test>::get(asset).unwrap();
+		assert_eq!((record.retired_at, record.deposit), (Some(9), None));
+		assert_eq!(held(PW_STEWARD), 0);
+		assert_eq!(Balances::free_balance(PW_STEWARD), ENDOWMENT);
+		assert_eq!(
+			last_event(),
+			Event::AssetRetired {
+				asset,
+				released: Some(Deposit { depositor: PW_STEWARD, amount: deposit_for(2) })
+			}
+		);
+		// Still readable and verifiable, every version.
+		assert_eq!(DataAssets::asset_info(asset).map(|info| info.active), Some(false));
+		assert_eq!(AssetByContent::<Test>::get(blake(b"v1")), Some((asset, 1)));
+		assert_eq!(DataAssets::verify(asset, 2, blake(b"v2")), Verification::Match);
+		assert_eq!(DataAssets::asset_details(asset).unwrap().asset.retired_at, Some(9));
+	});
+}
+
+#[test]
+fn retiring_withdraws_a_pending_offer() {
+	test(|| {
+		let asset = register(PW_STEWARD, b"v1");
+		assert_ok!(DataAssets::offer_transfer(signed(PW_STEWARD), asset, TRANSPORT));
+		assert_ok!(DataAssets::retire_asset(signed(PW_STEWARD), asset));
+		assert_eq!(Assets::<Test>::get(asset).unwrap().offered_to, None);
+		let events = data_assets_events();
+		assert_eq!(
+			events[events.len() - 2..],
+			[
+				Event::TransferCancelled { asset, to: TRANSPORT, by: PUBLIC_WORKS },
+				Event::AssetRetired {
+					asset,
+					released: Some(Deposit { depositor: PW_STEWARD, amount: deposit_for(1) })
+				},
+			]
+		);
+		assert_noop!(
+			DataAssets::accept_transfer(signed(TR_STEWARD), asset),
+			Error::<Test>::NoTransferOffered
+		);
+	});
+}
+
+#[test]
+fn retired_content_cannot_be_registered_again() {
+	test(|| {
+		let asset = register(PW_STEWARD, b"v1");
+		assert_ok!(DataAssets::retire_asset(signed(PW_STEWARD), asset));
+		assert_noop!(
+			Registration::new(b"v1").call(PW_STEWARD),
+			Error::<Test>::ContentAlreadyRegistered
+		);
+	});
+}
+
+#[test]
+fn a_genesis_asset_retires_without_deposit() {
+	ExtBuilder::default().assets(vec![genesis_asset(PW_STEWARD, b"g")]).build_and_execute(|| {
+		assert_ok!(DataAssets::retire_asset(signed(PW_STEWARD), 0));
+		assert_eq!(last_event(), Event::AssetRetired { asset: 0, released: None });
+	});
+}
+
+#[test]
+fn the_release_reports_what_is_left_of_a_slashed_hold() {
+	test(|| {
+		let asset = register(PW_STEWARD, b"v1");
+		assert_ok!(Balances::burn_held(
+			&HoldReason::AssetDeposit.into(),
+			&PW_STEWARD,
+			30,
+			Precision::Exact,
+			Fortitude::Force
+		));
+		assert_ok!(DataAssets::retire_asset(signed(PW_STEWARD), asset));
+		assert_eq!(
+			last_event(),
+			Event::AssetRetired {
+				asset,
+				released: Some(Deposit { depositor: PW_STEWARD, amount: deposit_for(1) - 30 })
+			}
+		);
+		assert_eq!(held(PW_STEWARD), 0);
+	});
+}
+
+#[test]
+fn refuses_the_wrong_callers_and_assets() {
+	test(|| {
+		let asset = register(PW_STEWARD, b"v1");
+		assert_noop!(
+			DataAssets::retire_asset(RuntimeOrigin::root(), asset),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			DataAssets::retire_asset(signed(OUTSIDER), asset),
+			DepartmentsError::NotMember
+		);
+		assert_noop!(
+			DataAssets::retire_asset(signed(PW_OPERATOR), asset),
+			DepartmentsError::RoleNotAllowed
+		);
+		assert_noop!(DataAssets::retire_asset(signed(PW_STEWARD), 7), Error::<Test>::UnknownAsset);
+		assert_noop!(DataAssets::retire_asset(signed(TR_STEWARD), asset), Error::<Test>::NotOwner);
+		assert_ok!(Departments::suspend_department(RuntimeOrigin::root(), PUBLIC_WORKS));
+		assert_noop!(
+			DataAssets::retire_asset(signed(PW_STEWARD), asset),
+			DepartmentsError::DepartmentSuspended
+		);
+	});
+}
+
+#[test]
+fn refuses_to_retire_twice() {
+	test(|| {
+		let asset = register(PW_STEWARD, b"v1");
+		assert_ok!(DataAssets::retire_asset(signed(PW_STEWARD), asset));
+		assert_noop!(
+			DataAssets::retire_asset(signed(PW_STEWARD), asset),
+			Error::<Test>::AssetRetired
+		);
+	});
+}
