@@ -1,0 +1,428 @@
+//! Types stored, emitted and returned by the access-grants pallet.
+
+use crate::Config;
+use alloc::vec::Vec;
+use city_primitives::{AssetId, DepartmentId};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::fungible::Inspect, BoundedVec};
+use frame_system::pallet_prelude::BlockNumberFor;
+use scale_info::TypeInfo;
+use sp_runtime::{Deserialize, Serialize};
+
+/// Identifies an access request. Assigned in order, never reused.
+pub type RequestId = u64;
+
+/// Identifies a grant. Assigned in order, never reused.
+pub type GrantId = u64;
+
+/// A receipt of what was served under a grant: a 32-byte hash (e.g. BLAKE2-256 of the response
+/// the gateway sent), so both sides can later prove what was exchanged without putting data on
+/// chain.
+pub type Receipt = [u8; 32];
+
+/// The balance type of [`Config::Currency`].
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// Why a department wants the data: text of at most [`Config::MaxPurposeLen`] bytes.
+pub type PurposeOf<T> = BoundedVec<u8, <T as Config>::MaxPurposeLen>;
+
+/// Why a request was rejected or a grant revoked: text of at most [`Config::MaxReasonLen`] bytes.
+pub type ReasonOf<T> = BoundedVec<u8, <T as Config>::MaxReasonLen>;
+
+/// The grants `purge_expired` takes: at most [`Config::MaxPurge`].
+pub type PurgeListOf<T> = BoundedVec<GrantId, <T as Config>::MaxPurge>;
+
+/// A storage deposit as recorded on a request or grant and reported in events.
+pub type DepositOf<T> = Deposit<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
+/// A request as stored in [`crate::Requests`].
+pub type RequestOf<T> = AccessRequest<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	PurposeOf<T>,
+>;
+
+/// A grant as stored in [`crate::Grants`].
+pub type GrantOf<T> =
+	Grant<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>, PurposeOf<T>>;
+
+/// A request as the runtime API returns it: the purpose as plain bytes, so clients decode it
+/// without knowing `MaxPurposeLen`.
+pub type RequestView<AccountId, Balance, BlockNumber> =
+	AccessRequest<AccountId, Balance, BlockNumber, Vec<u8>>;
+
+/// A grant as the runtime API returns it (see [`RequestView`]).
+pub type GrantView<AccountId, Balance, BlockNumber> =
+	Grant<AccountId, Balance, BlockNumber, Vec<u8>>;
+
+/// [`RequestView`] in terms of a pallet config.
+pub type RequestViewOf<T> =
+	RequestView<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+/// [`GrantView`] in terms of a pallet config.
+pub type GrantViewOf<T> =
+	GrantView<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+
+/// What the grantee may do with the data. Recorded on the grant for the gateways to enforce;
+/// the chain does not rank scopes.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+#[serde(crate = "sp_runtime::serde")]
+pub enum Scope {
+	/// Fetch the data set as published.
+	#[codec(index = 0)]
+	Read,
+	/// Run queries against the data set and receive their results, not the data set itself.
+	#[codec(index = 1)]
+	Query,
+	/// Use the data set to produce derived data (aggregates, statistics, models) and keep those.
+	#[codec(index = 2)]
+	Derive,
+}
+
+/// A balance held from `depositor` while a request or grant exists, released to it when the
+/// record is removed.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Deposit<AccountId, Balance> {
+	/// Who paid, and gets it back.
+	pub depositor: AccountId,
+	/// How much is held.
+	pub amount: Balance,
+}
+
+/// The owner's approval of a request on a `Restricted` asset, kept until the oversight office
+/// approves too.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct OwnerApproval<AccountId, BlockNumber> {
+	/// The owner's steward who approved.
+	pub by: AccountId,
+	/// The duration approved, at most the one requested.
+	pub duration: BlockNumber,
+	/// The most accesses the grant will allow (`None`: no cap).
+	pub max_uses: Option<u32>,
+}
+
+/// An open request of one department for access to another department's asset.
+///
+/// Decided requests are removed: the events are their record.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct AccessRequest<AccountId, Balance, BlockNumber, Purpose> {
+	/// The asset asked for.
+	pub asset: AssetId,
+	/// The department asking.
+	pub requester: DepartmentId,
+	/// The department owning the asset when the request was made; its stewards decide.
+	pub owner: DepartmentId,
+	/// The requester's steward who asked.
+	pub requested_by: AccountId,
+	/// Why the requester wants the data.
+	pub purpose: Purpose,
+	/// What it wants to do with it.
+	pub scope: Scope,
+	/// For how many blocks it wants access, at most [`Config::MaxGrantDuration`].
+	pub duration: BlockNumber,
+	/// The block in which it asked.
+	pub requested_at: BlockNumber,
+	/// The owner's approval, while a `Restricted` asset's request waits for the oversight office.
+	pub owner_approval: Option<OwnerApproval<AccountId, BlockNumber>>,
+	/// Whether the oversight office approved (only `Restricted` assets need it).
+	pub oversight_approved: bool,
+	/// The deposit held from `requested_by`; carried into the grant if the request is granted.
+	/// `None` for genesis requests or a zero `RecordDeposit`.
+	pub deposit: Option<Deposit<AccountId, Balance>>,
+}
+
+impl<AccountId, Balance, BlockNumber, Purpose: Into<Vec<u8>>>
+	AccessRequest<AccountId, Balance, BlockNumber, Purpose>
+{
+	/// The request with its purpose as plain bytes, as the runtime API returns it.
+	pub fn into_view(self) -> RequestView<AccountId, Balance, BlockNumber> {
+		AccessRequest {
+			asset: self.asset,
+			requester: self.requester,
+			owner: self.owner,
+			requested_by: self.requested_by,
+			purpose: self.purpose.into(),
+			scope: self.scope,
+			duration: self.duration,
+			requested_at: self.requested_at,
+			owner_approval: self.owner_approval,
+			oversight_approved: self.oversight_approved,
+			deposit: self.deposit,
+		}
+	}
+}
+
+/// How a grant came about.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum GrantSource {
+	/// The owner (and, for a `Restricted` asset, the oversight office) approved this request.
+	#[codec(index = 0)]
+	Request(RequestId),
+	/// The owner granted it directly with `grant_access` (or at genesis).
+	#[codec(index = 1)]
+	Direct,
+}
+
+/// Access of one department (the grantee) to another's asset, as the owner granted it.
+///
+/// A grant stays in storage until it is revoked, renounced or purged; while it exists, it is the
+/// only grant for its `(asset, grantee)` pair.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct Grant<AccountId, Balance, BlockNumber, Purpose> {
+	/// The asset it gives access to.
+	pub asset: AssetId,
+	/// The department that owned the asset and granted access. If the asset changes hands, the
+	/// grant gives no access any more.
+	pub owner: DepartmentId,
+	/// The department given access.
+	pub grantee: DepartmentId,
+	/// Why the grantee may use the data.
+	pub purpose: Purpose,
+	/// What it may do with it.
+	pub scope: Scope,
+	/// The owner's steward who approved or granted.
+	pub granted_by: AccountId,
+	/// A request, or a direct grant.
+	pub source: GrantSource,
+	/// The block in which it was issued.
+	pub granted_at: BlockNumber,
+	/// The first block in which it no longer gives access.
+	pub expires_at: BlockNumber,
+	/// The most accesses it allows (`None`: no cap). Never zero.
+	pub max_uses: Option<u32>,
+	/// The accesses recorded under it so far; never more than `max_uses`.
+	pub uses: u32,
+	/// The block of the last recorded access.
+	pub last_access: Option<BlockNumber>,
+	/// Whether the oversight office approved it; a grant on a `Restricted` asset gives no access
+	/// until it has. Always `true` for a grant made from a request on a `Restricted` asset.
+	pub oversight_approved: bool,
+	/// The deposit held for it: the request's, carried over, or the granting steward's for a
+	/// direct grant. `None` for genesis grants or a zero `RecordDeposit`.
+	pub deposit: Option<Deposit<AccountId, Balance>>,
+}
+
+impl<AccountId, Balance, BlockNumber, Purpose: Into<Vec<u8>>>
+	Grant<AccountId, Balance, BlockNumber, Purpose>
+{
+	/// The grant with its purpose as plain bytes, as the runtime API returns it.
+	pub fn into_view(self) -> GrantView<AccountId, Balance, BlockNumber> {
+		Grant {
+			asset: self.asset,
+			owner: self.owner,
+			grantee: self.grantee,
+			purpose: self.purpose.into(),
+			scope: self.scope,
+			granted_by: self.granted_by,
+			source: self.source,
+			granted_at: self.granted_at,
+			expires_at: self.expires_at,
+			max_uses: self.max_uses,
+			uses: self.uses,
+			last_access: self.last_access,
+			oversight_approved: self.oversight_approved,
+			deposit: self.deposit,
+		}
+	}
+}
+
+/// What the oversight office decides on.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum OversightSubject {
+	/// An open request on a `Restricted` asset.
+	#[codec(index = 0)]
+	Request(RequestId),
+	/// A grant on a `Restricted` asset made directly by its owner.
+	#[codec(index = 1)]
+	Grant(GrantId),
+}
+
+/// Which of a department's grants to list.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum GrantSide {
+	/// Grants the department holds on other departments' assets.
+	#[codec(index = 0)]
+	Grantee,
+	/// Grants the department gave on its own assets.
+	#[codec(index = 1)]
+	Owner,
+}
+
+/// Why a department may not access an asset now.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum DenialReason {
+	/// No asset has this id.
+	#[codec(index = 0)]
+	UnknownAsset,
+	/// The asset is retired.
+	#[codec(index = 1)]
+	AssetRetired,
+	/// The account does not act for any department.
+	#[codec(index = 2)]
+	NotMember,
+	/// The department asking (the grantee) does not exist or is suspended.
+	#[codec(index = 3)]
+	DepartmentInactive,
+	/// The department owning the asset is suspended.
+	#[codec(index = 4)]
+	OwnerInactive,
+	/// The department has no grant for the asset: none was given, or it was revoked or
+	/// renounced (those are removed at once).
+	#[codec(index = 5)]
+	NoGrant,
+	/// The grant was given by a department that no longer owns the asset.
+	#[codec(index = 6)]
+	OwnerChanged,
+	/// The grant expired.
+	#[codec(index = 7)]
+	Expired,
+	/// The grant's cap of accesses is reached.
+	#[codec(index = 8)]
+	Exhausted,
+	/// The asset is `Restricted` and the oversight office has not approved the grant yet.
+	#[codec(index = 9)]
+	PendingOversight,
+}
+
+impl DenialReason {
+	/// Whether the grant can never give access again, whatever anyone does: it may be purged.
+	/// Suspensions can be lifted and oversight may still approve, so those are not final.
+	pub fn is_final(self) -> bool {
+		matches!(
+			self,
+			Self::UnknownAsset
+				| Self::AssetRetired
+				| Self::OwnerChanged
+				| Self::Expired
+				| Self::Exhausted
+		)
+	}
+}
+
+/// The answer to "may this department access this asset now?".
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum AccessDecision<BlockNumber> {
+	/// Access is allowed.
+	#[codec(index = 0)]
+	Allowed {
+		/// The grant that allows it; `None` for the owner itself and for `Public` assets.
+		grant: Option<GrantId>,
+		/// The first block in which the grant no longer allows access (`None` without grant).
+		expires_at: Option<BlockNumber>,
+		/// How many more accesses the grant allows (`None`: no cap, or no grant).
+		remaining_uses: Option<u32>,
+	},
+	/// Access is denied, for this reason.
+	#[codec(index = 1)]
+	Denied(DenialReason),
+}
+
+/// A grant in the genesis config: issued as if `steward` (a Steward of the asset's owner)
+/// called `grant_access`, without deposit.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisGrant<AccountId, BlockNumber> {
+	/// A Steward of the department owning `asset`.
+	pub steward: AccountId,
+	/// The asset (registered by the data-asset pallet's genesis, which is built first).
+	pub asset: AssetId,
+	/// The department given access.
+	pub grantee: DepartmentId,
+	/// Why, as bytes (at most `MaxPurposeLen`).
+	pub purpose: Vec<u8>,
+	/// What the grantee may do.
+	pub scope: Scope,
+	/// For how many blocks from genesis.
+	pub duration: BlockNumber,
+	/// The most accesses allowed (`None`: no cap).
+	pub max_uses: Option<u32>,
+}
+
+/// An open request in the genesis config: made as if `steward` (a Steward of the requesting
+/// department) called `request_access`, without deposit.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisRequest<AccountId, BlockNumber> {
+	/// A Steward of the requesting department.
+	pub steward: AccountId,
+	/// The asset asked for.
+	pub asset: AssetId,
+	/// Why, as bytes (at most `MaxPurposeLen`).
+	pub purpose: Vec<u8>,
+	/// What the requester wants to do.
+	pub scope: Scope,
+	/// For how many blocks.
+	pub duration: BlockNumber,
+}
