@@ -48,9 +48,10 @@ pub mod pallet {
 		/// when it is assigned.
 		type Departments: DepartmentRegistry<Self::AccountId>;
 
-		/// The fewest validators removal may leave. 3 keeps GRANDPA finalizing with four
-		/// agencies and one down (it needs more than two thirds). A chain may start with fewer
-		/// (a development chain); its set then only grows until it reaches this.
+		/// The fewest validators removal may leave. GRANDPA finalizes only while more than two
+		/// thirds of the validators vote: four agencies tolerate one down, three none. 3 keeps
+		/// the set from shrinking to where one or two agencies decide alone. A chain may start
+		/// with fewer (a development chain); its set then only grows until it reaches this.
 		#[pallet::constant]
 		type MinValidators: Get<u32>;
 
