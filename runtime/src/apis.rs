@@ -23,9 +23,9 @@ use sp_version::RuntimeVersion;
 use city_primitives::{DepartmentId, Role};
 
 use super::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Departments, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, Departments, Executive, Grandpa,
+	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {

@@ -1,13 +1,17 @@
 //! Genesis presets: the initial state of a CityChain network, built into the runtime so that the
 //! node, zombienet and `chain-spec-builder` all start from the same definition.
 //!
-//! - `development`: one validator (Alice), for a single `--dev` node.
-//! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave), one per city agency.
+//! - `development`: one validator (Alice), for a single `--dev` node; Alice is also the sudo key.
+//! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave), one per city agency, and no
+//!   sudo: the agency council governs.
 //!
 //! Both start with the demo city (see [`demo_departments`]), so a person opening the apps UI sees
 //! departments and their members at once.
 
-use crate::{AccountId, BalancesConfig, DepartmentsConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	AccountId, BalancesConfig, CouncilConfig, DepartmentsConfig, RuntimeGenesisConfig, SudoConfig,
+	UNIT,
+};
 use alloc::{vec, vec::Vec};
 use city_primitives::{DepartmentId, Role};
 use frame_support::build_struct_json_patch;
@@ -20,11 +24,12 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 /// What each endowed development account starts with.
 pub const ENDOWMENT: crate::Balance = 1_000_000 * UNIT;
 
-/// The genesis of a test network with the given validators, endowed accounts and sudo key.
+/// The genesis of a test network with the given validators, endowed accounts and sudo key
+/// (`None`: no sudo, the council governs alone).
 fn testnet_genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
 	endowed_accounts: Vec<AccountId>,
-	root: AccountId,
+	root: Option<AccountId>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -36,7 +41,8 @@ fn testnet_genesis(
 		grandpa: pallet_grandpa::GenesisConfig {
 			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
 		},
-		sudo: SudoConfig { key: Some(root) },
+		sudo: SudoConfig { key: root },
+		council: CouncilConfig { members: demo_council() },
 		departments: DepartmentsConfig {
 			departments: demo_departments()
 				.iter()
@@ -74,6 +80,15 @@ pub fn demo_members() -> Vec<(AccountId, DepartmentId, Role)> {
 	.collect()
 }
 
+/// The agency council: each demo department's admin holds its agency's seat.
+pub fn demo_council() -> Vec<AccountId> {
+	demo_members()
+		.into_iter()
+		.filter(|(_, _, role)| *role == Role::Admin)
+		.map(|(who, _, _)| who)
+		.collect()
+}
+
 /// The Aura (sr25519) and GRANDPA (ed25519) keys of a well-known development account.
 fn authority_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
 	(aura.public().into(), grandpa.public().into())
@@ -92,11 +107,11 @@ pub fn development_config_genesis() -> Value {
 	testnet_genesis(
 		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
 	)
 }
 
-/// The `local_testnet` preset: four validators, one per city agency.
+/// The `local_testnet` preset: four validators, one per city agency, no sudo.
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
@@ -106,7 +121,7 @@ pub fn local_config_genesis() -> Value {
 			authority_keys(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		],
 		dev_accounts(),
-		Sr25519Keyring::Alice.to_account_id(),
+		None,
 	)
 }
 

@@ -37,6 +37,7 @@ use sp_runtime::{
 };
 use sp_version::{runtime_version, RuntimeVersion};
 
+pub use configs::governance::CouncilCollective;
 pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
 pub use pallet_timestamp::Call as TimestampCall;
@@ -268,7 +269,12 @@ mod runtime {
 	#[runtime::pallet_index(7)]
 	pub type Sudo = pallet_sudo;
 
-	// CityChain's own pallets start at 20; 8..20 are kept for governance and the validator set.
+	/// The agency council: one seat per city agency; its motions are the chain's governance.
+	#[runtime::pallet_index(10)]
+	pub type Council = pallet_collective<Instance1>;
+
+	// CityChain's own pallets start at 20; 8, 9 and 11..20 are kept for the validator set and
+	// further governance.
 
 	/// The registry of city departments, their members and roles.
 	#[runtime::pallet_index(20)]

@@ -76,9 +76,13 @@ fn every_preset_builds_a_genesis_state() {
 		let config = preset_config(&name);
 		assert!(!config.aura.authorities.is_empty(), "{name}: no block author");
 		assert_eq!(config.aura.authorities.len(), config.grandpa.authorities.len());
-		assert!(config.sudo.key.is_some(), "{name}: no sudo key");
+		assert_eq!(config.council.members, genesis_config_presets::demo_council(), "{name}");
 		config.build_storage().unwrap_or_else(|e| panic!("{name}: {e}"));
 	}
+	// Sudo only where one person runs the whole chain; the agencies' testnet has the council.
+	assert!(preset_config("development").sudo.key.is_some());
+	assert_eq!(preset_config("local_testnet").sudo.key, None);
+	assert_eq!(genesis_config_presets::demo_council().len(), 4, "one seat per agency");
 	assert_eq!(preset_config("development").aura.authorities.len(), 1);
 	assert_eq!(preset_config("local_testnet").aura.authorities.len(), 4);
 	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
@@ -233,4 +237,67 @@ fn metadata_v14_to_v16_are_served() {
 		assert_eq!(metadata[4] as u32, v);
 	}
 	assert!(Runtime::metadata_at_version(13).is_none());
+}
+
+#[test]
+fn the_council_registers_a_department_with_two_thirds_and_not_with_fewer() {
+	use frame_support::{assert_noop, assert_ok};
+	use sp_runtime::traits::Hash as _;
+	dev_ext().execute_with(|| {
+		let council = genesis_config_presets::demo_council();
+		let seat = |i: usize| crate::RuntimeOrigin::signed(council[i].clone());
+		let register = |prefix: &[u8]| {
+			RuntimeCall::Departments(pallet_departments::Call::register_department {
+				name: b"Water".to_vec().try_into().unwrap(),
+				prefix: prefix.to_vec().try_into().unwrap(),
+			})
+		};
+		let propose = |proposer: usize, threshold: u32, call: RuntimeCall| {
+			let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+			let length = call.encoded_size() as u32;
+			assert_ok!(crate::Council::propose(seat(proposer), threshold, Box::new(call), length));
+			let index =
+				pallet_collective::ProposalCount::<Runtime, crate::CouncilCollective>::get() - 1;
+			(hash, index, length)
+		};
+		let close = |hash, index, length| {
+			crate::Council::close(
+				seat(0),
+				hash,
+				index,
+				frame_support::weights::Weight::from_parts(10_000_000_000, 100_000),
+				length,
+			)
+		};
+		let departments_before = pallet_departments::NextDepartmentId::<Runtime>::get();
+
+		// Two of four seats is not two thirds: the motion passes the vote, the origin refuses.
+		let (hash, index, length) = propose(0, 2, register(b"WTR"));
+		assert_ok!(crate::Council::vote(seat(0), hash, index, true));
+		assert_ok!(crate::Council::vote(seat(1), hash, index, true));
+		assert_ok!(close(hash, index, length));
+		assert_eq!(pallet_departments::NextDepartmentId::<Runtime>::get(), departments_before);
+
+		// Three of four is: the department is registered.
+		let (hash, index, length) = propose(0, 3, register(b"WTR"));
+		assert_ok!(crate::Council::vote(seat(0), hash, index, true));
+		assert_ok!(crate::Council::vote(seat(1), hash, index, true));
+		assert_ok!(crate::Council::vote(seat(2), hash, index, true));
+		assert_ok!(close(hash, index, length));
+		assert_eq!(
+			Departments::department_by_prefix(b"WTR".to_vec()),
+			Some(departments_before),
+			"the council's motion registered Water"
+		);
+
+		// A single council member is not the registrar.
+		assert_noop!(
+			Departments::register_department(
+				seat(0),
+				b"Parks".to_vec().try_into().unwrap(),
+				b"PRK".to_vec().try_into().unwrap()
+			),
+			sp_runtime::DispatchError::BadOrigin
+		);
+	});
 }

@@ -1,5 +1,7 @@
 //! The configuration of each pallet in the runtime.
 
+pub mod governance;
+
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
@@ -146,8 +148,8 @@ parameter_types! {
 impl pallet_departments::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
-	/// Root (through sudo) until the agency council governs the registry.
-	type RegistrarOrigin = frame_system::EnsureRoot<AccountId>;
+	/// The agency council (two thirds), or Root in the `development` preset.
+	type RegistrarOrigin = governance::CouncilTwoThirds;
 	type MemberDeposit = MemberDeposit;
 	type MaxNameLen = ConstU32<64>;
 	type MaxPrefixLen = ConstU32<8>;
