@@ -10,6 +10,7 @@ mod oversight;
 mod purge;
 mod queries;
 mod requests;
+mod types;
 
 use crate::{
 	mock::*, AccessDecision, AssetId, DenialReason, DepartmentId, GrantId, HoldReason, NextGrantId,
