@@ -1,0 +1,160 @@
+//! The runtime API functions: resolve, format, children, codes_of.
+
+use super::*;
+use crate::{CodeEntry, CodeError, CodeStatus, ResolveError, MAX_PAGE};
+use std::collections::BTreeSet;
+
+fn resolve(text: &str) -> Result<crate::CodeViewOf<Test>, crate::ResolveErrorOf<Test>> {
+	CityCodes::resolve(text.as_bytes())
+}
+
+#[test]
+fn resolve_finds_the_record_in_any_case() {
+	test(|| {
+		let building = issue(PLN_STEWARD, BLD);
+		let code = issue_under(TRF_STEWARD, DEV, Some(building));
+		let view = resolve("BJ.TRF/DEV/000001-G").unwrap();
+		assert_eq!(view.id, code);
+		assert_eq!(view.text, b"BJ.TRF/DEV/000001-G".to_vec());
+		assert_eq!(view.record.name, b"Thing".to_vec());
+		assert_eq!(view.record.parent, Some(building));
+		assert_eq!(view.record.owner, TRANSPORT);
+		assert_eq!(resolve("bj.trf/dev/000001-g"), Ok(view));
+		assert_eq!(resolve("BJ.PLN/BLD/000001-J").map(|view| view.id), Ok(building));
+		// A suspended code resolves, with its status.
+		assert_ok!(CityCodes::suspend_code(signed(TRF_STEWARD), code));
+		assert_eq!(
+			resolve("BJ.TRF/DEV/000001-G").map(|view| view.record.status),
+			Ok(CodeStatus::Suspended)
+		);
+	});
+}
+
+#[test]
+fn resolve_says_why_not() {
+	test(|| {
+		issue(TRF_STEWARD, DEV);
+		assert_eq!(resolve(""), Err(ResolveError::Malformed(CodeError::Empty)));
+		assert_eq!(resolve("BJ.TRF/DEV/1-G"), Err(ResolveError::Malformed(CodeError::BadSerial)));
+		assert_eq!(resolve(&"X".repeat(10_000)), Err(ResolveError::Malformed(CodeError::TooLong)));
+		assert_eq!(resolve("BJ.TRF/DEV/000001-H"), Err(ResolveError::WrongCheckCharacter));
+		assert_eq!(resolve("BJ.TRF/DEV/000010-G"), Err(ResolveError::WrongCheckCharacter));
+		// Well-formed codes with a correct check character, of nothing known.
+		let valid = |city: &str, department: &str, class: &str, serial| {
+			crate::CityCode::new(city.as_bytes(), department.as_bytes(), class.as_bytes(), serial)
+				.unwrap()
+				.to_string()
+		};
+		assert_eq!(resolve(&valid("SH", "TRF", "DEV", 1)), Err(ResolveError::UnknownCity));
+		assert_eq!(
+			resolve(&valid("BJ", "HLT", "DEV", 1)),
+			Err(ResolveError::UnknownDepartmentPrefix)
+		);
+		assert_eq!(resolve(&valid("BJ", "TRF", "VEH", 1)), Err(ResolveError::UnknownClass));
+		assert_eq!(resolve(&valid("BJ", "TRF", "DEV", 2)), Err(ResolveError::UnknownCode));
+		assert_eq!(resolve(&valid("BJ", "TRF", "BLD", 1)), Err(ResolveError::UnknownCode));
+	});
+}
+
+#[test]
+fn a_retired_code_resolves_to_an_error_with_its_record() {
+	test(|| {
+		let code = issue(TRF_STEWARD, DEV);
+		assert_ok!(CityCodes::retire_code(signed(TRF_STEWARD), code));
+		let Err(ResolveError::Retired(view)) = resolve("BJ.TRF/DEV/000001-G") else {
+			panic!("a retired code resolves to Retired");
+		};
+		assert_eq!((view.id, view.record.status), (code, CodeStatus::Retired));
+		assert_eq!(view.record.name, b"Thing".to_vec());
+	});
+}
+
+#[test]
+fn format_writes_the_canonical_text() {
+	test(|| {
+		let code = issue(TRF_STEWARD, DEV);
+		assert_eq!(CityCodes::format(code), Some(b"BJ.TRF/DEV/000001-G".to_vec()));
+		assert_eq!(CityCodes::format(NO_CODE), None);
+		// Every code's text resolves back to it.
+		let others: Vec<_> = (0..5).map(|_| issue(PLN_OPERATOR, ROD)).collect();
+		for other in others {
+			assert_eq!(resolve(&text(other)).map(|view| view.id), Ok(other));
+		}
+	});
+}
+
+/// Every page of `list` with pages of `limit`, concatenated.
+fn all_pages(limit: u32, list: impl Fn(Option<u64>, u32) -> Vec<CodeEntry>) -> Vec<u64> {
+	let mut ids = vec![];
+	let mut after = None;
+	loop {
+		let page = list(after, limit);
+		assert!(page.len() <= limit as usize);
+		let Some(last) = page.last() else { break };
+		after = Some(last.id);
+		ids.extend(page.iter().map(|entry| entry.id));
+	}
+	ids
+}
+
+#[test]
+fn children_are_listed_in_pages() {
+	test(|| {
+		let building = issue(TRF_STEWARD, BLD);
+		let other = issue(TRF_STEWARD, BLD);
+		let children: BTreeSet<_> =
+			(0..7).map(|_| issue_under(PLN_OPERATOR, DEV, Some(building))).collect();
+		issue_under(TRF_STEWARD, DEV, Some(other));
+
+		let listed = all_pages(3, |after, limit| CityCodes::children(building, after, limit));
+		assert_eq!(listed.len(), 7);
+		assert_eq!(listed.iter().copied().collect::<BTreeSet<_>>(), children);
+
+		let first = CityCodes::children(building, None, 1);
+		let entry = &first[0];
+		assert_eq!(entry.text, CityCodes::format(entry.id).unwrap());
+		assert_eq!(entry.status, CodeStatus::Active);
+		assert!(CityCodes::children(NO_CODE, None, 10).is_empty());
+		assert!(CityCodes::children(building, None, 0).is_empty());
+	});
+}
+
+#[test]
+fn codes_of_lists_a_department_in_pages_and_follows_transfers() {
+	test(|| {
+		let ours: BTreeSet<_> = (0..5).map(|_| issue(TRF_STEWARD, DEV)).collect();
+		issue(PLN_STEWARD, DEV);
+		let listed = all_pages(2, |after, limit| CityCodes::codes_of(TRANSPORT, after, limit));
+		assert_eq!(listed.iter().copied().collect::<BTreeSet<_>>(), ours);
+		assert_eq!(listed.len(), 5);
+
+		assert_ok!(CityCodes::offer_transfer(signed(TRF_STEWARD), 0, PLANNING));
+		assert_ok!(CityCodes::accept_transfer(signed(PLN_STEWARD), 0));
+		assert_eq!(CityCodes::codes_of(TRANSPORT, None, 10).len(), 4);
+		assert_eq!(CityCodes::codes_of(PLANNING, None, 10).len(), 2);
+		// Retired codes are listed, with their status.
+		assert_ok!(CityCodes::retire_code(signed(TRF_STEWARD), 1));
+		let retired = CityCodes::codes_of(TRANSPORT, None, 10);
+		assert!(retired.iter().any(|entry| entry.id == 1 && entry.status == CodeStatus::Retired));
+		assert!(CityCodes::codes_of(NO_DEPARTMENT, None, 10).is_empty());
+	});
+}
+
+#[test]
+fn pages_are_capped() {
+	test(|| {
+		CodeDeposit::set(0);
+		let building = issue(TRF_STEWARD, BLD);
+		let batch: frame_support::BoundedVec<_, _> =
+			vec![new_code("D", Some(building)); 4].try_into().unwrap();
+		for _ in 0..26 {
+			assert_ok!(CityCodes::issue_codes_batch(signed(TRF_STEWARD), DEV, batch.clone()));
+		}
+		assert_eq!(CityCodes::children(building, None, u32::MAX).len(), MAX_PAGE as usize);
+		assert_eq!(CityCodes::codes_of(TRANSPORT, None, u32::MAX).len(), MAX_PAGE as usize);
+		assert_eq!(
+			all_pages(MAX_PAGE, |after, limit| CityCodes::children(building, after, limit)).len(),
+			104
+		);
+	});
+}

@@ -1,0 +1,175 @@
+//! Transferring codes between departments: offer, accept, cancel.
+
+use super::*;
+use crate::{DepartmentCodes, Deposit, Error, Event};
+use frame_support::assert_noop;
+use sp_runtime::DispatchError;
+
+type DepartmentsError = pallet_departments::Error<Test>;
+
+#[test]
+fn an_accepted_transfer_moves_ownership_and_deposit_but_not_the_name() {
+	test(|| {
+		let code = issue(TRF_OPERATOR, DEV);
+		let before = text(code);
+		assert_ok!(CityCodes::offer_transfer(signed(TRF_STEWARD), code, PLANNING));
+		assert_eq!(record(code).transfer_to, Some(PLANNING));
+		assert_eq!(last_event(), Event::TransferOffered { code, from: TRANSPORT, to: PLANNING });
+		// Nothing moves until Planning accepts.
+		assert_eq!(record(code).owner, TRANSPORT);
+
+		assert_ok!(CityCodes::accept_transfer(signed(PLN_STEWARD), code));
+		let after = record(code);
+		assert_eq!((after.owner, after.issuer, after.transfer_to), (PLANNING, TRANSPORT, None));
+		assert_eq!(after.deposit, Some(Deposit { depositor: PLN_STEWARD, amount: DEPOSIT }));
+		assert_eq!((held(TRF_OPERATOR), held(PLN_STEWARD)), (0, DEPOSIT));
+		assert_eq!(
+			last_event(),
+			Event::CodeTransferred {
+				code,
+				from: TRANSPORT,
+				to: PLANNING,
+				deposit: Some(Deposit { depositor: PLN_STEWARD, amount: DEPOSIT }),
+				released: Some(Deposit { depositor: TRF_OPERATOR, amount: DEPOSIT }),
+			}
+		);
+		assert!(!DepartmentCodes::<Test>::contains_key(TRANSPORT, code));
+		assert!(DepartmentCodes::<Test>::contains_key(PLANNING, code));
+		// A code is a name, not an owner: the text keeps Transport's prefix.
+		assert_eq!(text(code), before);
+		assert!(before.starts_with("BJ.TRF/"));
+
+		// The new owner manages it; the old one no longer does.
+		assert_ok!(CityCodes::update_code(signed(PLN_OPERATOR), code, name("Moved"), None, None));
+		assert_noop!(CityCodes::suspend_code(signed(TRF_STEWARD), code), Error::<Test>::NotOwner);
+		// Transport's next code of the class keeps counting its own serials.
+		assert!(text(issue(TRF_STEWARD, DEV)).starts_with("BJ.TRF/DEV/000002-"));
+	});
+}
+
+#[test]
+fn a_new_offer_replaces_the_old_and_an_offer_may_be_cancelled() {
+	test(|| {
+		let code = issue(TRF_STEWARD, DEV);
+		assert_ok!(CityCodes::offer_transfer(signed(TRF_STEWARD), code, PLANNING));
+		assert_ok!(CityCodes::offer_transfer(signed(TRF_STEWARD), code, HEALTH));
+		assert_noop!(
+			CityCodes::accept_transfer(signed(PLN_STEWARD), code),
+			Error::<Test>::NotRecipient
+		);
+		assert_ok!(CityCodes::cancel_transfer(signed(TRF_STEWARD), code));
+		assert_eq!(last_event(), Event::TransferCancelled { code, to: HEALTH });
+		assert_eq!(record(code).transfer_to, None);
+		assert_noop!(
+			CityCodes::accept_transfer(signed(HLT_STEWARD), code),
+			Error::<Test>::NoTransferOffered
+		);
+	});
+}
+
+#[test]
+fn offer_errors() {
+	test(|| {
+		let code = issue(TRF_STEWARD, DEV);
+		let offer = |who, code, to| CityCodes::offer_transfer(signed(who), code, to);
+		assert_noop!(
+			CityCodes::offer_transfer(RuntimeOrigin::none(), code, PLANNING),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(offer(TRF_OPERATOR, code, PLANNING), DepartmentsError::RoleNotAllowed);
+		assert_noop!(offer(PLN_STEWARD, code, HEALTH), Error::<Test>::NotOwner);
+		assert_noop!(offer(TRF_STEWARD, NO_CODE, PLANNING), Error::<Test>::UnknownCode);
+		assert_noop!(offer(TRF_STEWARD, code, TRANSPORT), Error::<Test>::SameDepartment);
+		assert_noop!(offer(TRF_STEWARD, code, NO_DEPARTMENT), Error::<Test>::UnknownDepartment);
+		assert_ok!(Departments::suspend_department(registrar(), PLANNING));
+		assert_noop!(offer(TRF_STEWARD, code, PLANNING), Error::<Test>::RecipientInactive);
+		assert_ok!(CityCodes::suspend_code(signed(TRF_STEWARD), code));
+		assert_noop!(offer(TRF_STEWARD, code, HEALTH), Error::<Test>::CodeSuspended);
+		assert_ok!(CityCodes::retire_code(signed(TRF_STEWARD), code));
+		assert_noop!(offer(TRF_STEWARD, code, HEALTH), Error::<Test>::CodeRetired);
+	});
+}
+
+#[test]
+fn cancel_errors() {
+	test(|| {
+		let code = issue(TRF_STEWARD, DEV);
+		assert_noop!(
+			CityCodes::cancel_transfer(RuntimeOrigin::none(), code),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			CityCodes::cancel_transfer(signed(TRF_STEWARD), code),
+			Error::<Test>::NoTransferOffered
+		);
+		assert_ok!(CityCodes::offer_transfer(signed(TRF_STEWARD), code, PLANNING));
+		assert_noop!(
+			CityCodes::cancel_transfer(signed(TRF_OPERATOR), code),
+			DepartmentsError::RoleNotAllowed
+		);
+		// The recipient cannot cancel; it simply does not accept.
+		assert_noop!(
+			CityCodes::cancel_transfer(signed(PLN_STEWARD), code),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			CityCodes::cancel_transfer(signed(TRF_STEWARD), NO_CODE),
+			Error::<Test>::UnknownCode
+		);
+	});
+}
+
+#[test]
+fn accept_errors() {
+	test(|| {
+		let code = issue(TRF_STEWARD, DEV);
+		assert_noop!(
+			CityCodes::accept_transfer(RuntimeOrigin::none(), code),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			CityCodes::accept_transfer(signed(PLN_STEWARD), NO_CODE),
+			Error::<Test>::UnknownCode
+		);
+		assert_noop!(
+			CityCodes::accept_transfer(signed(PLN_STEWARD), code),
+			Error::<Test>::NoTransferOffered
+		);
+		assert_ok!(CityCodes::offer_transfer(signed(TRF_STEWARD), code, HEALTH));
+		assert_noop!(
+			CityCodes::accept_transfer(signed(PLN_STEWARD), code),
+			Error::<Test>::NotRecipient
+		);
+		assert_noop!(
+			CityCodes::accept_transfer(signed(PLN_OPERATOR), code),
+			DepartmentsError::RoleNotAllowed
+		);
+		// Health's steward without funds cannot pay the deposit.
+		assert_noop!(
+			CityCodes::accept_transfer(signed(PAUPER), code),
+			Error::<Test>::CannotHoldDeposit
+		);
+		assert_ok!(CityCodes::suspend_code(signed(TRF_STEWARD), code));
+		assert_noop!(
+			CityCodes::accept_transfer(signed(HLT_STEWARD), code),
+			Error::<Test>::CodeSuspended
+		);
+		assert_ok!(Departments::suspend_department(registrar(), HEALTH));
+		assert_noop!(
+			CityCodes::accept_transfer(signed(HLT_STEWARD), code),
+			DepartmentsError::DepartmentSuspended
+		);
+	});
+}
+
+#[test]
+fn a_transfer_of_a_genesis_code_holds_a_deposit_and_releases_none() {
+	ExtBuilder::default()
+		.codes(vec![(TRF_STEWARD, b"BLD".to_vec(), b"Depot".to_vec(), None, None)])
+		.build_and_execute(|| {
+			assert_ok!(CityCodes::offer_transfer(signed(TRF_STEWARD), 0, PLANNING));
+			assert_ok!(CityCodes::accept_transfer(signed(PLN_STEWARD), 0));
+			assert!(matches!(last_event(), Event::CodeTransferred { released: None, .. }));
+			assert_eq!(held(PLN_STEWARD), DEPOSIT);
+		});
+}
