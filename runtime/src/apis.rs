@@ -20,12 +20,13 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-use city_primitives::{DepartmentId, Role};
+use city_primitives::{AssetId, AssetVersion, DepartmentId, Role};
+use pallet_access_grants::{GrantId, RequestId};
 
 use super::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Departments, Executive, Grandpa,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	genesis_config_presets, AccessGrants, AccountId, Aura, Balance, Block, BlockNumber, CityCodes,
+	DataAssets, Departments, Executive, Grandpa, InherentDataExt, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -294,6 +295,135 @@ impl_runtime_apis! {
 
 		fn members(department: DepartmentId) -> Vec<(AccountId, Role)> {
 			Departments::members(department)
+		}
+	}
+
+	impl pallet_data_assets::runtime_api::DataAssetsApi<Block, AccountId, Balance, BlockNumber>
+		for Runtime
+	{
+		fn asset(
+			asset: AssetId,
+		) -> Option<pallet_data_assets::AssetDetails<AccountId, Balance, BlockNumber>> {
+			DataAssets::asset_details(asset)
+		}
+
+		fn asset_version(
+			asset: AssetId,
+			version: AssetVersion,
+		) -> Option<pallet_data_assets::VersionDetails<AccountId, BlockNumber>> {
+			DataAssets::asset_version(asset, version)
+		}
+
+		fn department_assets(
+			department: DepartmentId,
+			start_after: Option<AssetId>,
+			limit: u32,
+		) -> pallet_data_assets::AssetPage<AccountId, Balance, BlockNumber> {
+			DataAssets::department_assets(department, start_after, limit)
+		}
+
+		fn find_by_content(
+			content: pallet_data_assets::ContentHash,
+		) -> Option<(AssetId, AssetVersion)> {
+			DataAssets::find_by_content(content)
+		}
+
+		fn verify(
+			asset: AssetId,
+			version: AssetVersion,
+			content: pallet_data_assets::ContentHash,
+		) -> pallet_data_assets::Verification {
+			DataAssets::verify(asset, version, content)
+		}
+	}
+
+	impl pallet_access_grants::runtime_api::AccessGrantsApi<Block, AccountId, Balance, BlockNumber>
+		for Runtime
+	{
+		fn check_access(
+			department: DepartmentId,
+			asset: AssetId,
+		) -> pallet_access_grants::AccessDecision<BlockNumber> {
+			AccessGrants::check_access(department, asset)
+		}
+
+		fn check_account_access(
+			who: AccountId,
+			asset: AssetId,
+		) -> pallet_access_grants::AccessDecision<BlockNumber> {
+			AccessGrants::check_account_access(&who, asset)
+		}
+
+		fn grant_info(grant: GrantId) -> Option<pallet_access_grants::GrantViewOf<Runtime>> {
+			AccessGrants::grant_info(grant)
+		}
+
+		fn grant_for(asset: AssetId, department: DepartmentId) -> Option<GrantId> {
+			AccessGrants::grant_for(asset, department)
+		}
+
+		fn request_info(
+			request: RequestId,
+		) -> Option<pallet_access_grants::RequestViewOf<Runtime>> {
+			AccessGrants::request_info(request)
+		}
+
+		fn department_grants(
+			department: DepartmentId,
+			side: pallet_access_grants::GrantSide,
+			start_after: Option<GrantId>,
+			limit: u32,
+		) -> Vec<(GrantId, pallet_access_grants::GrantViewOf<Runtime>)> {
+			AccessGrants::department_grants(department, side, start_after, limit)
+		}
+
+		fn asset_grants(
+			asset: AssetId,
+			start_after: Option<DepartmentId>,
+			limit: u32,
+		) -> Vec<(GrantId, pallet_access_grants::GrantViewOf<Runtime>)> {
+			AccessGrants::asset_grants(asset, start_after, limit)
+		}
+
+		fn pending_requests(
+			owner: DepartmentId,
+			start_after: Option<RequestId>,
+			limit: u32,
+		) -> Vec<(RequestId, pallet_access_grants::RequestViewOf<Runtime>)> {
+			AccessGrants::pending_requests(owner, start_after, limit)
+		}
+	}
+
+	impl pallet_city_codes::runtime_api::CityCodesApi<Block, AccountId, Balance, BlockNumber>
+		for Runtime
+	{
+		fn resolve(
+			code: Vec<u8>,
+		) -> Result<
+			pallet_city_codes::CodeView<AccountId, Balance, BlockNumber>,
+			pallet_city_codes::ResolveError<AccountId, Balance, BlockNumber>,
+		> {
+			CityCodes::resolve(&code)
+		}
+
+		fn children(
+			code: pallet_city_codes::CodeId,
+			start_after: Option<pallet_city_codes::CodeId>,
+			limit: u32,
+		) -> Vec<pallet_city_codes::CodeEntry> {
+			CityCodes::children(code, start_after, limit)
+		}
+
+		fn codes_of(
+			department: DepartmentId,
+			start_after: Option<pallet_city_codes::CodeId>,
+			limit: u32,
+		) -> Vec<pallet_city_codes::CodeEntry> {
+			CityCodes::codes_of(department, start_after, limit)
+		}
+
+		fn format(code: pallet_city_codes::CodeId) -> Option<Vec<u8>> {
+			CityCodes::format(code)
 		}
 	}
 

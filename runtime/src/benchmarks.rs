@@ -9,4 +9,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_collective, Council]
 	[pallet_departments, Departments]
+	[pallet_data_assets, DataAssets]
+	[pallet_access_grants, AccessGrants]
+	[pallet_city_codes, CityCodes]
+	[pallet_validator_set, ValidatorSet]
 );

@@ -5,41 +5,39 @@
 //! - `local_testnet`: four validators (Alice, Bob, Charlie, Dave), one per city agency, and no
 //!   sudo: the agency council governs.
 //!
-//! Both start with the demo city (see [`demo_departments`]), so a person opening the apps UI sees
-//! departments and their members at once.
+//! Both start with the demo city (see [`demo_departments`], [`demo_members`], [`demo_assets`]),
+//! so a person opening the apps UI sees departments, their members and their data at once.
 
 use crate::{
-	AccountId, BalancesConfig, CouncilConfig, DepartmentsConfig, RuntimeGenesisConfig, SudoConfig,
-	UNIT,
+	AccessGrantsConfig, AccountId, BalancesConfig, BlockNumber, CityCodesConfig, CouncilConfig,
+	DataAssetsConfig, DepartmentsConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	SudoConfig, ValidatorSetConfig, DAYS, UNIT,
 };
 use alloc::{vec, vec::Vec};
-use city_primitives::{DepartmentId, Role};
+use city_primitives::{Classification, DepartmentId, Role};
 use frame_support::build_struct_json_patch;
+use pallet_access_grants::{GenesisGrant, GenesisRequest, Scope};
+use pallet_data_assets::{ContentHash, GenesisAsset, HashAlgorithm};
 use serde_json::Value;
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// What each endowed development account starts with.
 pub const ENDOWMENT: crate::Balance = 1_000_000 * UNIT;
 
-/// The genesis of a test network with the given validators, endowed accounts and sudo key
-/// (`None`: no sudo, the council governs alone).
+/// The genesis of a test network with the given validators (account, department it runs for,
+/// session keys), endowed accounts and sudo key (`None`: no sudo, the council governs alone).
+///
+/// Aura's and GRANDPA's authorities stay empty: pallet-session sets them from the validator
+/// set's keys.
 fn testnet_genesis(
-	initial_authorities: Vec<(AuraId, GrandpaId)>,
+	validators: Vec<(AccountId, DepartmentId, SessionKeys)>,
 	endowed_accounts: Vec<AccountId>,
 	root: Option<AccountId>,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
-		},
-		aura: pallet_aura::GenesisConfig {
-			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
-		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: root },
 		council: CouncilConfig { members: demo_council() },
@@ -49,6 +47,21 @@ fn testnet_genesis(
 				.map(|(name, prefix)| (name.as_bytes().to_vec(), prefix.as_bytes().to_vec()))
 				.collect::<Vec<_>>(),
 			members: demo_members(),
+		},
+		data_assets: DataAssetsConfig { assets: demo_assets() },
+		access_grants: AccessGrantsConfig { grants: demo_grants(), requests: demo_requests() },
+		city_codes: CityCodesConfig { classes: object_classes(), codes: demo_codes() },
+		validator_set: ValidatorSetConfig {
+			validators: validators
+				.iter()
+				.map(|(who, department, _)| (who.clone(), *department))
+				.collect::<Vec<_>>(),
+		},
+		session: SessionConfig {
+			keys: validators
+				.into_iter()
+				.map(|(who, _, keys)| (who.clone(), who, keys))
+				.collect::<Vec<_>>(),
 		},
 	})
 }
@@ -89,9 +102,180 @@ pub fn demo_council() -> Vec<AccountId> {
 		.collect()
 }
 
-/// The Aura (sr25519) and GRANDPA (ed25519) keys of a well-known development account.
-fn authority_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(aura.public().into(), grandpa.public().into())
+/// A demo data asset: `steward`'s department owns it; its content is a stand-in whose SHA-256
+/// is `sha256(content)`.
+fn demo_asset(
+	steward: Sr25519Keyring,
+	name: &str,
+	content: &str,
+	media_type: &str,
+	classification: Classification,
+	location: &str,
+	tags: &[&str],
+) -> GenesisAsset<AccountId> {
+	GenesisAsset {
+		steward: steward.to_account_id(),
+		name: name.as_bytes().to_vec(),
+		content: ContentHash {
+			algorithm: HashAlgorithm::Sha2_256,
+			digest: sp_io::hashing::sha2_256(content.as_bytes()),
+		},
+		size: content.len() as u64,
+		media_type: media_type.as_bytes().to_vec(),
+		classification,
+		location: location.as_bytes().to_vec(),
+		metadata_hash: None,
+		tags: tags.iter().map(|tag| tag.as_bytes().to_vec()).collect(),
+	}
+}
+
+/// The demo city's data assets, one or two per department in every classification; ids 0..=5
+/// in this order. Documented in the README's "Demo city" section; keep the two in step.
+pub fn demo_assets() -> Vec<GenesisAsset<AccountId>> {
+	use Classification::*;
+	use Sr25519Keyring::*;
+	vec![
+		demo_asset(
+			Bob,
+			"Traffic counts 2025",
+			"demo: traffic counts 2025",
+			"text/csv",
+			Public,
+			"https://gateway.trf.city.example/assets/traffic-counts-2025.csv",
+			&["traffic", "open-data"],
+		),
+		demo_asset(
+			Bob,
+			"Bus GPS traces",
+			"demo: bus GPS traces",
+			"application/x-ndjson",
+			Internal,
+			"https://gateway.trf.city.example/assets/bus-gps",
+			&["transit", "mobility"],
+		),
+		demo_asset(
+			Dave,
+			"Clinic admissions by district",
+			"demo: clinic admissions by district",
+			"text/csv",
+			Confidential,
+			"https://gateway.hlt.city.example/assets/admissions-by-district.csv",
+			&["health", "statistics"],
+		),
+		demo_asset(
+			Dave,
+			"Patient records extract",
+			"demo: patient records extract",
+			"application/fhir+json",
+			Restricted,
+			"https://gateway.hlt.city.example/assets/patient-extract",
+			&["health", "personal-data"],
+		),
+		demo_asset(
+			Ferdie,
+			"Air quality sensor readings",
+			"demo: air quality sensor readings",
+			"application/json",
+			Public,
+			"https://gateway.env.city.example/assets/air-quality",
+			&["environment", "sensors"],
+		),
+		demo_asset(
+			CharlieStash,
+			"Zoning plan 2030",
+			"demo: zoning plan 2030",
+			"application/geo+json",
+			Internal,
+			"https://gateway.pln.city.example/assets/zoning-2030.geojson",
+			&["planning", "gis"],
+		),
+	]
+}
+
+/// The demo city's access grants (ids 0, 1): Health lets Environment read its clinic
+/// admissions, Transport lets Planning query its bus traces.
+pub fn demo_grants() -> Vec<GenesisGrant<AccountId, BlockNumber>> {
+	vec![
+		GenesisGrant {
+			steward: Sr25519Keyring::Dave.to_account_id(),
+			asset: 2,
+			grantee: 2,
+			purpose: b"Study of air pollution and hospital admissions".to_vec(),
+			scope: Scope::Read,
+			duration: 30 * DAYS,
+			max_uses: Some(1_000),
+		},
+		GenesisGrant {
+			steward: Sr25519Keyring::Bob.to_account_id(),
+			asset: 1,
+			grantee: 3,
+			purpose: b"Transit-oriented zoning review".to_vec(),
+			scope: Scope::Query,
+			duration: 90 * DAYS,
+			max_uses: None,
+		},
+	]
+}
+
+/// The demo city's pending access request (id 0): Planning asks Health for clinic admissions.
+pub fn demo_requests() -> Vec<GenesisRequest<AccountId, BlockNumber>> {
+	vec![GenesisRequest {
+		steward: Sr25519Keyring::CharlieStash.to_account_id(),
+		asset: 2,
+		purpose: b"Clinic capacity in the 2030 zoning plan".to_vec(),
+		scope: Scope::Derive,
+		duration: 180 * DAYS,
+	}]
+}
+
+/// The object classes of city codes, as `(code, name)`; they get class ids 0, 1, ... The
+/// council adds more with `cityCodes.addObjectClass`.
+pub fn object_classes() -> Vec<(Vec<u8>, Vec<u8>)> {
+	[
+		("DEV", "Device"),
+		("BLD", "Building"),
+		("FAC", "Facility"),
+		("PLC", "Place"),
+		("ROD", "Road"),
+		("VEH", "Vehicle"),
+		("DAT", "Data set"),
+		("DOC", "Document"),
+	]
+	.iter()
+	.map(|(code, name)| (code.as_bytes().to_vec(), name.as_bytes().to_vec()))
+	.collect()
+}
+
+/// A genesis city code: issuer, class, name, location (micro-degrees), parent code id.
+type DemoCode = (AccountId, Vec<u8>, Vec<u8>, Option<(i32, i32)>, Option<u64>);
+
+/// The demo city's codes (ids 0..=3): a traffic control centre with a signal controller inside
+/// it, a hospital and a park. Code 0 is `BJ.TRF/BLD/000001-H`.
+pub fn demo_codes() -> Vec<DemoCode> {
+	use Sr25519Keyring::*;
+	let code = |issuer: Sr25519Keyring, class: &str, name: &str, at, parent| {
+		(issuer.to_account_id(), class.as_bytes().to_vec(), name.as_bytes().to_vec(), at, parent)
+	};
+	vec![
+		code(Bob, "BLD", "Traffic Control Centre", Some((39_904_200, 116_407_400)), None),
+		code(BobStash, "DEV", "Signal Controller 1", None, Some(0)),
+		code(Dave, "FAC", "City Hospital", Some((39_915_000, 116_404_000)), None),
+		code(Ferdie, "PLC", "Chaoyang Park", Some((39_944_000, 116_480_000)), None),
+	]
+}
+
+/// The session keys (Aura sr25519, GRANDPA ed25519) of a well-known development account.
+fn session_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> SessionKeys {
+	SessionKeys { aura: aura.public().into(), grandpa: grandpa.public().into() }
+}
+
+/// A development validator: `who` runs it for `department`, with `who`'s well-known keys.
+fn dev_validator(
+	aura: Sr25519Keyring,
+	grandpa: Ed25519Keyring,
+	department: DepartmentId,
+) -> (AccountId, DepartmentId, SessionKeys) {
+	(aura.to_account_id(), department, session_keys(aura, grandpa))
 }
 
 /// The well-known development accounts (Alice … Ferdie and their stashes).
@@ -105,7 +289,7 @@ fn dev_accounts() -> Vec<AccountId> {
 /// The `development` preset: a single validator, Alice, who is also the sudo key.
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
-		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0)],
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 	)
@@ -115,10 +299,10 @@ pub fn development_config_genesis() -> Value {
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
-			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			authority_keys(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-			authority_keys(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+			dev_validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice, 0),
+			dev_validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob, 1),
+			dev_validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie, 2),
+			dev_validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave, 3),
 		],
 		dev_accounts(),
 		None,

@@ -273,10 +273,33 @@ mod runtime {
 	#[runtime::pallet_index(10)]
 	pub type Council = pallet_collective<Instance1>;
 
-	// CityChain's own pallets start at 20; 8, 9 and 11..20 are kept for the validator set and
-	// further governance.
+	// CityChain's own pallets are 20..30; 8, 9 and 11..20 are kept for further governance.
 
 	/// The registry of city departments, their members and roles.
 	#[runtime::pallet_index(20)]
 	pub type Departments = pallet_departments;
+
+	/// The catalogue of departments' data assets: content hashes, versions, classification.
+	#[runtime::pallet_index(21)]
+	pub type DataAssets = pallet_data_assets;
+
+	/// Access requests, grants, revocations and the audit trail of accesses.
+	#[runtime::pallet_index(22)]
+	pub type AccessGrants = pallet_access_grants;
+
+	/// City codes: one verifiable identifier for every city object.
+	#[runtime::pallet_index(23)]
+	pub type CityCodes = pallet_city_codes;
+
+	// After the city's pallets: genesis is built in index order, the validator set names the
+	// department that runs each validator, and pallet-session asks the validator set for its
+	// first validators.
+
+	/// The validators and the city agencies that run them, changed by the council.
+	#[runtime::pallet_index(30)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	/// Session keys (Aura, GRANDPA) of the validators, rotated every `SessionPeriod`.
+	#[runtime::pallet_index(31)]
+	pub type Session = pallet_session;
 }

@@ -74,8 +74,10 @@ fn every_preset_builds_a_genesis_state() {
 	assert_eq!(names.len(), 2);
 	for name in names {
 		let config = preset_config(&name);
-		assert!(!config.aura.authorities.is_empty(), "{name}: no block author");
-		assert_eq!(config.aura.authorities.len(), config.grandpa.authorities.len());
+		// pallet-session sets Aura's and GRANDPA's authorities from the validators' keys.
+		assert!(config.aura.authorities.is_empty(), "{name}: Aura authorities come from session");
+		assert!(config.grandpa.authorities.is_empty(), "{name}");
+		assert_eq!(config.session.keys.len(), config.validator_set.validators.len(), "{name}");
 		assert_eq!(config.council.members, genesis_config_presets::demo_council(), "{name}");
 		config.build_storage().unwrap_or_else(|e| panic!("{name}: {e}"));
 	}
@@ -83,8 +85,8 @@ fn every_preset_builds_a_genesis_state() {
 	assert!(preset_config("development").sudo.key.is_some());
 	assert_eq!(preset_config("local_testnet").sudo.key, None);
 	assert_eq!(genesis_config_presets::demo_council().len(), 4, "one seat per agency");
-	assert_eq!(preset_config("development").aura.authorities.len(), 1);
-	assert_eq!(preset_config("local_testnet").aura.authorities.len(), 4);
+	assert_eq!(preset_config("development").validator_set.validators.len(), 1);
+	assert_eq!(preset_config("local_testnet").validator_set.validators.len(), 4);
 	assert!(genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
 }
 
@@ -122,7 +124,7 @@ fn an_admin_adds_a_member_with_a_signed_transaction() {
 		assert_eq!(Departments::membership(&newcomer), Some((0, Role::Operator)));
 		assert_eq!(
 			Balances::total_balance_on_hold(&alice),
-			reserved_before + crate::configs::MemberDeposit::get()
+			reserved_before + crate::configs::city::MemberDeposit::get()
 		);
 	});
 }
@@ -299,5 +301,83 @@ fn the_council_registers_a_department_with_two_thirds_and_not_with_fewer() {
 			),
 			sp_runtime::DispatchError::BadOrigin
 		);
+	});
+}
+
+#[test]
+fn the_demo_validators_author_and_finalize_from_genesis() {
+	dev_ext().execute_with(|| {
+		let alice = Sr25519Keyring::Alice;
+		assert_eq!(
+			pallet_validator_set::Pallet::<Runtime>::validators(),
+			vec![(alice.to_account_id(), 0)]
+		);
+		assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![alice.to_account_id()]);
+		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
+		assert_eq!(aura, vec![alice.public().into()]);
+		let grandpa = pallet_grandpa::Pallet::<Runtime>::grandpa_authorities();
+		assert_eq!(grandpa, vec![(sp_keyring::Ed25519Keyring::Alice.public().into(), 1)]);
+	});
+}
+
+#[test]
+fn the_demo_city_has_assets_grants_and_a_pending_request() {
+	use city_primitives::{AssetRegistry, Classification};
+	use pallet_access_grants::AccessDecision;
+	dev_ext().execute_with(|| {
+		let assets = genesis_config_presets::demo_assets();
+		for (id, asset) in assets.iter().enumerate() {
+			let info = crate::DataAssets::asset_info(id as u64).expect("demo asset exists");
+			assert_eq!(info.classification, asset.classification);
+			assert!(info.active);
+			assert_eq!(
+				crate::DataAssets::find_by_content(asset.content.clone()),
+				Some((id as u64, 1)),
+				"asset {id} is found by its content hash"
+			);
+		}
+		let classes: Vec<_> = assets.iter().map(|a| a.classification).collect();
+		for class in [
+			Classification::Public,
+			Classification::Internal,
+			Classification::Confidential,
+			Classification::Restricted,
+		] {
+			assert!(classes.contains(&class), "a demo asset is {class:?}");
+		}
+
+		// Environment (2) reads Health's clinic admissions (asset 2) under grant 0; Planning (3)
+		// does not, and its request for it waits for Health's decision.
+		assert!(matches!(
+			crate::AccessGrants::check_access(2, 2),
+			AccessDecision::Allowed { grant: Some(0), .. }
+		));
+		assert!(matches!(crate::AccessGrants::check_access(3, 2), AccessDecision::Denied(_)));
+		assert_eq!(crate::AccessGrants::pending_requests(1, None, 10).len(), 1);
+		// Public data needs no grant; the owner always reads its own.
+		assert!(matches!(crate::AccessGrants::check_access(3, 0), AccessDecision::Allowed { .. }));
+		assert!(matches!(crate::AccessGrants::check_access(1, 3), AccessDecision::Allowed { .. }));
+
+		// City codes resolve, with the check character verified, and nest.
+		let centre = crate::CityCodes::resolve(b"BJ.TRF/BLD/000001-H")
+			.expect("the traffic control centre's code resolves");
+		assert_eq!(centre.record.owner, 0);
+		assert_eq!(crate::CityCodes::format(0), Some(b"BJ.TRF/BLD/000001-H".to_vec()));
+		assert_eq!(crate::CityCodes::children(0, None, 10).len(), 1);
+		assert!(crate::CityCodes::resolve(b"BJ.TRF/BLD/000001-K").is_err());
+	});
+}
+
+/// Run by `scripts/test` as `cargo test -p city-runtime --features try-runtime`.
+#[cfg(feature = "try-runtime")]
+#[test]
+fn try_state_holds_for_every_pallet_of_the_development_preset() {
+	use frame_support::traits::{TryState, TryStateSelect};
+	dev_ext().execute_with(|| {
+		<crate::AllPalletsWithSystem as TryState<crate::BlockNumber>>::try_state(
+			System::block_number(),
+			TryStateSelect::All,
+		)
+		.expect("every invariant holds at genesis");
 	});
 }

@@ -1,6 +1,8 @@
 //! The configuration of each pallet in the runtime.
 
+pub mod city;
 pub mod governance;
+pub mod validators;
 
 use frame_support::{
 	derive_impl, parameter_types,
@@ -19,7 +21,7 @@ use sp_version::RuntimeVersion;
 use super::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce, OriginCaller, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
-	RuntimeTask, System, CENTI_UNIT, EXISTENTIAL_DEPOSIT, MICRO_UNIT, SLOT_DURATION, SS58_PREFIX,
+	RuntimeTask, System, EXISTENTIAL_DEPOSIT, MICRO_UNIT, SLOT_DURATION, SS58_PREFIX,
 	VERSION,
 };
 
@@ -138,21 +140,4 @@ impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
-}
-
-parameter_types! {
-	/// What an admin holds for each member it adds: ten CITY-cents, returned on removal.
-	pub const MemberDeposit: Balance = 10 * CENTI_UNIT;
-}
-
-impl pallet_departments::Config for Runtime {
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type Currency = Balances;
-	/// The agency council (two thirds), or Root in the `development` preset.
-	type RegistrarOrigin = governance::CouncilTwoThirds;
-	type MemberDeposit = MemberDeposit;
-	type MaxNameLen = ConstU32<64>;
-	type MaxPrefixLen = ConstU32<8>;
-	type MaxMembers = ConstU32<64>;
-	type WeightInfo = pallet_departments::weights::SubstrateWeight<Runtime>;
 }

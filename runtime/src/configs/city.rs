@@ -1,0 +1,93 @@
+//! CityChain's own pallets: departments, data assets, access grants and city codes.
+//!
+//! Deposits are held (not spent) from the account that creates a record and come back when the
+//! record ends; they make filling storage expensive without making honest use costly.
+
+use frame_support::{parameter_types, traits::ConstU32};
+
+use super::governance;
+use crate::{
+	Balance, Balances, BlockNumber, DataAssets, Departments, Runtime, RuntimeHoldReason,
+	CENTI_UNIT, DAYS, MILLI_UNIT,
+};
+
+parameter_types! {
+	/// What an admin holds for each member it adds: ten CITY-cents, returned on removal.
+	pub const MemberDeposit: Balance = 10 * CENTI_UNIT;
+	/// What a Steward holds for an active data asset: half a CITY, returned on retirement.
+	pub const AssetDeposit: Balance = 50 * CENTI_UNIT;
+	/// And for each of its versions: a tenth of a CITY (every version stays on chain).
+	pub const VersionDeposit: Balance = 10 * CENTI_UNIT;
+	/// What a requesting Steward holds for an access request, carried into the grant and
+	/// returned when the grant is removed: a tenth of a CITY.
+	pub const AccessRecordDeposit: Balance = 10 * CENTI_UNIT;
+	/// No grant lasts longer than a year.
+	pub const MaxGrantDuration: BlockNumber = 365 * DAYS;
+	/// The city's prefix, the first part of every city code (`BJ.TRF/DEV/000123-X`). Fixed for
+	/// the life of the chain: changing it renames every code.
+	pub CityPrefix: pallet_city_codes::CityLabel =
+		pallet_city_codes::CityLabel::truncate_from(b"BJ".to_vec());
+	/// What an issuer holds for each city code it issues: a hundredth of a CITY, returned on
+	/// retirement (bulk issuance of thousands of device codes stays affordable).
+	pub const CodeDeposit: Balance = 10 * MILLI_UNIT;
+}
+
+impl pallet_departments::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	/// The agency council (two thirds), or Root in the `development` preset.
+	type RegistrarOrigin = governance::CouncilTwoThirds;
+	type MemberDeposit = MemberDeposit;
+	type MaxNameLen = ConstU32<64>;
+	type MaxPrefixLen = ConstU32<8>;
+	type MaxMembers = ConstU32<64>;
+	type WeightInfo = pallet_departments::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_data_assets::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Departments = Departments;
+	type AssetDeposit = AssetDeposit;
+	type VersionDeposit = VersionDeposit;
+	type MaxNameLen = ConstU32<128>;
+	type MaxMediaTypeLen = ConstU32<64>;
+	type MaxLocationLen = ConstU32<256>;
+	type MaxTags = ConstU32<10>;
+	type MaxTagLen = ConstU32<32>;
+	type MaxVersions = ConstU32<1_000>;
+	type MaxAssetsPerPage = ConstU32<100>;
+	type WeightInfo = pallet_data_assets::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_access_grants::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Departments = Departments;
+	type Assets = DataAssets;
+	/// The city's data protection oversight: half of the agency council, or Root.
+	type OversightOrigin = governance::Oversight;
+	type RecordDeposit = AccessRecordDeposit;
+	type MaxPurposeLen = ConstU32<256>;
+	type MaxReasonLen = ConstU32<256>;
+	type MaxGrantDuration = MaxGrantDuration;
+	type MaxPurge = ConstU32<32>;
+	type MaxPageSize = ConstU32<100>;
+	type WeightInfo = pallet_access_grants::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_city_codes::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Currency = Balances;
+	type Departments = Departments;
+	type Assets = DataAssets;
+	/// Object classes are governed like departments: by the council (two thirds), or Root.
+	type RegistrarOrigin = governance::CouncilTwoThirds;
+	type CityPrefix = CityPrefix;
+	type CodeDeposit = CodeDeposit;
+	type MaxNameLen = ConstU32<64>;
+	type MaxAssetsPerCode = ConstU32<16>;
+	type MaxBatch = ConstU32<50>;
+	type MaxDepth = ConstU32<8>;
+	type WeightInfo = pallet_city_codes::weights::SubstrateWeight<Runtime>;
+}
