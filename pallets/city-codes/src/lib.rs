@@ -1032,11 +1032,9 @@ pub mod pallet {
 		}
 
 		/// Checks that a name is non-empty UTF-8 without characters that are invisible or
-		/// change how text around them displays: see [`is_forbidden_in_name`].
+		/// change how text around them displays: see [`city_primitives::is_display_text`].
 		fn checked_name(name: NameOf<T>) -> Result<NameOf<T>, Error<T>> {
-			let valid = core::str::from_utf8(&name)
-				.is_ok_and(|text| !text.is_empty() && !text.chars().any(is_forbidden_in_name));
-			ensure!(valid, Error::<T>::InvalidName);
+			ensure!(city_primitives::is_display_text(&name), Error::<T>::InvalidName);
 			Ok(name)
 		}
 
@@ -1318,33 +1316,6 @@ pub(crate) fn is_canonical_label<const N: usize>(label: &[u8]) -> bool {
 	!label.is_empty()
 		&& label.len() <= N
 		&& label.iter().all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit())
-}
-
-/// Whether `c` may not appear in a name: it is invisible or changes how the text around it
-/// displays. The same rule as department names: control characters (`Cc`), format characters
-/// (`Cf`, e.g. bidi overrides, zero-width characters, the byte-order mark, tag characters; the
-/// list of Unicode 15.1) and the line and paragraph separators U+2028 and U+2029.
-pub(crate) fn is_forbidden_in_name(c: char) -> bool {
-	c.is_control()
-		|| matches!(
-			c,
-			'\u{00AD}' |
-				'\u{0600}'..='\u{0605}' |
-				'\u{061C}' | '\u{06DD}' |
-				'\u{070F}' | '\u{0890}'..='\u{0891}' |
-				'\u{08E2}' | '\u{180E}' |
-				'\u{200B}'..='\u{200F}' |
-				'\u{202A}'..='\u{202E}' |
-				'\u{2060}'..='\u{2064}' |
-				'\u{2066}'..='\u{206F}' |
-				'\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' |
-				'\u{110BD}' | '\u{110CD}' |
-				'\u{13430}'..='\u{1343F}' |
-				'\u{1BCA0}'..='\u{1BCA3}' |
-				'\u{1D173}'..='\u{1D17A}' |
-				'\u{E0001}' | '\u{E0020}'..='\u{E007F}' |
-				'\u{2028}' | '\u{2029}'
-		)
 }
 
 /// The runtime API: resolve a code's text, list a code's children and a department's codes,

@@ -864,10 +864,10 @@ pub mod pallet {
 
 		/// Checks an asset's describing fields: name, media type and tags.
 		fn checked_metadata(metadata: MetadataOf<T>) -> Result<MetadataOf<T>, Error<T>> {
-			ensure!(is_valid_text(&metadata.name), Error::<T>::InvalidName);
+			ensure!(city_primitives::is_display_text(&metadata.name), Error::<T>::InvalidName);
 			ensure!(is_valid_media_type(&metadata.media_type), Error::<T>::InvalidMediaType);
 			for (index, tag) in metadata.tags.iter().enumerate() {
-				ensure!(is_valid_text(tag), Error::<T>::InvalidTag);
+				ensure!(city_primitives::is_display_text(tag), Error::<T>::InvalidTag);
 				// At most `MaxTags` tags: a bounded quadratic check.
 				ensure!(
 					!metadata.tags.iter().take(index).any(|t| t == tag),
@@ -1130,50 +1130,6 @@ pub mod pallet {
 			Ok(())
 		}
 	}
-}
-
-/// Whether `text` is a valid name or tag: non-empty UTF-8 without characters that are invisible
-/// or change how the text around them displays (see [`is_forbidden_in_text`]).
-pub(crate) fn is_valid_text(text: &[u8]) -> bool {
-	core::str::from_utf8(text)
-		.is_ok_and(|text| !text.is_empty() && !text.chars().any(is_forbidden_in_text))
-}
-
-/// Whether `c` may not appear in an asset name or tag: every control character (`Cc`), every
-/// format character (`Cf`: bidi overrides, zero-width characters, byte-order mark, tag
-/// characters, ...; Unicode 15.1) and the line and paragraph separators U+2028 and U+2029. The
-/// same rule as for department names in `pallet-departments`: two names that look alike must
-/// not differ, and no name may display as something it is not.
-pub(crate) fn is_forbidden_in_text(c: char) -> bool {
-	c.is_control()
-		|| matches!(
-			c,
-			// Cf: format characters.
-			'\u{00AD}'
-				| '\u{0600}'..='\u{0605}'
-				| '\u{061C}'
-				| '\u{06DD}'
-				| '\u{070F}'
-				| '\u{0890}'..='\u{0891}'
-				| '\u{08E2}'
-				| '\u{180E}'
-				| '\u{200B}'..='\u{200F}'
-				| '\u{202A}'..='\u{202E}'
-				| '\u{2060}'..='\u{2064}'
-				| '\u{2066}'..='\u{206F}'
-				| '\u{FEFF}'
-				| '\u{FFF9}'..='\u{FFFB}'
-				| '\u{110BD}'
-				| '\u{110CD}'
-				| '\u{13430}'..='\u{1343F}'
-				| '\u{1BCA0}'..='\u{1BCA3}'
-				| '\u{1D173}'..='\u{1D17A}'
-				| '\u{E0001}'
-				| '\u{E0020}'..='\u{E007F}'
-				// Zl, Zp: line and paragraph separators.
-				| '\u{2028}'
-				| '\u{2029}'
-		)
 }
 
 /// Whether `media_type` is `type/subtype`, each part an RFC 6838 restricted name: an ASCII

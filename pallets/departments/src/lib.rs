@@ -801,11 +801,9 @@ pub mod pallet {
 		}
 
 		/// Checks that a name is non-empty UTF-8 without characters that are invisible or change
-		/// how text around them displays: see [`is_forbidden_in_name`].
+		/// how text around them displays: see [`city_primitives::is_display_text`].
 		fn checked_name(name: DepartmentNameOf<T>) -> Result<DepartmentNameOf<T>, Error<T>> {
-			let valid = core::str::from_utf8(&name)
-				.is_ok_and(|text| !text.is_empty() && !text.chars().any(is_forbidden_in_name));
-			ensure!(valid, Error::<T>::InvalidName);
+			ensure!(city_primitives::is_display_text(&name), Error::<T>::InvalidName);
 			Ok(name)
 		}
 
@@ -932,49 +930,6 @@ pub mod pallet {
 			Ok(())
 		}
 	}
-}
-
-/// Whether `c` may not appear in a department name: it is invisible or changes how the text
-/// around it displays, so two names that look alike could differ, or a name could display as
-/// something it is not.
-///
-/// That is every control character (general category `Cc`, e.g. `\n`, `\0`), every format
-/// character (`Cf`: soft hyphen, bidirectional marks, embeddings, overrides and isolates such
-/// as U+202E, zero-width space/joiners, word joiner, invisible operators, byte-order mark,
-/// interlinear annotation marks, tag characters, ...; the complete list as of Unicode 15.1),
-/// and the line and paragraph separators U+2028 and U+2029 (`Zl`, `Zp`), which break lines like
-/// `\n` does. Spelled out here because `core` has no general-category lookup and the pallet
-/// takes no Unicode-tables crate.
-pub(crate) fn is_forbidden_in_name(c: char) -> bool {
-	c.is_control()
-		|| matches!(
-			c,
-			// Cf: format characters.
-			'\u{00AD}'
-				| '\u{0600}'..='\u{0605}'
-				| '\u{061C}'
-				| '\u{06DD}'
-				| '\u{070F}'
-				| '\u{0890}'..='\u{0891}'
-				| '\u{08E2}'
-				| '\u{180E}'
-				| '\u{200B}'..='\u{200F}'
-				| '\u{202A}'..='\u{202E}'
-				| '\u{2060}'..='\u{2064}'
-				| '\u{2066}'..='\u{206F}'
-				| '\u{FEFF}'
-				| '\u{FFF9}'..='\u{FFFB}'
-				| '\u{110BD}'
-				| '\u{110CD}'
-				| '\u{13430}'..='\u{1343F}'
-				| '\u{1BCA0}'..='\u{1BCA3}'
-				| '\u{1D173}'..='\u{1D17A}'
-				| '\u{E0001}'
-				| '\u{E0020}'..='\u{E007F}'
-				// Zl, Zp: line and paragraph separators.
-				| '\u{2028}'
-				| '\u{2029}'
-		)
 }
 
 /// `id` as exactly `len` base-36 digits, most significant first, with the digit values

@@ -202,6 +202,57 @@ impl<AccountId> DepartmentRegistry<AccountId> for () {
 	}
 }
 
+/// Whether `text` may be a name shown to people: non-empty UTF-8 without any character
+/// [`is_forbidden_in_text`] refuses. Every CityChain pallet checks names and tags with this one
+/// rule.
+pub fn is_display_text(text: &[u8]) -> bool {
+	core::str::from_utf8(text)
+		.is_ok_and(|text| !text.is_empty() && !text.chars().any(is_forbidden_in_text))
+}
+
+/// Whether `c` may not appear in a name shown to people (a department's, an asset's, a city
+/// code's, a tag): it is invisible or changes how the text around it displays, so two names that
+/// look alike could differ, or a name could display as something it is not.
+///
+/// That is every control character (general category `Cc`, e.g. `\n`, `\0`), every format
+/// character (`Cf`: soft hyphen, bidirectional marks, embeddings, overrides and isolates such
+/// as U+202E, zero-width space/joiners, word joiner, invisible operators, byte-order mark,
+/// interlinear annotation marks, tag characters, ...; the complete list as of Unicode 15.1),
+/// and the line and paragraph separators U+2028 and U+2029 (`Zl`, `Zp`), which break lines like
+/// `\n` does. Spelled out here because `core` has no general-category lookup and the runtime
+/// takes no Unicode-tables crate.
+pub fn is_forbidden_in_text(c: char) -> bool {
+	c.is_control()
+		|| matches!(
+			c,
+			// Cf: format characters.
+			'\u{00AD}'
+				| '\u{0600}'..='\u{0605}'
+				| '\u{061C}'
+				| '\u{06DD}'
+				| '\u{070F}'
+				| '\u{0890}'..='\u{0891}'
+				| '\u{08E2}'
+				| '\u{180E}'
+				| '\u{200B}'..='\u{200F}'
+				| '\u{202A}'..='\u{202E}'
+				| '\u{2060}'..='\u{2064}'
+				| '\u{2066}'..='\u{206F}'
+				| '\u{FEFF}'
+				| '\u{FFF9}'..='\u{FFFB}'
+				| '\u{110BD}'
+				| '\u{110CD}'
+				| '\u{13430}'..='\u{1343F}'
+				| '\u{1BCA0}'..='\u{1BCA3}'
+				| '\u{1D173}'..='\u{1D17A}'
+				| '\u{E0001}'
+				| '\u{E0020}'..='\u{E007F}'
+				// Zl, Zp: line and paragraph separators.
+				| '\u{2028}'
+				| '\u{2029}'
+		)
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -225,6 +276,24 @@ mod tests {
 		}
 		assert!(Classification::decode(&mut &[4u8][..]).is_err());
 		assert_eq!(<() as AssetRegistry<u64>>::asset_info(0), None);
+	}
+
+	#[test]
+	fn display_text_refuses_invisible_and_layout_characters() {
+		assert!(is_display_text("Transport".as_bytes()));
+		assert!(is_display_text("Umweltamt Zürich 2025".as_bytes()));
+		for bad in [
+			"",
+			"a\nb",
+			"tab\t",
+			"rtl\u{202E}txt",
+			"zero\u{200B}width",
+			"\u{FEFF}bom",
+			"line\u{2028}sep",
+		] {
+			assert!(!is_display_text(bad.as_bytes()), "{bad:?}");
+		}
+		assert!(!is_display_text(&[0xff, 0xfe]), "not UTF-8");
 	}
 
 	#[test]

@@ -208,7 +208,7 @@ fn forbidden_name_characters_are_exactly_the_listed_ones() {
 	let listed =
 		|c: char| FORBIDDEN_RANGES.iter().any(|(first, last)| (*first..=*last).contains(&c));
 	for c in (0..=0xE0080u32).filter_map(char::from_u32) {
-		assert_eq!(crate::is_forbidden_in_name(c), listed(c) || c.is_control(), "{c:?}");
+		assert_eq!(city_primitives::is_forbidden_in_text(c), listed(c) || c.is_control(), "{c:?}");
 	}
 }
 
