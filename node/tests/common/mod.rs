@@ -1,10 +1,14 @@
 //! A harness for end-to-end tests: starts the built `city-node` on free ports, talks JSON-RPC to
-//! it over plain HTTP, and stops it. When a wait times out, the test fails with the node's log.
+//! it over plain HTTP, and stops it (SIGINT) or kills it (SIGKILL). When a wait times out, the
+//! test fails with the node's log. [`network`] starts a whole network described in zombienet's
+//! format.
 
 #![allow(dead_code)]
 
+pub mod network;
+
 use std::{
-	fs::File,
+	fs::OpenOptions,
 	io::{Read, Write},
 	net::{TcpListener, TcpStream},
 	path::PathBuf,
@@ -28,7 +32,8 @@ pub struct RpcError {
 	pub message: String,
 }
 
-fn free_port() -> u16 {
+/// A TCP port free on the loopback interface right now.
+pub fn free_port() -> u16 {
 	TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
@@ -39,7 +44,17 @@ impl Node {
 		let p2p_port = free_port();
 		let log_path = std::env::temp_dir()
 			.join(format!("city-node-test-{}-{rpc_port}.log", std::process::id()));
-		let log = File::create(&log_path).unwrap();
+		let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+		let mut node = Node::spawn(&args, rpc_port, p2p_port, log_path);
+		node.wait_until_rpc_answers(Duration::from_secs(120));
+		node
+	}
+
+	/// Starts `city-node` with `args` on the given RPC and p2p ports, without waiting for it. Its
+	/// output is appended to `log_path` (a restarted node keeps one log).
+	pub fn spawn(args: &[String], rpc_port: u16, p2p_port: u16, log_path: PathBuf) -> Node {
+		let mut log = OpenOptions::new().create(true).append(true).open(&log_path).unwrap();
+		let _ = writeln!(log, "==== harness: city-node {}", args.join(" "));
 		let child = Command::new(env!("CARGO_BIN_EXE_city-node"))
 			.args(args)
 			.args(["--rpc-port", &rpc_port.to_string(), "--port", &p2p_port.to_string()])
@@ -49,11 +64,19 @@ impl Node {
 			.stdin(Stdio::null())
 			.spawn()
 			.expect("city-node starts");
-		let mut node = Node { child: Some(child), rpc_port, log_path };
-		node.wait_for("the RPC server to answer", Duration::from_secs(120), |node| {
+		Node { child: Some(child), rpc_port, log_path }
+	}
+
+	/// Waits until the node answers `system_health`, failing the test after `timeout`.
+	pub fn wait_until_rpc_answers(&mut self, timeout: Duration) {
+		self.wait_for("the RPC server to answer", timeout, |node| {
 			node.rpc("system_health", json!([])).ok()
 		});
-		node
+	}
+
+	/// The file the node's output goes to.
+	pub fn log_path(&self) -> &std::path::Path {
+		&self.log_path
 	}
 
 	/// The node's log so far.
@@ -63,10 +86,20 @@ impl Node {
 
 	/// Fails the test with `what` and the last lines of the node's log.
 	pub fn fail(&self, what: &str) -> ! {
+		panic!("{what}\n---- city-node log (last 80 lines) ----\n{}", self.log_tail(80));
+	}
+
+	/// The last `lines` lines of the node's log.
+	pub fn log_tail(&self, lines: usize) -> String {
 		let log = self.log();
 		let tail: Vec<&str> =
-			log.lines().rev().take(80).collect::<Vec<_>>().into_iter().rev().collect();
-		panic!("{what}\n---- city-node log (last 80 lines) ----\n{}", tail.join("\n"));
+			log.lines().rev().take(lines).collect::<Vec<_>>().into_iter().rev().collect();
+		tail.join("\n")
+	}
+
+	/// Whether the process has exited (and how), without waiting.
+	pub fn exited(&mut self) -> Option<std::process::ExitStatus> {
+		self.child.as_mut().and_then(|c| c.try_wait().ok().flatten())
 	}
 
 	/// Polls `check` every 250 ms until it returns `Some`, or fails the test after `timeout`.
@@ -126,6 +159,24 @@ impl Node {
 	pub fn finalized_number(&self) -> u64 {
 		let hash = self.call("chain_getFinalizedHead", json!([]));
 		self.block_number(hash.as_str())
+	}
+
+	/// The number of peers the node is connected to.
+	pub fn peers(&self) -> u64 {
+		self.call("system_health", json!([]))["peers"].as_u64().unwrap_or_default()
+	}
+
+	/// The hash of the block `number` on the node's best chain, if it has it.
+	pub fn block_hash(&self, number: u64) -> Option<String> {
+		self.call("chain_getBlockHash", json!([number])).as_str().map(str::to_string)
+	}
+
+	/// Kills the node at once (SIGKILL, as a crash or a power cut would) and waits for it to exit.
+	/// The log is kept.
+	pub fn kill(mut self) {
+		let mut child = self.child.take().unwrap();
+		child.kill().expect("SIGKILL is delivered to the node we started");
+		let _ = child.wait();
 	}
 
 	/// Asks the node to shut down (SIGINT, as Ctrl-C) and returns whether it exited cleanly.
