@@ -28,6 +28,8 @@ pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
+mod fuzz_tests;
+#[cfg(test)]
 mod tests;
 
 use sp_runtime::{
