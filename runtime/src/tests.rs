@@ -241,51 +241,46 @@ fn metadata_v14_to_v16_are_served() {
 	assert!(Runtime::metadata_at_version(13).is_none());
 }
 
+/// The signed origin of the demo council's `seat`-th member.
+fn council_seat(seat: usize) -> crate::RuntimeOrigin {
+	crate::RuntimeOrigin::signed(genesis_config_presets::demo_council()[seat].clone())
+}
+
+/// A council motion on `call`, proposed by seat 0 with `threshold` and voted aye by the first
+/// `ayes` seats, then closed. Returns the motion's outcome: `Ok` once closed, whatever the call
+/// itself did (see the `Executed` event or the call's effect for that).
+fn council_motion(threshold: u32, ayes: usize, call: RuntimeCall) {
+	use frame_support::assert_ok;
+	use sp_runtime::traits::Hash as _;
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	let length = call.encoded_size() as u32;
+	assert_ok!(crate::Council::propose(council_seat(0), threshold, Box::new(call), length));
+	let index = pallet_collective::ProposalCount::<Runtime, crate::CouncilCollective>::get() - 1;
+	for seat in 0..ayes {
+		assert_ok!(crate::Council::vote(council_seat(seat), hash, index, true));
+	}
+	let max_weight = frame_support::weights::Weight::from_parts(10_000_000_000, 100_000);
+	assert_ok!(crate::Council::close(council_seat(0), hash, index, max_weight, length));
+}
+
 #[test]
 fn the_council_registers_a_department_with_two_thirds_and_not_with_fewer() {
-	use frame_support::{assert_noop, assert_ok};
-	use sp_runtime::traits::Hash as _;
+	use frame_support::assert_noop;
 	dev_ext().execute_with(|| {
-		let council = genesis_config_presets::demo_council();
-		let seat = |i: usize| crate::RuntimeOrigin::signed(council[i].clone());
-		let register = |prefix: &[u8]| {
+		let register = || {
 			RuntimeCall::Departments(pallet_departments::Call::register_department {
 				name: b"Water".to_vec().try_into().unwrap(),
-				prefix: prefix.to_vec().try_into().unwrap(),
+				prefix: b"WTR".to_vec().try_into().unwrap(),
 			})
-		};
-		let propose = |proposer: usize, threshold: u32, call: RuntimeCall| {
-			let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-			let length = call.encoded_size() as u32;
-			assert_ok!(crate::Council::propose(seat(proposer), threshold, Box::new(call), length));
-			let index =
-				pallet_collective::ProposalCount::<Runtime, crate::CouncilCollective>::get() - 1;
-			(hash, index, length)
-		};
-		let close = |hash, index, length| {
-			crate::Council::close(
-				seat(0),
-				hash,
-				index,
-				frame_support::weights::Weight::from_parts(10_000_000_000, 100_000),
-				length,
-			)
 		};
 		let departments_before = pallet_departments::NextDepartmentId::<Runtime>::get();
 
 		// Two of four seats is not two thirds: the motion passes the vote, the origin refuses.
-		let (hash, index, length) = propose(0, 2, register(b"WTR"));
-		assert_ok!(crate::Council::vote(seat(0), hash, index, true));
-		assert_ok!(crate::Council::vote(seat(1), hash, index, true));
-		assert_ok!(close(hash, index, length));
+		council_motion(2, 2, register());
 		assert_eq!(pallet_departments::NextDepartmentId::<Runtime>::get(), departments_before);
 
 		// Three of four is: the department is registered.
-		let (hash, index, length) = propose(0, 3, register(b"WTR"));
-		assert_ok!(crate::Council::vote(seat(0), hash, index, true));
-		assert_ok!(crate::Council::vote(seat(1), hash, index, true));
-		assert_ok!(crate::Council::vote(seat(2), hash, index, true));
-		assert_ok!(close(hash, index, length));
+		council_motion(3, 3, register());
 		assert_eq!(
 			Departments::department_by_prefix(b"WTR".to_vec()),
 			Some(departments_before),
@@ -295,12 +290,75 @@ fn the_council_registers_a_department_with_two_thirds_and_not_with_fewer() {
 		// A single council member is not the registrar.
 		assert_noop!(
 			Departments::register_department(
-				seat(0),
+				council_seat(0),
 				b"Parks".to_vec().try_into().unwrap(),
 				b"PRK".to_vec().try_into().unwrap()
 			),
 			sp_runtime::DispatchError::BadOrigin
 		);
+	});
+}
+
+#[test]
+fn the_council_adds_a_validator_who_validates_after_the_next_session_boundary() {
+	use frame_support::{assert_noop, assert_ok};
+	use sp_core::proof_of_possession::ProofOfPossessionGenerator;
+	use sp_keyring::Ed25519Keyring;
+	dev_ext().execute_with(|| {
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		let validators = || pallet_session::Validators::<Runtime>::get();
+		assert_eq!(validators(), vec![Sr25519Keyring::Alice.to_account_id()]);
+
+		// Bob's agency registers his session keys, proving it holds them.
+		let keys = crate::SessionKeys {
+			aura: Sr25519Keyring::Bob.public().into(),
+			grandpa: Ed25519Keyring::Bob.public().into(),
+		};
+		let owner = bob.encode();
+		let proof = (
+			Sr25519Keyring::Bob.pair().generate_proof_of_possession(&owner),
+			Ed25519Keyring::Bob.pair().generate_proof_of_possession(&owner),
+		)
+			.encode();
+		assert_ok!(crate::Session::set_keys(
+			crate::RuntimeOrigin::signed(bob.clone()),
+			keys,
+			proof
+		));
+
+		// One council member cannot add a validator; two thirds of the council can.
+		let add = || {
+			RuntimeCall::ValidatorSet(pallet_validator_set::Call::add_validator {
+				who: bob.clone().into(),
+				department: 1,
+			})
+		};
+		assert_noop!(
+			crate::ValidatorSet::add_validator(council_seat(0), bob.clone().into(), 1),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		council_motion(3, 3, add());
+		assert!(crate::ValidatorSet::validators().contains(&(bob.clone(), 1)));
+
+		// pallet-session queues the new set at the next boundary and applies it at the one after.
+		crate::Session::rotate_session();
+		assert!(!validators().contains(&bob), "queued, not yet validating");
+		crate::Session::rotate_session();
+		assert!(validators().contains(&bob), "validating one session later");
+		let aura: Vec<_> = pallet_aura::Authorities::<Runtime>::get().into_inner();
+		assert!(aura.contains(&Sr25519Keyring::Bob.public().into()));
+
+		// The set never shrinks below its minimum (three; the development chain starts below it).
+		let remove = RuntimeCall::ValidatorSet(pallet_validator_set::Call::remove_validator {
+			who: bob.clone().into(),
+		});
+		let sudo = RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(remove) });
+		assert_ok!(Executive::apply_extrinsic(signed(Sr25519Keyring::Alice, sudo)));
+		assert!(crate::ValidatorSet::validators().contains(&(bob, 1)), "removal refused");
+		assert!(System::events().iter().any(|record| matches!(
+			record.event,
+			RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result: Err(_) })
+		)));
 	});
 }
 
