@@ -129,21 +129,24 @@ fn local_testnet_survives_a_validator_crash_and_restart() {
 	// 4. It restarts on the same base path: its database is intact (it opens it at a best block
 	// at least the finalized one it had, before syncing anything)...
 	net.restart(&victim, Duration::from_secs(300));
-	let restarted = net.node(&victim);
-	let log = restarted.log();
-	let this_run = &log[log.rfind("==== harness:").unwrap_or(0)..];
-	let opened_at = this_run
-		.lines()
-		.find_map(|line| line.split_once("Highest known block at #")?.1.trim().parse::<u64>().ok());
-	match opened_at {
-		Some(best) if best >= had_finalized => {
-			eprintln!("[network] {victim}: reopened its database at #{best}")
+	let opened_at = net.wait_for(
+		&format!("{victim} to log where it reopened its database"),
+		Duration::from_secs(60),
+		|net| {
+			let log = net.node(&victim).log();
+			log[log.rfind("==== harness:").unwrap_or(0)..].lines().find_map(|line| {
+				line.split_once("Highest known block at #")?.1.trim().parse::<u64>().ok()
+			})
 		},
-		_ => net.fail(&format!(
+	);
+	if opened_at < had_finalized {
+		net.fail(&format!(
 			"{victim} had finalized #{had_finalized} before the crash, but reopened its database \
-			 at {opened_at:?}"
-		)),
+			 at #{opened_at}"
+		));
 	}
+	eprintln!("[network] {victim}: reopened its database at #{opened_at}");
+	let restarted = net.node(&victim);
 	let finalized_after_restart = restarted.finalized_number();
 	if finalized_after_restart < had_finalized
 		|| restarted.block_hash(had_finalized).as_deref() != Some(had_hash.as_str())

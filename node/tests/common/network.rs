@@ -272,8 +272,10 @@ impl Network {
 	/// Starts node `name` again with the same arguments, ports and base path, and waits for RPC.
 	pub fn restart(&mut self, name: &str, rpc_timeout: Duration) {
 		let i = self.index(name);
+		let started = Instant::now();
 		self.spawn(i);
 		self.wait_rpc(i, rpc_timeout);
+		eprintln!("[network] {name}: restarted in {:.1} s", started.elapsed().as_secs_f64());
 	}
 
 	/// Fails the test with `what` and the end of every node's log.
