@@ -6,6 +6,7 @@ mod departments;
 mod genesis;
 mod invariants;
 mod members;
+mod migrations;
 mod queries;
 mod registry;
 
