@@ -207,7 +207,7 @@ const KIND_WEIGHTS: &[(Kind, usize)] = {
 		(AddValidator, 1),
 		(RemoveValidator, 1),
 		(SetValidatorDepartment, 1),
-		(Vote, 5),
+		(Vote, 14),
 		(Close, 3),
 		(Transfer, 3),
 	]
@@ -1213,18 +1213,19 @@ impl Resolver<'_> {
 				let council: Vec<_> =
 					state::council().iter().filter_map(|who| self.keys.index_of(who)).collect();
 				let proposals = state::proposals();
-				// Close what has the votes to pass, mostly; vote on the newest motions, mostly.
+				// Close what has the votes to pass, mostly; vote, mostly, on the open motion
+				// closest to passing (the newest of those), so that motions do pass.
 				let passing: Vec<_> = proposals
 					.iter()
 					.filter(|(_, votes)| votes.ayes.len() as u32 >= votes.threshold)
 					.collect();
-				let open: Vec<_> = proposals
+				let closest = proposals
 					.iter()
 					.filter(|(_, votes)| (votes.ayes.len() as u32) < votes.threshold)
-					.collect();
-				let proposal = match (a.kind, nth(&passing, p0), open.last()) {
+					.max_by_key(|(_, votes)| (votes.ayes.len(), votes.index));
+				let proposal = match (a.kind, nth(&passing, p0), closest) {
 					(Close, Some(passing), _) if !num.is_multiple_of(4) => Some(passing),
-					(Vote, _, Some(newest)) if !num.is_multiple_of(4) => Some(*newest),
+					(Vote, _, Some(closest)) if !num.is_multiple_of(4) => Some(closest),
 					_ => nth(&proposals.iter().collect::<Vec<_>>(), p0),
 				};
 				let (hash, index, voters) = match (self.bad(1), proposal) {
@@ -1292,7 +1293,7 @@ impl Resolver<'_> {
 		if a.kind.is_governance() {
 			let council: Vec<_> =
 				state::council().iter().filter_map(|who| self.keys.index_of(who)).collect();
-			return match (num % 2, nth(&council, p2)) {
+			return match (num % 3, nth(&council, p2)) {
 				(0, Some(member)) => {
 					// Mostly two thirds of four seats; sometimes too few or all of them.
 					let threshold = [3, 3, 3, 1, 2, 4][(num / 5 % 6) as usize];
