@@ -26,9 +26,10 @@ use alloc::vec::Vec;
 mod benchmarks;
 pub mod apis;
 pub mod configs;
-pub mod genesis_config_presets;
+pub mod council_root;
 #[cfg(test)]
 mod fuzz_tests;
+pub mod genesis_config_presets;
 #[cfg(test)]
 mod tests;
 
@@ -275,7 +276,11 @@ mod runtime {
 	#[runtime::pallet_index(10)]
 	pub type Council = pallet_collective<Instance1>;
 
-	// CityChain's own pallets are 20..30; 8, 9 and 11..20 are kept for further governance.
+	/// The council's path to Root (runtime upgrades), by a three-quarters motion.
+	#[runtime::pallet_index(11)]
+	pub type CouncilRoot = council_root;
+
+	// CityChain's own pallets are 20..30; 8, 9 and 12..20 are kept for further governance.
 
 	/// The registry of city departments, their members and roles.
 	#[runtime::pallet_index(20)]

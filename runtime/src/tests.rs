@@ -439,3 +439,42 @@ fn try_state_holds_for_every_pallet_of_the_development_preset() {
 		.expect("every invariant holds at genesis");
 	});
 }
+
+#[test]
+fn the_council_upgrades_the_runtime_through_council_root_and_nobody_else_can() {
+	use frame_support::assert_noop;
+	dev_ext().execute_with(|| {
+		let code_hash = sp_core::H256::repeat_byte(7);
+		let authorize = || {
+			RuntimeCall::CouncilRoot(crate::council_root::Call::dispatch_as_root {
+				call: Box::new(RuntimeCall::System(frame_system::Call::authorize_upgrade {
+					code_hash,
+				})),
+			})
+		};
+		let authorized = || {
+			System::events().iter().any(|record| {
+				matches!(
+					record.event,
+					RuntimeEvent::System(frame_system::Event::UpgradeAuthorized { code_hash: h, .. })
+						if h == code_hash
+				)
+			})
+		};
+
+		// A council member alone, or half of the council, is not enough for Root.
+		assert_noop!(
+			crate::CouncilRoot::dispatch_as_root(
+				council_seat(0),
+				Box::new(RuntimeCall::System(frame_system::Call::authorize_upgrade { code_hash }))
+			),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		council_motion(2, 2, authorize());
+		assert!(!authorized());
+
+		// Three of four seats authorize the upgrade as Root.
+		council_motion(3, 3, authorize());
+		assert!(authorized(), "the council's motion authorized the upgrade");
+	});
+}

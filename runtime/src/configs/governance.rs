@@ -7,6 +7,7 @@
 //! | --- | --- | --- |
 //! | [`CouncilTwoThirds`] | two thirds of the council, or Root | departments (registrar), object classes, validators, council seats |
 //! | [`Oversight`] | half of the council, or Root | the second approval of grants on Restricted data |
+//! | [`CouncilThreeQuarters`] | three quarters of the council, or Root | anything only Root may do, above all runtime upgrades (`councilRoot.dispatchAsRoot`) |
 //!
 //! Root (sudo) stays only in the `development` preset, to make a one-person chain usable; the
 //! `local_testnet` preset and real deployments have no sudo key.
@@ -25,6 +26,13 @@ pub type CouncilCollective = pallet_collective::Instance1;
 pub type CouncilTwoThirds = EitherOfDiverse<
 	EnsureRoot<AccountId>,
 	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>,
+>;
+
+/// Three quarters of the council, or Root: what only Root may do (runtime upgrades), through
+/// `councilRoot.dispatchAsRoot`.
+pub type CouncilThreeQuarters = EitherOfDiverse<
+	EnsureRoot<AccountId>,
+	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 3, 4>,
 >;
 
 /// Half of the council, or Root: the city's data protection oversight.
@@ -57,4 +65,17 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type KillOrigin = CouncilTwoThirds;
 	/// Only members may propose, so proposals need no deposit.
 	type Consideration = ();
+}
+
+parameter_types! {
+	/// What `councilRoot.dispatchAsRoot` costs besides its inner call: the same work as
+	/// `sudo.sudo` (check an origin, dispatch, deposit an event), so the same measured weight.
+	pub CouncilRootOverhead: Weight =
+		<pallet_sudo::weights::SubstrateWeight<Runtime> as pallet_sudo::WeightInfo>::sudo();
+}
+
+impl crate::council_root::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type RootOrigin = CouncilThreeQuarters;
+	type DispatchOverhead = CouncilRootOverhead;
 }
