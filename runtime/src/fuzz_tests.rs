@@ -61,8 +61,6 @@ const CI_SHRINK_ITERS: u32 = 256;
 const BLOCKS: core::ops::RangeInclusive<usize> = 3..=8;
 /// Transactions per block.
 const CALLS_PER_BLOCK: core::ops::RangeInclusive<usize> = 1..=30;
-/// Blocks per session (`configs::validators::SessionPeriod`).
-const SESSION: BlockNumber = crate::HOURS;
 
 /// The test's configuration: proptest's defaults and `PROPTEST_*` environment variables, with
 /// the CI bounds for the variables that are not set.
@@ -1069,10 +1067,16 @@ impl Resolver<'_> {
 			),
 			IssueCode | IssueCodesBatch => {
 				let department = self.department_with(&[Role::Steward, Role::Operator], p0);
+				// A parent: mostly an active code of the issuing department; (garbage) an unknown
+				// code, or any code, maybe another department's, suspended or retired.
+				let own = state::codes_where(|c| {
+					c.owner == department && c.status == pallet_city_codes::CodeStatus::Active
+				});
 				let parent = |sel: u16| match sel % 3 {
 					0 => None,
 					_ if self.bad(1) => Some(self.seed()),
-					_ => nth(&state::codes(), sel),
+					_ if self.bad(4) => nth(&state::codes(), sel),
+					_ => nth(&own, sel),
 				};
 				let signer = self.member(department, &[Role::Steward, Role::Operator], p1);
 				let class = self.class(p2);
@@ -1382,8 +1386,8 @@ fn run_case(storage: &Storage, keys: &Keys, plan: &[BlockPlan]) -> Result<(), Te
 			.expect("the development preset's sudo key is a development account");
 		// Block 1: the sudo key funds the citizens.
 		number += 1;
-		start_block(number, parent);
 		let issuance_before = Balances::total_issuance();
+		start_block(number, parent);
 		let transfers = keys
 			.citizens()
 			.map(|dest| {
@@ -1402,10 +1406,13 @@ fn run_case(storage: &Storage, keys: &Keys, plan: &[BlockPlan]) -> Result<(), Te
 		for (b, block) in plan.iter().enumerate() {
 			number = match block.advance {
 				Advance::By(n) => number + n,
-				Advance::ToSessionBoundary => (number / SESSION + 1) * SESSION,
+				Advance::ToSessionBoundary => {
+					let session = crate::configs::validators::SessionPeriod::get();
+					(number / session + 1) * session
+				},
 			};
-			start_block(number, parent);
 			let issuance_before = Balances::total_issuance();
+			start_block(number, parent);
 
 			for action in &block.actions {
 				counter += 1;
