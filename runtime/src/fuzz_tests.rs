@@ -1,5 +1,6 @@
 //! Property test of the whole runtime: long random sequences of signed transactions, from random
-//! development accounts, across every CityChain pallet, the council and sudo.
+//! development accounts, across every CityChain pallet, the council (also as Root, through
+//! `councilRoot`) and sudo.
 //!
 //! Each case starts from the `development` preset (the demo city) and runs a few blocks the way a
 //! node builds them: `initialize_block` with an Aura slot digest, the timestamp inherent, signed
@@ -620,8 +621,9 @@ enum Origin {
 	Signed(usize),
 	/// Signed by the sudo key, wrapped in `sudo.sudo`.
 	Sudo,
-	/// Proposed to the council by this development account with this threshold.
-	Council(usize, u32),
+	/// Proposed to the council by this development account with this threshold; if `true`, as
+	/// `councilRoot.dispatchAsRoot` of the call (three quarters of the council act as Root).
+	Council(usize, u32, bool),
 }
 
 /// Resolves an action against the live state into a call and how it is sent.
@@ -1299,9 +1301,11 @@ impl Resolver<'_> {
 				state::council().iter().filter_map(|who| self.keys.index_of(who)).collect();
 			return match (num % 3, nth(&council, p2)) {
 				(0, Some(member)) => {
-					// Mostly two thirds of four seats; sometimes too few or all of them.
+					// Mostly two thirds (or, as Root, three quarters) of four seats; sometimes too
+					// few or all of them.
 					let threshold = [3, 3, 3, 1, 2, 4][(num / 5 % 6) as usize];
-					(Origin::Council(member, threshold), call)
+					let as_root = (num / 30).is_multiple_of(3);
+					(Origin::Council(member, threshold, as_root), call)
 				},
 				_ => (Origin::Sudo, call),
 			};
@@ -1358,6 +1362,9 @@ fn outcome(outer: &sp_runtime::DispatchOutcome, events_before: usize) -> Result<
 	for record in System::events().iter().skip(events_before) {
 		match &record.event {
 			RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result: Err(e) })
+			| RuntimeEvent::CouncilRoot(crate::council_root::Event::DispatchedAsRoot {
+				result: Err(e),
+			})
 			| RuntimeEvent::Council(pallet_collective::Event::Executed {
 				result: Err(e), ..
 			})
@@ -1420,7 +1427,15 @@ fn run_case(storage: &Storage, keys: &Keys, plan: &[BlockPlan]) -> Result<(), Te
 				let (signer, call) = match origin {
 					Origin::Signed(i) => (i, call),
 					Origin::Sudo => (sudo, pallet_sudo::Call::sudo { call: Box::new(call) }.into()),
-					Origin::Council(i, threshold) => {
+					Origin::Council(i, threshold, as_root) => {
+						let call = if as_root {
+							crate::council_root::Call::<Runtime>::dispatch_as_root {
+								call: Box::new(call),
+							}
+							.into()
+						} else {
+							call
+						};
 						let length_bound = call.encoded_size() as u32;
 						let propose =
 							pallet_collective::Call::<Runtime, CouncilCollective>::propose {
