@@ -180,8 +180,9 @@ pub mod pallet {
 		/// The requester withdrew its request. `deposit` is what was actually released.
 		RequestCancelled { request: RequestId, who: T::AccountId, deposit: Option<DepositOf<T>> },
 		/// The owner's steward approved a request, with this duration and cap. If
-		/// `awaiting_oversight`, the asset is `Restricted` and the oversight office must approve
-		/// too; otherwise `GrantIssued` follows.
+		/// `awaiting_oversight`, the request needs the oversight office (the asset is
+		/// `Restricted`, or was when the request was made) and the office must approve too;
+		/// otherwise `GrantIssued` follows.
 		RequestApproved {
 			request: RequestId,
 			who: T::AccountId,
@@ -196,7 +197,7 @@ pub mod pallet {
 			reason: ReasonOf<T>,
 			deposit: Option<DepositOf<T>>,
 		},
-		/// The oversight office approved a request or grant on a `Restricted` asset. For a request
+		/// The oversight office approved a request or grant that needed it. For a request
 		/// `awaiting_owner` says whether the owner still has to approve; otherwise
 		/// `GrantIssued` follows.
 		OversightApproved { subject: OversightSubject, awaiting_owner: bool },
@@ -207,8 +208,9 @@ pub mod pallet {
 			reason: ReasonOf<T>,
 			deposit: Option<DepositOf<T>>,
 		},
-		/// A grant was issued. `pending_oversight`: the asset is `Restricted` and the grant gives
-		/// no access until the oversight office approves it.
+		/// A grant was issued. `pending_oversight`: the grant needs the oversight office (the
+		/// asset is `Restricted`) and gives no access until the office approves it, also if the
+		/// asset is downgraded meanwhile.
 		GrantIssued {
 			grant: GrantId,
 			asset: AssetId,
@@ -297,11 +299,13 @@ pub mod pallet {
 		GrantAssetMismatch,
 		/// This approval was given already.
 		AlreadyApproved,
-		/// The asset is not `Restricted`: the oversight office has nothing to decide.
+		/// The oversight office has nothing to decide: the asset is not `Restricted`, and was not
+		/// when the request or grant was made (or the request approved).
 		OversightNotRequired,
-		/// The asset's owner is no longer the department that granted or was asked.
+		/// The asset changed hands since the request was made or the grant issued (even if it
+		/// came back to the same department since).
 		OwnerChanged,
-		/// The grantee department does not exist or is suspended.
+		/// The grantee (or requesting) department does not exist or is suspended.
 		GranteeInactive,
 		/// The owner department is suspended.
 		OwnerInactive,
@@ -309,7 +313,8 @@ pub mod pallet {
 		GrantExpired,
 		/// The grant's cap of accesses is reached.
 		GrantExhausted,
-		/// The asset is `Restricted` and the oversight office has not approved the grant yet.
+		/// The grant needs the oversight office's approval (the asset is `Restricted`, or was
+		/// when the grant was issued) and the office has not given it yet.
 		PendingOversight,
 		/// The grant may still give access: only ended grants can be purged.
 		GrantStillValid,
@@ -474,11 +479,13 @@ pub mod pallet {
 		/// Approve a request for one's department's asset, possibly shorter or capped.
 		///
 		/// The dispatch origin for this call must be _Signed_ by a `Steward` of the (active)
-		/// department that owns the asset. For an `Internal` or `Confidential` asset the grant is
-		/// issued at once and the request removed, its deposit carried into the grant. For a
-		/// `Restricted` asset the approval is kept on the request until the oversight office
-		/// approves too (`oversight_approve`), unless it has already, in which case the grant is
-		/// issued now. An ended grant of the same pair is purged first.
+		/// department that owns the asset, and the requesting department must be active. For an
+		/// `Internal` or `Confidential` asset the grant is issued at once and the request
+		/// removed, its deposit carried into the grant. A request that needs the oversight office
+		/// (the asset is `Restricted`, or was when the request was made) keeps the approval until
+		/// the office approves too (`oversight_approve`), unless it has already, in which case
+		/// the grant is issued now; from then on it needs the office whatever the asset's
+		/// classification. An ended grant of the same pair is purged first.
 		///
 		/// - `request`: the open request.
 		/// - `duration`: the granted duration, at most the requested one; `None` grants the
@@ -496,8 +503,9 @@ pub mod pallet {
 		/// - `NotOwner`: the signer's department was not asked.
 		/// - `AlreadyApproved`: the owner approved it already.
 		/// - `UnknownAsset`, `AssetRetired`: the asset is gone or retired.
-		/// - `OwnerChanged`: the asset changed hands since the request.
+		/// - `OwnerChanged`: the asset changed hands since the request (even if it came back).
 		/// - `PublicAsset`: the asset became `Public`: no grant is needed.
+		/// - `GranteeInactive`: the requesting department is suspended (or gone).
 		/// - `ZeroDuration`, `CannotExtendDuration`, `ZeroUseCap`: invalid input.
 		/// - `AlreadyGranted`: the requester got a grant for the asset meanwhile.
 		/// - `NoGrantIdLeft`: every grant id has been used.
@@ -514,17 +522,19 @@ pub mod pallet {
 			let mut record = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
 			ensure!(record.owner == department, Error::<T>::NotOwner);
 			ensure!(record.owner_approval.is_none(), Error::<T>::AlreadyApproved);
-			let info = Self::grantable_asset(record.asset, record.owner)?;
+			let info = Self::grantable_asset(record.asset, record.owner, record.transfers)?;
+			ensure!(T::Departments::is_active(record.requester), Error::<T>::GranteeInactive);
 			let duration = duration.unwrap_or(record.duration);
 			ensure!(!duration.is_zero(), Error::<T>::ZeroDuration);
 			ensure!(duration <= record.duration, Error::<T>::CannotExtendDuration);
 			ensure!(max_uses != Some(0), Error::<T>::ZeroUseCap);
 			let approval = OwnerApproval { by: who.clone(), duration, max_uses };
-			let awaiting_oversight =
-				info.classification == Classification::Restricted && !record.oversight_approved;
+			let oversight_required = Self::needs_oversight(record.oversight_required, &info);
+			let awaiting_oversight = oversight_required && !record.oversight_approved;
 
 			if awaiting_oversight {
 				record.owner_approval = Some(approval);
+				record.oversight_required = true;
 				Requests::<T>::insert(request, record);
 				Self::deposit_event(Event::RequestApproved {
 					request,
@@ -549,7 +559,7 @@ pub mod pallet {
 					approval,
 					replaced,
 					grant,
-					info.classification,
+					oversight_required,
 				)?;
 			}
 			Ok(())
@@ -598,8 +608,8 @@ pub mod pallet {
 		/// The dispatch origin for this call must be _Signed_ by a `Steward` of the (active)
 		/// department that owns the asset. Holds `RecordDeposit` from the signer until the grant
 		/// is removed. A grant on a `Restricted` asset gives no access until the oversight office
-		/// approves it (`oversight_approve`); its duration runs from now all the same. An ended
-		/// grant of the same pair is purged first.
+		/// approves it (`oversight_approve`), even if the asset is downgraded meanwhile; its
+		/// duration runs from now all the same. An ended grant of the same pair is purged first.
 		///
 		/// - `asset`: an active, non-`Public` asset of the signer's department.
 		/// - `grantee`: another, active department.
@@ -712,8 +722,12 @@ pub mod pallet {
 		/// The oversight office approves access to a `Restricted` asset.
 		///
 		/// The dispatch origin for this call must be the `OversightOrigin`. Owner and oversight
-		/// approve a request in either order: the grant is issued by whichever comes second. A
-		/// direct grant pending oversight gives access from now on.
+		/// approve a request in either order: the grant is issued by whichever comes second (and
+		/// only to an active requester). A grant pending oversight gives access from now on.
+		///
+		/// The office decides on anything that needs it: a request or grant made while the asset
+		/// was `Restricted` (or a request the owner approved while it was), whatever the asset's
+		/// classification now, and any request or grant while the asset is `Restricted`.
 		///
 		/// - `subject`: an open request, or a grant pending oversight.
 		///
@@ -726,9 +740,13 @@ pub mod pallet {
 		/// - `UnknownRequest`, `UnknownGrant`: no such request or grant.
 		/// - `AlreadyApproved`: the office approved it already.
 		/// - `UnknownAsset`, `AssetRetired`: the asset is gone or retired.
-		/// - `OwnerChanged`: the asset changed hands since the request or grant.
-		/// - `OversightNotRequired`: the asset is not `Restricted`.
+		/// - `OwnerChanged`: the asset changed hands since the request or grant (even if it came
+		///   back).
+		/// - `OversightNotRequired`: the asset is not `Restricted`, and was not when the request
+		///   or grant was made.
 		/// - `GrantExpired`: the grant expired while pending.
+		/// - `GranteeInactive`: the owner approved already, and the requesting department is
+		///   suspended (or gone).
 		/// - `AlreadyGranted`: the requester got a grant for the asset meanwhile.
 		/// - `NoGrantIdLeft`: every grant id has been used.
 		#[pallet::call_index(7)]
@@ -743,9 +761,15 @@ pub mod pallet {
 					let mut record =
 						Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
 					ensure!(!record.oversight_approved, Error::<T>::AlreadyApproved);
-					let info = Self::restricted_asset(record.asset, record.owner)?;
+					Self::overseen_asset(
+						record.asset,
+						record.owner,
+						record.transfers,
+						record.oversight_required,
+					)?;
 					match record.owner_approval.take() {
 						None => {
+							record.oversight_required = true;
 							record.oversight_approved = true;
 							Requests::<T>::insert(request, record);
 							Self::deposit_event(Event::OversightApproved {
@@ -754,20 +778,20 @@ pub mod pallet {
 							});
 						},
 						Some(approval) => {
+							ensure!(
+								T::Departments::is_active(record.requester),
+								Error::<T>::GranteeInactive
+							);
 							let replaced = Self::ensure_pair_free(record.asset, record.requester)?;
 							let grant = Self::next_grant_id()?;
+							record.oversight_required = true;
 							record.oversight_approved = true;
 							Self::deposit_event(Event::OversightApproved {
 								subject,
 								awaiting_owner: false,
 							});
 							Self::issue_from_request(
-								request,
-								record,
-								approval,
-								replaced,
-								grant,
-								info.classification,
+								request, record, approval, replaced, grant, true,
 							)?;
 						},
 					}
@@ -775,9 +799,15 @@ pub mod pallet {
 				OversightSubject::Grant(grant) => {
 					let mut record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
 					ensure!(!record.oversight_approved, Error::<T>::AlreadyApproved);
-					Self::restricted_asset(record.asset, record.owner)?;
+					Self::overseen_asset(
+						record.asset,
+						record.owner,
+						record.transfers,
+						record.oversight_required,
+					)?;
 					ensure!(Self::now() < record.expires_at, Error::<T>::GrantExpired);
 
+					record.oversight_required = true;
 					record.oversight_approved = true;
 					Grants::<T>::insert(grant, record);
 					Self::deposit_event(Event::OversightApproved {
@@ -792,9 +822,10 @@ pub mod pallet {
 		/// The oversight office refuses access to a `Restricted` asset.
 		///
 		/// The dispatch origin for this call must be the `OversightOrigin`. Removes an open
-		/// request (also one the owner approved) or a direct grant still pending oversight, and
-		/// releases its deposit to whoever paid it. The office decides once: what it approved
-		/// it cannot reject (the owner can still revoke).
+		/// request (also one the owner approved) or a grant still pending oversight, and releases
+		/// its deposit to whoever paid it. Like `oversight_approve` it acts on anything that
+		/// needs the office, whatever the asset's classification now. The office decides once:
+		/// what it approved it cannot reject (the owner can still revoke).
 		///
 		/// - `subject`: an open request, or a grant pending oversight.
 		/// - `reason`: why (non-empty, at most `MaxReasonLen` bytes); it goes into the event.
@@ -808,7 +839,8 @@ pub mod pallet {
 		/// - `UnknownRequest`, `UnknownGrant`: no such request or grant.
 		/// - `AlreadyApproved`: the office approved it already.
 		/// - `UnknownAsset`: the asset is gone.
-		/// - `OversightNotRequired`: the asset is not `Restricted`.
+		/// - `OversightNotRequired`: the asset is not `Restricted`, and was not when the request
+		///   or grant was made.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::oversight_reject())]
 		pub fn oversight_reject(
@@ -822,13 +854,13 @@ pub mod pallet {
 				OversightSubject::Request(request) => {
 					let record = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
 					ensure!(!record.oversight_approved, Error::<T>::AlreadyApproved);
-					Self::ensure_restricted(record.asset)?;
+					Self::ensure_overseeable(record.asset, record.oversight_required)?;
 					Self::remove_request(request, &record)?
 				},
 				OversightSubject::Grant(grant) => {
 					let record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
 					ensure!(!record.oversight_approved, Error::<T>::AlreadyApproved);
-					Self::ensure_restricted(record.asset)?;
+					Self::ensure_overseeable(record.asset, record.oversight_required)?;
 					Self::remove_grant(grant, &record)?
 				},
 			};
@@ -903,9 +935,9 @@ pub mod pallet {
 		///
 		/// The dispatch origin for this call must be _Signed_, by anyone. A grant has ended when
 		/// it can never give access again: expired, exhausted, its asset gone or retired, or the
-		/// asset changed hands. Grants of suspended departments and grants pending oversight are
-		/// not ended (both can still give access). All or nothing: one grant that cannot be
-		/// purged fails the call.
+		/// asset changed hands (even if it came back since: the grant stays ended). Grants of
+		/// suspended departments and grants pending oversight are not ended (both can still give
+		/// access). All or nothing: one grant that cannot be purged fails the call.
 		///
 		/// - `grants`: at most `MaxPurge` grant ids, each once.
 		///
@@ -978,12 +1010,14 @@ pub mod pallet {
 				asset,
 				requester,
 				owner: info.owner,
+				transfers: info.transfers,
 				requested_by: who.clone(),
 				purpose: purpose.clone(),
 				scope,
 				duration,
 				requested_at: now,
 				owner_approval: None,
+				oversight_required: Self::needs_oversight(false, &info),
 				oversight_approved: false,
 				deposit: deposit.clone(),
 			};
@@ -1036,6 +1070,7 @@ pub mod pallet {
 			let record = Grant {
 				asset,
 				owner,
+				transfers: info.transfers,
 				grantee,
 				purpose,
 				scope,
@@ -1046,23 +1081,27 @@ pub mod pallet {
 				max_uses,
 				uses: 0,
 				last_access: None,
+				oversight_required: Self::needs_oversight(false, &info),
 				oversight_approved: false,
 				deposit,
 			};
-			Self::insert_grant(grant, record, replaced, info.classification)?;
+			Self::insert_grant(grant, record, replaced)?;
 			Ok(grant)
 		}
 
 		/// Turns a fully approved request into a grant: removes the request (its deposit stays
-		/// held, now for the grant) and inserts the grant. The caller has verified everything,
-		/// including that the pair is free but for `replaced`, and reserved `grant`.
+		/// held, now for the grant) and inserts the grant, which needs the oversight office if
+		/// `oversight_required` (then the request has the office's approval). The caller has
+		/// verified everything, including that the asset is still in the period of ownership the
+		/// request was made in and that the pair is free but for `replaced`, and reserved
+		/// `grant`.
 		fn issue_from_request(
 			request: RequestId,
 			record: RequestOf<T>,
 			approval: OwnerApproval<T::AccountId, BlockNumberFor<T>>,
 			replaced: Option<GrantId>,
 			grant: GrantId,
-			classification: Classification,
+			oversight_required: bool,
 		) -> DispatchResult {
 			Requests::<T>::remove(request);
 			OpenRequests::<T>::remove(record.asset, record.requester);
@@ -1071,6 +1110,7 @@ pub mod pallet {
 			let issued = Grant {
 				asset: record.asset,
 				owner: record.owner,
+				transfers: record.transfers,
 				grantee: record.requester,
 				purpose: record.purpose,
 				scope: record.scope,
@@ -1081,10 +1121,11 @@ pub mod pallet {
 				max_uses: approval.max_uses,
 				uses: 0,
 				last_access: None,
+				oversight_required,
 				oversight_approved: record.oversight_approved,
 				deposit: record.deposit,
 			};
-			Self::insert_grant(grant, issued, replaced, classification)
+			Self::insert_grant(grant, issued, replaced)
 		}
 
 		/// Stores a new grant with id `grant` (reserved with [`Self::next_grant_id`]) and its
@@ -1093,7 +1134,6 @@ pub mod pallet {
 			grant: GrantId,
 			record: GrantOf<T>,
 			replaced: Option<GrantId>,
-			classification: Classification,
 		) -> DispatchResult {
 			if let Some(old) = replaced {
 				if let Some(old_record) = Grants::<T>::get(old) {
@@ -1104,8 +1144,7 @@ pub mod pallet {
 			AssetGrants::<T>::insert(record.asset, record.grantee, grant);
 			GranteeGrants::<T>::insert(record.grantee, grant, ());
 			OwnerGrants::<T>::insert(record.owner, grant, ());
-			let pending_oversight =
-				classification == Classification::Restricted && !record.oversight_approved;
+			let pending_oversight = record.oversight_required && !record.oversight_approved;
 			Self::deposit_event(Event::GrantIssued {
 				grant,
 				asset: record.asset,
@@ -1145,36 +1184,55 @@ pub mod pallet {
 			}
 		}
 
-		/// The asset of a request that is being approved: it exists, is active, still belongs
-		/// to `owner`, and is not `Public`.
-		fn grantable_asset(asset: AssetId, owner: DepartmentId) -> Result<AssetInfo, Error<T>> {
+		/// Whether a request or grant needs the oversight office: it did when it was made
+		/// (`required`, sticky), or its asset is `Restricted` now.
+		fn needs_oversight(required: bool, info: &AssetInfo) -> bool {
+			required || info.classification == Classification::Restricted
+		}
+
+		/// Whether `info` still describes the period of ownership a request was made or a grant
+		/// issued in: the same owner, and no transfer since (an asset that was handed on and
+		/// back is in a new period).
+		fn same_ownership(info: &AssetInfo, owner: DepartmentId, transfers: u32) -> bool {
+			info.owner == owner && info.transfers == transfers
+		}
+
+		/// The asset of a request that is being approved: it exists, is active, is still in the
+		/// period of ownership (`owner`, `transfers`) the request was made in, and is not
+		/// `Public`.
+		fn grantable_asset(
+			asset: AssetId,
+			owner: DepartmentId,
+			transfers: u32,
+		) -> Result<AssetInfo, Error<T>> {
 			let info = T::Assets::asset_info(asset).ok_or(Error::<T>::UnknownAsset)?;
 			ensure!(info.active, Error::<T>::AssetRetired);
-			ensure!(info.owner == owner, Error::<T>::OwnerChanged);
+			ensure!(Self::same_ownership(&info, owner, transfers), Error::<T>::OwnerChanged);
 			ensure!(info.classification != Classification::Public, Error::<T>::PublicAsset);
 			Ok(info)
 		}
 
 		/// The asset of a request or grant the oversight office approves: it exists, is active,
-		/// still belongs to `owner`, and is `Restricted`.
-		fn restricted_asset(asset: AssetId, owner: DepartmentId) -> Result<AssetInfo, Error<T>> {
+		/// is still in the period of ownership (`owner`, `transfers`) of the request or grant,
+		/// and the request or grant needs the office (`required`, or the asset is `Restricted`).
+		fn overseen_asset(
+			asset: AssetId,
+			owner: DepartmentId,
+			transfers: u32,
+			required: bool,
+		) -> Result<AssetInfo, Error<T>> {
 			let info = T::Assets::asset_info(asset).ok_or(Error::<T>::UnknownAsset)?;
 			ensure!(info.active, Error::<T>::AssetRetired);
-			ensure!(info.owner == owner, Error::<T>::OwnerChanged);
-			ensure!(
-				info.classification == Classification::Restricted,
-				Error::<T>::OversightNotRequired
-			);
+			ensure!(Self::same_ownership(&info, owner, transfers), Error::<T>::OwnerChanged);
+			ensure!(Self::needs_oversight(required, &info), Error::<T>::OversightNotRequired);
 			Ok(info)
 		}
 
-		/// Checks that the asset exists and is `Restricted`: what the oversight office may reject.
-		fn ensure_restricted(asset: AssetId) -> Result<(), Error<T>> {
+		/// Checks that the asset exists and that a request or grant of it needs the oversight
+		/// office (`required`, or the asset is `Restricted`): what the office may reject.
+		fn ensure_overseeable(asset: AssetId, required: bool) -> Result<(), Error<T>> {
 			let info = T::Assets::asset_info(asset).ok_or(Error::<T>::UnknownAsset)?;
-			ensure!(
-				info.classification == Classification::Restricted,
-				Error::<T>::OversightNotRequired
-			);
+			ensure!(Self::needs_oversight(required, &info), Error::<T>::OversightNotRequired);
 			Ok(())
 		}
 
@@ -1272,7 +1330,7 @@ pub mod pallet {
 			if !info.active {
 				return Some(DenialReason::AssetRetired);
 			}
-			if info.owner != grant.owner {
+			if !Self::same_ownership(&info, grant.owner, grant.transfers) {
 				return Some(DenialReason::OwnerChanged);
 			}
 			if now >= grant.expires_at {
@@ -1281,7 +1339,7 @@ pub mod pallet {
 			if grant.max_uses.is_some_and(|cap| grant.uses >= cap) {
 				return Some(DenialReason::Exhausted);
 			}
-			if info.classification == Classification::Restricted && !grant.oversight_approved {
+			if Self::needs_oversight(grant.oversight_required, &info) && !grant.oversight_approved {
 				return Some(DenialReason::PendingOversight);
 			}
 			if !T::Departments::is_active(grant.owner) {
@@ -1479,10 +1537,13 @@ pub mod pallet {
 		///
 		/// 1. Every request id is below `NextRequestId`; its requester is not its owner; its
 		///    durations are in `1..=MaxGrantDuration` and an owner approval's is at most the one
-		///    requested, its cap non-zero; `OpenRequests[(asset, requester)]` and
-		///    `OwnerRequests[(owner, id)]` point back to it, and neither index has other entries.
+		///    requested, its cap non-zero; an owner approval is kept only while the request
+		///    needs and waits for the oversight office; the office approved only what needs it;
+		///    `OpenRequests[(asset, requester)]` and `OwnerRequests[(owner, id)]` point back to
+		///    it, and neither index has other entries.
 		/// 2. Every grant id is below `NextGrantId`; its grantee is not its owner; it does not
-		///    expire before it was issued; its cap is non-zero and its uses at most the cap;
+		///    expire before it was issued; its cap is non-zero and its uses at most the cap; the
+		///    office approved it only if it needs the office;
 		///    `AssetGrants[(asset, grantee)]`, `GranteeGrants[(grantee, id)]` and
 		///    `OwnerGrants[(owner, id)]` point back to it, and none of them has other entries.
 		/// 3. Every recorded deposit is non-zero, and for every depositor the deposits recorded
@@ -1526,7 +1587,15 @@ pub mod pallet {
 						"approved duration out of bounds"
 					);
 					ensure!(approval.max_uses != Some(0), "approved cap is zero");
+					ensure!(
+						request.oversight_required && !request.oversight_approved,
+						"owner approval kept on a request not waiting for oversight"
+					);
 				}
+				ensure!(
+					request.oversight_required || !request.oversight_approved,
+					"oversight approval on a request that does not need it"
+				);
 				ensure!(
 					OpenRequests::<T>::get(request.asset, request.requester) == Some(id),
 					"OpenRequests does not point back to the request"
@@ -1557,6 +1626,10 @@ pub mod pallet {
 				ensure!(
 					grant.max_uses.is_none_or(|cap| grant.uses <= cap),
 					"grant used more often than its cap"
+				);
+				ensure!(
+					grant.oversight_required || !grant.oversight_approved,
+					"oversight approval on a grant that does not need it"
 				);
 				ensure!(
 					AssetGrants::<T>::get(grant.asset, grant.grantee) == Some(id),

@@ -82,7 +82,7 @@ impl pallet_access_grants::Config for Test {
 }
 
 /// The asset catalogue of the tests, in unhashed storage so that every test (and every
-/// benchmark) starts from its own genesis: `(owner, classification, active)` by id.
+/// benchmark) starts from its own genesis: an [`AssetInfo`] by id.
 pub struct MockAssets;
 
 const NEXT_ASSET_KEY: &[u8] = b":mock:next_asset";
@@ -96,30 +96,35 @@ impl MockAssets {
 	pub fn add(owner: DepartmentId, classification: Classification) -> AssetId {
 		let asset: AssetId = unhashed::get_or_default(NEXT_ASSET_KEY);
 		unhashed::put(NEXT_ASSET_KEY, &(asset + 1));
-		unhashed::put(&asset_key(asset), &(owner, classification, true));
+		let info = AssetInfo { owner, classification, active: true, transfers: 0 };
+		unhashed::put(&asset_key(asset), &info);
 		asset
 	}
 
-	fn update(asset: AssetId, change: impl FnOnce(&mut (DepartmentId, Classification, bool))) {
-		let mut entry: (DepartmentId, Classification, bool) =
+	fn update(asset: AssetId, change: impl FnOnce(&mut AssetInfo)) {
+		let mut info: AssetInfo =
 			unhashed::get(&asset_key(asset)).expect("the test registered the asset");
-		change(&mut entry);
-		unhashed::put(&asset_key(asset), &entry);
+		change(&mut info);
+		unhashed::put(&asset_key(asset), &info);
 	}
 
 	/// Retires an asset.
 	pub fn retire(asset: AssetId) {
-		Self::update(asset, |entry| entry.2 = false);
+		Self::update(asset, |info| info.active = false);
 	}
 
 	/// Changes an asset's classification.
 	pub fn reclassify(asset: AssetId, classification: Classification) {
-		Self::update(asset, |entry| entry.1 = classification);
+		Self::update(asset, |info| info.classification = classification);
 	}
 
-	/// Hands an asset to another department.
+	/// Hands an asset to another department, as an accepted transfer does: its transfer count
+	/// goes up by one.
 	pub fn transfer(asset: AssetId, owner: DepartmentId) {
-		Self::update(asset, |entry| entry.0 = owner);
+		Self::update(asset, |info| {
+			info.owner = owner;
+			info.transfers += 1;
+		});
 	}
 
 	/// Removes an asset from the catalogue altogether.
@@ -130,8 +135,7 @@ impl MockAssets {
 
 impl AssetRegistry<AccountId> for MockAssets {
 	fn asset_info(asset: AssetId) -> Option<AssetInfo> {
-		unhashed::get::<(DepartmentId, Classification, bool)>(&asset_key(asset))
-			.map(|(owner, classification, active)| AssetInfo { owner, classification, active })
+		unhashed::get::<AssetInfo>(&asset_key(asset))
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -129,6 +129,10 @@ pub struct AccessRequest<AccountId, Balance, BlockNumber, Purpose> {
 	pub requester: DepartmentId,
 	/// The department owning the asset when the request was made; its stewards decide.
 	pub owner: DepartmentId,
+	/// The asset's transfer count ([`city_primitives::AssetInfo::transfers`]) when the request
+	/// was made: with `owner`, the period of ownership it was made in. Once the asset changed
+	/// hands, even back to `owner`, the request can no longer be approved.
+	pub transfers: u32,
 	/// The requester's steward who asked.
 	pub requested_by: AccountId,
 	/// Why the requester wants the data.
@@ -139,9 +143,14 @@ pub struct AccessRequest<AccountId, Balance, BlockNumber, Purpose> {
 	pub duration: BlockNumber,
 	/// The block in which it asked.
 	pub requested_at: BlockNumber,
-	/// The owner's approval, while a `Restricted` asset's request waits for the oversight office.
+	/// The owner's approval, while the request waits for the oversight office.
 	pub owner_approval: Option<OwnerApproval<AccountId, BlockNumber>>,
-	/// Whether the oversight office approved (only `Restricted` assets need it).
+	/// Whether the oversight office must approve, whatever the asset's classification later:
+	/// the asset was `Restricted` when the request was made, or when the owner or the office
+	/// approved it. Never reset, so a downgrade cannot skip the office. The office must also
+	/// approve while the asset is `Restricted`, whatever this says.
+	pub oversight_required: bool,
+	/// Whether the oversight office approved.
 	pub oversight_approved: bool,
 	/// The deposit held from `requested_by`; carried into the grant if the request is granted.
 	/// `None` for genesis requests or a zero `RecordDeposit`.
@@ -157,12 +166,14 @@ impl<AccountId, Balance, BlockNumber, Purpose: Into<Vec<u8>>>
 			asset: self.asset,
 			requester: self.requester,
 			owner: self.owner,
+			transfers: self.transfers,
 			requested_by: self.requested_by,
 			purpose: self.purpose.into(),
 			scope: self.scope,
 			duration: self.duration,
 			requested_at: self.requested_at,
 			owner_approval: self.owner_approval,
+			oversight_required: self.oversight_required,
 			oversight_approved: self.oversight_approved,
 			deposit: self.deposit,
 		}
@@ -202,6 +213,10 @@ pub struct Grant<AccountId, Balance, BlockNumber, Purpose> {
 	/// The department that owned the asset and granted access. If the asset changes hands, the
 	/// grant gives no access any more.
 	pub owner: DepartmentId,
+	/// The asset's transfer count ([`city_primitives::AssetInfo::transfers`]) when the grant was
+	/// issued: with `owner`, the period of ownership it belongs to. Once the asset changed
+	/// hands, even back to `owner`, the grant has ended for good (`OwnerChanged`).
+	pub transfers: u32,
 	/// The department given access.
 	pub grantee: DepartmentId,
 	/// Why the grantee may use the data.
@@ -222,8 +237,14 @@ pub struct Grant<AccountId, Balance, BlockNumber, Purpose> {
 	pub uses: u32,
 	/// The block of the last recorded access.
 	pub last_access: Option<BlockNumber>,
-	/// Whether the oversight office approved it; a grant on a `Restricted` asset gives no access
-	/// until it has. Always `true` for a grant made from a request on a `Restricted` asset.
+	/// Whether the oversight office must approve it before it gives access, whatever the
+	/// asset's classification later: the asset was `Restricted` when the grant was issued (or,
+	/// for a grant from a request, when the request was made or approved). Never reset, so a
+	/// downgrade cannot skip the office. A grant also needs the office's approval while its
+	/// asset is `Restricted`, whatever this says.
+	pub oversight_required: bool,
+	/// Whether the oversight office approved it. Always `true` for a grant made from a request
+	/// that needed the office.
 	pub oversight_approved: bool,
 	/// The deposit held for it: the request's, carried over, or the granting steward's for a
 	/// direct grant. `None` for genesis grants or a zero `RecordDeposit`.
@@ -238,6 +259,7 @@ impl<AccountId, Balance, BlockNumber, Purpose: Into<Vec<u8>>>
 		Grant {
 			asset: self.asset,
 			owner: self.owner,
+			transfers: self.transfers,
 			grantee: self.grantee,
 			purpose: self.purpose.into(),
 			scope: self.scope,
@@ -248,6 +270,7 @@ impl<AccountId, Balance, BlockNumber, Purpose: Into<Vec<u8>>>
 			max_uses: self.max_uses,
 			uses: self.uses,
 			last_access: self.last_access,
+			oversight_required: self.oversight_required,
 			oversight_approved: self.oversight_approved,
 			deposit: self.deposit,
 		}
@@ -268,10 +291,12 @@ impl<AccountId, Balance, BlockNumber, Purpose: Into<Vec<u8>>>
 	TypeInfo,
 )]
 pub enum OversightSubject {
-	/// An open request on a `Restricted` asset.
+	/// An open request that needs the office: on a `Restricted` asset, or on one that was
+	/// `Restricted` when it was made or approved.
 	#[codec(index = 0)]
 	Request(RequestId),
-	/// A grant on a `Restricted` asset made directly by its owner.
+	/// A grant pending the office's approval: a direct grant on an asset that was `Restricted`
+	/// when it was issued, or any grant on an asset that is `Restricted` now.
 	#[codec(index = 1)]
 	Grant(GrantId),
 }
@@ -331,7 +356,8 @@ pub enum DenialReason {
 	/// renounced (those are removed at once).
 	#[codec(index = 5)]
 	NoGrant,
-	/// The grant was given by a department that no longer owns the asset.
+	/// The grant was given by a department that no longer owns the asset, or owned it in an
+	/// earlier period: the asset changed hands since, even if it came back. Final.
 	#[codec(index = 6)]
 	OwnerChanged,
 	/// The grant expired.
@@ -340,7 +366,8 @@ pub enum DenialReason {
 	/// The grant's cap of accesses is reached.
 	#[codec(index = 8)]
 	Exhausted,
-	/// The asset is `Restricted` and the oversight office has not approved the grant yet.
+	/// The grant needs the oversight office's approval (the asset is `Restricted`, or was when
+	/// the grant was issued) and the office has not given it yet.
 	#[codec(index = 9)]
 	PendingOversight,
 }

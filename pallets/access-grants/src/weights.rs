@@ -17,9 +17,10 @@
 //!
 //! The `Storage` lines list the accesses of each call's worst case (a final approval that issues
 //! a grant and purges an ended grant of the same pair; a capped, oversight-approved grant on a
-//! `Restricted` asset for `record_access`; deposits held or released). `DataAssets::Assets` stands
-//! for whatever `T::Assets::asset_info` reads. `Proof` sizes assume 32-byte account ids, `u128`
-//! balances, `u32` block numbers and `MaxPurposeLen = 256`.
+//! `Restricted` asset for `record_access`; `oversight_reject` of a grant; `purge_expired` of
+//! grants of distinct assets and depositors; deposits held or released). `DataAssets::Assets`
+//! stands for whatever `T::Assets::asset_info` reads. `Proof` sizes assume 32-byte account ids,
+//! `u128` balances, `u32` block numbers and `MaxPurposeLen = 256`.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -53,13 +54,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `DataAssets::Assets` (r:1 w:0)
-	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::OpenRequests` (r:1 w:1)
 	/// Proof: `AccessGrants::OpenRequests` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::AssetGrants` (r:1 w:0)
 	/// Proof: `AccessGrants::AssetGrants` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Grants` (r:1 w:0)
-	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::NextRequestId` (r:1 w:1)
 	/// Proof: `AccessGrants::NextRequestId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -67,7 +68,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Requests` (r:0 w:1)
-	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(423), added: 2898, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(428), added: 2903, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::OwnerRequests` (r:0 w:1)
 	/// Proof: `AccessGrants::OwnerRequests` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn request_access() -> Weight {
@@ -84,7 +85,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Requests` (r:1 w:1)
-	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(423), added: 2898, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(428), added: 2903, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -107,13 +108,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Departments::Departments` (r:2 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Requests` (r:1 w:1)
-	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(423), added: 2898, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(428), added: 2903, mode: `MaxEncodedLen`)
 	/// Storage: `DataAssets::Assets` (r:1 w:0)
-	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::AssetGrants` (r:1 w:1)
 	/// Proof: `AccessGrants::AssetGrants` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Grants` (r:2 w:2)
-	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::NextGrantId` (r:1 w:1)
 	/// Proof: `AccessGrants::NextGrantId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -142,7 +143,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Requests` (r:1 w:1)
-	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(423), added: 2898, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(428), added: 2903, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -165,11 +166,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Departments::Departments` (r:3 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `DataAssets::Assets` (r:1 w:0)
-	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::AssetGrants` (r:1 w:1)
 	/// Proof: `AccessGrants::AssetGrants` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Grants` (r:2 w:2)
-	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::NextGrantId` (r:1 w:1)
 	/// Proof: `AccessGrants::NextGrantId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -194,7 +195,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Grants` (r:1 w:1)
-	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -219,7 +220,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Grants` (r:1 w:1)
-	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -240,15 +241,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `AccessGrants::Requests` (r:1 w:1)
-	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(423), added: 2898, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(428), added: 2903, mode: `MaxEncodedLen`)
 	/// Storage: `DataAssets::Assets` (r:1 w:0)
-	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:2 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::AssetGrants` (r:1 w:1)
 	/// Proof: `AccessGrants::AssetGrants` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Grants` (r:2 w:2)
-	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::NextGrantId` (r:1 w:1)
 	/// Proof: `AccessGrants::NextGrantId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -272,35 +273,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
-	/// Storage: `AccessGrants::Requests` (r:1 w:1)
-	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(423), added: 2898, mode: `MaxEncodedLen`)
+	/// Storage: `AccessGrants::Grants` (r:1 w:1)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `DataAssets::Assets` (r:1 w:0)
-	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `AccessGrants::OpenRequests` (r:0 w:1)
-	/// Proof: `AccessGrants::OpenRequests` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: `AccessGrants::OwnerRequests` (r:0 w:1)
-	/// Proof: `AccessGrants::OwnerRequests` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `AccessGrants::AssetGrants` (r:0 w:1)
+	/// Proof: `AccessGrants::AssetGrants` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `AccessGrants::GranteeGrants` (r:0 w:1)
+	/// Proof: `AccessGrants::GranteeGrants` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `AccessGrants::OwnerGrants` (r:0 w:1)
+	/// Proof: `AccessGrants::OwnerGrants` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn oversight_reject() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `800`
+		//  Measured:  `900`
 		//  Estimated: `6196`
-		// Minimum execution time: 65_000_000 picoseconds.
-		Weight::from_parts(65_000_000, 6196)
+		// Minimum execution time: 70_000_000 picoseconds.
+		Weight::from_parts(70_000_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Departments::Members` (r:1 w:0)
 	/// Proof: `Departments::Members` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:3 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Grants` (r:1 w:1)
-	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `DataAssets::Assets` (r:1 w:0)
-	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
 	fn record_access() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `900`
@@ -311,14 +314,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `AccessGrants::Grants` (r:n w:n)
-	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `DataAssets::Assets` (r:n w:0)
-	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
-	/// Storage: `Departments::Departments` (r:n w:0)
-	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:n w:n)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:n w:n)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::AssetGrants` (r:0 w:n)
 	/// Proof: `AccessGrants::AssetGrants` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
@@ -329,17 +330,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 32]`.
 	fn purge_expired(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `500 + n * (450 ±0)`
-		//  Estimated: `6196 + n * (2879 ±0)`
+		//  Measured:  `500 + n * (900 ±0)`
+		//  Estimated: `990 + n * (10998 ±0)`
 		// Minimum execution time: 40_000_000 picoseconds.
-		Weight::from_parts(40_000_000, 6196)
+		Weight::from_parts(40_000_000, 990)
 			// Standard Error: 10_000_000
-			.saturating_add(Weight::from_parts(30_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2879).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(50_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 10998).saturating_mul(n.into()))
 	}
 }
 
@@ -350,13 +349,13 @@ impl WeightInfo for () {
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `DataAssets::Assets` (r:1 w:0)
-	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::OpenRequests` (r:1 w:1)
 	/// Proof: `AccessGrants::OpenRequests` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::AssetGrants` (r:1 w:0)
 	/// Proof: `AccessGrants::AssetGrants` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Grants` (r:1 w:0)
-	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::NextRequestId` (r:1 w:1)
 	/// Proof: `AccessGrants::NextRequestId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -364,7 +363,7 @@ impl WeightInfo for () {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Requests` (r:0 w:1)
-	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(423), added: 2898, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(428), added: 2903, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::OwnerRequests` (r:0 w:1)
 	/// Proof: `AccessGrants::OwnerRequests` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn request_access() -> Weight {
@@ -381,7 +380,7 @@ impl WeightInfo for () {
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Requests` (r:1 w:1)
-	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(423), added: 2898, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(428), added: 2903, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -404,13 +403,13 @@ impl WeightInfo for () {
 	/// Storage: `Departments::Departments` (r:2 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Requests` (r:1 w:1)
-	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(423), added: 2898, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(428), added: 2903, mode: `MaxEncodedLen`)
 	/// Storage: `DataAssets::Assets` (r:1 w:0)
-	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::AssetGrants` (r:1 w:1)
 	/// Proof: `AccessGrants::AssetGrants` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Grants` (r:2 w:2)
-	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::NextGrantId` (r:1 w:1)
 	/// Proof: `AccessGrants::NextGrantId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -439,7 +438,7 @@ impl WeightInfo for () {
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Requests` (r:1 w:1)
-	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(423), added: 2898, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(428), added: 2903, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -462,11 +461,11 @@ impl WeightInfo for () {
 	/// Storage: `Departments::Departments` (r:3 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `DataAssets::Assets` (r:1 w:0)
-	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::AssetGrants` (r:1 w:1)
 	/// Proof: `AccessGrants::AssetGrants` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Grants` (r:2 w:2)
-	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::NextGrantId` (r:1 w:1)
 	/// Proof: `AccessGrants::NextGrantId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -491,7 +490,7 @@ impl WeightInfo for () {
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Grants` (r:1 w:1)
-	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -516,7 +515,7 @@ impl WeightInfo for () {
 	/// Storage: `Departments::Departments` (r:1 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Grants` (r:1 w:1)
-	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -537,15 +536,15 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `AccessGrants::Requests` (r:1 w:1)
-	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(423), added: 2898, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(428), added: 2903, mode: `MaxEncodedLen`)
 	/// Storage: `DataAssets::Assets` (r:1 w:0)
-	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:2 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::AssetGrants` (r:1 w:1)
 	/// Proof: `AccessGrants::AssetGrants` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Grants` (r:2 w:2)
-	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::NextGrantId` (r:1 w:1)
 	/// Proof: `AccessGrants::NextGrantId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -569,35 +568,37 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
-	/// Storage: `AccessGrants::Requests` (r:1 w:1)
-	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(423), added: 2898, mode: `MaxEncodedLen`)
+	/// Storage: `AccessGrants::Grants` (r:1 w:1)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `DataAssets::Assets` (r:1 w:0)
-	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `AccessGrants::OpenRequests` (r:0 w:1)
-	/// Proof: `AccessGrants::OpenRequests` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
-	/// Storage: `AccessGrants::OwnerRequests` (r:0 w:1)
-	/// Proof: `AccessGrants::OwnerRequests` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `AccessGrants::AssetGrants` (r:0 w:1)
+	/// Proof: `AccessGrants::AssetGrants` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `AccessGrants::GranteeGrants` (r:0 w:1)
+	/// Proof: `AccessGrants::GranteeGrants` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	/// Storage: `AccessGrants::OwnerGrants` (r:0 w:1)
+	/// Proof: `AccessGrants::OwnerGrants` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	fn oversight_reject() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `800`
+		//  Measured:  `900`
 		//  Estimated: `6196`
-		// Minimum execution time: 65_000_000 picoseconds.
-		Weight::from_parts(65_000_000, 6196)
+		// Minimum execution time: 70_000_000 picoseconds.
+		Weight::from_parts(70_000_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Departments::Members` (r:1 w:0)
 	/// Proof: `Departments::Members` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Departments` (r:3 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Grants` (r:1 w:1)
-	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `DataAssets::Assets` (r:1 w:0)
-	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
 	fn record_access() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `900`
@@ -608,14 +609,12 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	/// Storage: `AccessGrants::Grants` (r:n w:n)
-	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `DataAssets::Assets` (r:n w:0)
-	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(400), added: 2875, mode: `MaxEncodedLen`)
-	/// Storage: `Departments::Departments` (r:n w:0)
-	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(404), added: 2879, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:n w:n)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(157), added: 2632, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:n w:n)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::AssetGrants` (r:0 w:n)
 	/// Proof: `AccessGrants::AssetGrants` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
@@ -626,16 +625,14 @@ impl WeightInfo for () {
 	/// The range of component `n` is `[1, 32]`.
 	fn purge_expired(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `500 + n * (450 ±0)`
-		//  Estimated: `6196 + n * (2879 ±0)`
+		//  Measured:  `500 + n * (900 ±0)`
+		//  Estimated: `990 + n * (10998 ±0)`
 		// Minimum execution time: 40_000_000 picoseconds.
-		Weight::from_parts(40_000_000, 6196)
+		Weight::from_parts(40_000_000, 990)
 			// Standard Error: 10_000_000
-			.saturating_add(Weight::from_parts(30_000_000, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2879).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(50_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 10998).saturating_mul(n.into()))
 	}
 }

@@ -121,7 +121,7 @@ impl MockAssets {
 			let mut assets = assets.borrow_mut();
 			let id = assets.len() as AssetId;
 			let classification = Classification::Internal;
-			assets.insert(id, AssetInfo { owner, classification, active });
+			assets.insert(id, AssetInfo { owner, classification, active, transfers: 0 });
 			id
 		})
 	}

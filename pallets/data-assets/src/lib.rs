@@ -171,7 +171,8 @@ pub mod pallet {
 		},
 		/// An asset's name, media type, metadata hash or tags changed; its version did not.
 		MetadataUpdated { asset: AssetId },
-		/// An asset's classification changed. Grants decided before are not re-examined here.
+		/// An asset's classification changed. Grants decided before are not re-examined here
+		/// (the access-grant pallet decides what a change means for them).
 		ClassificationChanged { asset: AssetId, old: Classification, new: Classification },
 		/// The owner offered an asset to another department, which may accept it.
 		TransferOffered { asset: AssetId, from: DepartmentId, to: DepartmentId },
@@ -237,6 +238,9 @@ pub mod pallet {
 		/// The owning department is suspended: its offers cannot be accepted until it is
 		/// reactivated.
 		OwnerSuspended,
+		/// The asset changed hands `u32::MAX` times: its transfer count cannot grow any
+		/// further, so it cannot be transferred again.
+		TooManyTransfers,
 		/// The Steward cannot put the deposit on hold (too little free balance).
 		CannotHoldDeposit,
 		/// Every asset id has been used.
@@ -473,7 +477,9 @@ pub mod pallet {
 		/// The dispatch origin for this call must be _Signed_ by a `Steward` of the active
 		/// department that owns the asset: the owner decides how sensitive its data is, up or
 		/// down, and the event records it. The access-grant pallet reads the classification when
-		/// it decides a request; grants decided before are not re-examined here.
+		/// it decides a request; grants decided before are not re-examined here (that pallet
+		/// keeps requiring the oversight office's approval for what was `Restricted` when it was
+		/// asked for or granted, also after a downgrade).
 		///
 		/// - `asset`: the asset; active.
 		/// - `classification`: the new classification.
@@ -587,7 +593,9 @@ pub mod pallet {
 		///
 		/// The signer takes over the asset's deposit, as recorded: it is released to whoever
 		/// paid it and the same amount is held from the signer. So a department pays for exactly
-		/// the assets it owns. Versions, history and the content lookup do not change.
+		/// the assets it owns. Versions, history and the content lookup do not change. The
+		/// asset's transfer count (`transfers`, [`AssetInfo::transfers`]) goes up by one, so
+		/// grants its previous owners gave end for good, even if the asset comes back to them.
 		///
 		/// - `asset`: the asset offered to the signer's department.
 		///
@@ -603,6 +611,7 @@ pub mod pallet {
 		/// - `NotTransferRecipient`: it is offered to another department.
 		/// - `OwnerSuspended`: the owning department is suspended.
 		/// - `AssetRetired`: it is retired (cannot happen: retiring withdraws the offer).
+		/// - `TooManyTransfers`: the asset changed hands `u32::MAX` times already.
 		/// - `CannotHoldDeposit`: the signer cannot pay the deposit.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::accept_transfer())]
@@ -615,12 +624,14 @@ pub mod pallet {
 			let from = record.owner;
 			ensure!(T::Departments::is_active(from), Error::<T>::OwnerSuspended);
 			ensure!(record.retired_at.is_none(), Error::<T>::AssetRetired);
+			let transfers = record.transfers.checked_add(1).ok_or(Error::<T>::TooManyTransfers)?;
 			let deposit = Self::deposit_taken_over(&record.deposit, &who, Zero::zero())?;
 
 			Self::move_deposit(record.deposit.take(), &deposit)?;
 			record.deposit = deposit.clone();
 			record.owner = to;
 			record.offered_to = None;
+			record.transfers = transfers;
 			AssetsByDepartment::<T>::remove(from, asset);
 			AssetsByDepartment::<T>::insert(to, asset, ());
 			Assets::<T>::insert(asset, record);
@@ -737,6 +748,7 @@ pub mod pallet {
 					registered_at: now,
 					retired_at: None,
 					offered_to: None,
+					transfers: 0,
 					deposit: deposit.clone(),
 				},
 			);
@@ -904,6 +916,7 @@ pub mod pallet {
 					registered_at: record.registered_at,
 					retired_at: record.retired_at,
 					offered_to: record.offered_to,
+					transfers: record.transfers,
 					deposit: record.deposit,
 				},
 				current: Self::version_details(current),
@@ -1170,6 +1183,7 @@ impl<T: Config> AssetRegistry<T::AccountId> for Pallet<T> {
 			owner: record.owner,
 			classification: record.classification,
 			active: record.retired_at.is_none(),
+			transfers: record.transfers,
 		})
 	}
 

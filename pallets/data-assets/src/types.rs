@@ -158,6 +158,11 @@ pub struct AssetRecord<AccountId, Balance, BlockNumber, Name, MediaType, Tags> {
 	pub retired_at: Option<BlockNumber>,
 	/// The department it is offered to, if a transfer is pending.
 	pub offered_to: Option<DepartmentId>,
+	/// How many times it changed hands (accepted transfers): 0 when registered, never
+	/// decreasing. Reported as [`city_primitives::AssetInfo::transfers`], so that the
+	/// access-grant pallet can tell the owner's grants of an earlier period of ownership from
+	/// current ones.
+	pub transfers: u32,
 	/// The deposit held for it; `None` for genesis assets (until a version is added) and once
 	/// retired.
 	pub deposit: Option<Deposit<AccountId, Balance>>,

@@ -151,6 +151,11 @@ pub struct AssetInfo {
 	pub classification: Classification,
 	/// `false` once the asset is retired: it takes no new versions and no new grants.
 	pub active: bool,
+	/// How many times the asset changed hands (completed transfers): 0 when registered, +1 with
+	/// every accepted transfer, never decreasing. Together with `owner` it names one period of
+	/// ownership, so a pallet that remembers it can tell "still the same owner" from "the same
+	/// owner again, after someone else" (an asset given back is a new period).
+	pub transfers: u32,
 }
 
 /// The data-asset catalogue as other pallets see it. Implemented by `pallet-data-assets`.

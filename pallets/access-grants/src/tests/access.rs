@@ -148,7 +148,9 @@ fn record_access_refuses_when_the_grant_gives_no_access() {
 
 		MockAssets::transfer(INTERNAL_ASSET, HEALTH);
 		assert_noop!(rec(TR_OPERATOR, INTERNAL_ASSET, grant), Error::<Test>::OwnerChanged);
+		// Back with the owner that granted: still a change of hands, for good.
 		MockAssets::transfer(INTERNAL_ASSET, PUBLIC_WORKS);
+		assert_noop!(rec(TR_OPERATOR, INTERNAL_ASSET, grant), Error::<Test>::OwnerChanged);
 
 		MockAssets::retire(INTERNAL_ASSET);
 		assert_noop!(rec(TR_OPERATOR, INTERNAL_ASSET, grant), Error::<Test>::AssetRetired);
@@ -245,16 +247,44 @@ fn check_access_follows_a_grant_through_its_life() {
 		assert_eq!(decision(TRANSPORT, INTERNAL_ASSET), denied(DenialReason::OwnerInactive));
 		reactivate(PUBLIC_WORKS);
 
-		MockAssets::transfer(INTERNAL_ASSET, HEALTH);
-		assert_eq!(decision(TRANSPORT, INTERNAL_ASSET), denied(DenialReason::OwnerChanged));
-		MockAssets::transfer(INTERNAL_ASSET, PUBLIC_WORKS);
-
 		run_to(DURATION);
 		assert_eq!(decision(TRANSPORT, INTERNAL_ASSET), allowed(grant, 1 + DURATION, Some(5)));
 		run_to(1 + DURATION);
 		assert_eq!(decision(TRANSPORT, INTERNAL_ASSET), denied(DenialReason::Expired));
 		MockAssets::retire(INTERNAL_ASSET);
 		assert_eq!(decision(TRANSPORT, INTERNAL_ASSET), denied(DenialReason::AssetRetired));
+	});
+}
+
+#[test]
+fn a_grant_ends_for_good_when_its_asset_changes_hands_even_if_it_comes_back() {
+	test(|| {
+		let grant = direct_grant(INTERNAL_ASSET, TRANSPORT, Some(5));
+		assert_eq!(Grants::<Test>::get(grant).unwrap().transfers, 0);
+		MockAssets::transfer(INTERNAL_ASSET, HEALTH);
+		assert_eq!(decision(TRANSPORT, INTERNAL_ASSET), denied(DenialReason::OwnerChanged));
+
+		// A -> B -> A: the same owner, but a new period of ownership. The old grant stays ended:
+		// it was purgeable while the asset was with Health, so it must not come back to life.
+		MockAssets::transfer(INTERNAL_ASSET, PUBLIC_WORKS);
+		assert_eq!(decision(TRANSPORT, INTERNAL_ASSET), denied(DenialReason::OwnerChanged));
+		assert_noop!(
+			AccessGrants::record_access(signed(TR_OPERATOR), INTERNAL_ASSET, grant, [0; 32]),
+			Error::<Test>::OwnerChanged
+		);
+		assert_eq!(
+			AccessGrants::check_account_access(&TR_STEWARD, INTERNAL_ASSET),
+			denied(DenialReason::OwnerChanged)
+		);
+
+		// The owner grants anew (the ended grant is purged to make room), in the new period.
+		let renewed = direct_grant(INTERNAL_ASSET, TRANSPORT, None);
+		assert!(access_events().contains(&Event::GrantPurged {
+			grant,
+			deposit: Some(crate::Deposit { depositor: PW_STEWARD, amount: DEPOSIT }),
+		}));
+		assert_eq!(Grants::<Test>::get(renewed).unwrap().transfers, 2);
+		assert_eq!(decision(TRANSPORT, INTERNAL_ASSET), allowed(renewed, 1 + DURATION, None));
 	});
 }
 

@@ -29,6 +29,7 @@ fn owner_grants_directly_and_pays_the_deposit() {
 			Some(Grant {
 				asset: CONFIDENTIAL_ASSET,
 				owner: PUBLIC_WORKS,
+				transfers: 0,
 				grantee: HEALTH,
 				purpose: purpose("epidemiology"),
 				scope: Scope::Derive,
@@ -39,6 +40,7 @@ fn owner_grants_directly_and_pays_the_deposit() {
 				max_uses: Some(5),
 				uses: 0,
 				last_access: None,
+				oversight_required: false,
 				oversight_approved: false,
 				deposit: deposit.clone(),
 			})

@@ -99,6 +99,32 @@ fn catches_an_approval_out_of_bounds() {
 }
 
 #[test]
+fn catches_an_owner_approval_not_waiting_for_oversight() {
+	let message = "owner approval kept on a request not waiting for oversight";
+	let approval = OwnerApproval { by: PW_STEWARD, duration: DURATION, max_uses: None };
+	// The open request is for the Confidential asset: it does not need the office.
+	broken(|| request_mut(OPEN, |r| r.owner_approval = Some(approval.clone())), message);
+	broken(
+		|| {
+			request_mut(OPEN, |r| {
+				r.owner_approval = Some(approval.clone());
+				r.oversight_required = true;
+				r.oversight_approved = true;
+			})
+		},
+		message,
+	);
+}
+
+#[test]
+fn catches_an_oversight_approval_of_a_request_that_does_not_need_it() {
+	broken(
+		|| request_mut(OPEN, |r| r.oversight_approved = true),
+		"oversight approval on a request that does not need it",
+	);
+}
+
+#[test]
 fn catches_a_missing_or_wrong_open_request_entry() {
 	let missing = "OpenRequests does not point back to the request";
 	broken(|| OpenRequests::<Test>::remove(CONFIDENTIAL_ASSET, TRANSPORT), missing);
@@ -154,6 +180,14 @@ fn catches_a_zero_cap() {
 #[test]
 fn catches_uses_beyond_the_cap() {
 	broken(|| grant_mut(1, |g| g.uses = 4), "grant used more often than its cap");
+}
+
+#[test]
+fn catches_an_oversight_approval_of_a_grant_that_does_not_need_it() {
+	broken(
+		|| grant_mut(1, |g| g.oversight_approved = true),
+		"oversight approval on a grant that does not need it",
+	);
 }
 
 #[test]

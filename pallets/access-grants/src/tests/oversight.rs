@@ -278,3 +278,172 @@ fn a_grant_from_a_request_on_an_asset_reclassified_later_stays_approved() {
 		assert_eq!(decision(TRANSPORT, RESTRICTED_ASSET), allowed(0, 1 + DURATION, None));
 	});
 }
+
+// ---- Oversight is sticky: a downgrade does not skip it ----
+
+#[test]
+fn a_direct_grant_pending_oversight_stays_pending_after_a_downgrade() {
+	test(|| {
+		let grant = direct_grant(RESTRICTED_ASSET, TRANSPORT, None);
+		assert!(Grants::<Test>::get(grant).unwrap().oversight_required);
+		// The owner's steward downgrades the asset: the grant still waits for the office.
+		MockAssets::reclassify(RESTRICTED_ASSET, Classification::Confidential);
+		assert_eq!(decision(TRANSPORT, RESTRICTED_ASSET), denied(DenialReason::PendingOversight));
+		assert_noop!(
+			AccessGrants::record_access(signed(TR_OPERATOR), RESTRICTED_ASSET, grant, [0; 32]),
+			Error::<Test>::PendingOversight
+		);
+		assert_noop!(
+			AccessGrants::purge_expired(signed(OUTSIDER), vec![grant].try_into().unwrap()),
+			Error::<Test>::GrantStillValid
+		);
+		MockAssets::reclassify(RESTRICTED_ASSET, Classification::Internal);
+		assert_eq!(decision(TRANSPORT, RESTRICTED_ASSET), denied(DenialReason::PendingOversight));
+
+		// And the office can still reject it.
+		assert_ok!(reject(OversightSubject::Grant(grant), "too broad"));
+		assert_eq!(Grants::<Test>::get(grant), None);
+		assert_eq!(held(PW_STEWARD), 0);
+		assert_eq!(
+			last_event(),
+			Event::OversightRejected {
+				subject: OversightSubject::Grant(grant),
+				reason: reason("too broad"),
+				deposit: Some(Deposit { depositor: PW_STEWARD, amount: DEPOSIT }),
+			}
+		);
+		assert_eq!(decision(TRANSPORT, RESTRICTED_ASSET), denied(DenialReason::NoGrant));
+	});
+}
+
+#[test]
+fn the_office_approves_a_downgraded_grant_and_decides_once() {
+	test(|| {
+		let grant = direct_grant(RESTRICTED_ASSET, TRANSPORT, None);
+		MockAssets::reclassify(RESTRICTED_ASSET, Classification::Confidential);
+		assert_ok!(approve(OversightSubject::Grant(grant)));
+		assert_eq!(decision(TRANSPORT, RESTRICTED_ASSET), allowed(grant, 1 + DURATION, None));
+		assert_noop!(approve(OversightSubject::Grant(grant)), Error::<Test>::AlreadyApproved);
+		assert_noop!(reject(OversightSubject::Grant(grant), "x"), Error::<Test>::AlreadyApproved);
+	});
+}
+
+#[test]
+fn a_request_on_a_restricted_asset_still_needs_the_office_after_a_downgrade() {
+	test(|| {
+		let request = open_request(RESTRICTED_ASSET);
+		assert!(Requests::<Test>::get(request).unwrap().oversight_required);
+		MockAssets::reclassify(RESTRICTED_ASSET, Classification::Internal);
+
+		// The owner's approval waits for the office.
+		assert_ok!(AccessGrants::approve_request(signed(PW_STEWARD), request, None, None));
+		assert!(matches!(last_event(), Event::RequestApproved { awaiting_oversight: true, .. }));
+		assert_eq!(Grants::<Test>::iter().count(), 0);
+
+		// The office decides although the asset is no longer `Restricted`.
+		assert_ok!(approve(OversightSubject::Request(request)));
+		let grant = Grants::<Test>::get(0).unwrap();
+		assert!(grant.oversight_required && grant.oversight_approved);
+		assert!(matches!(
+			last_event(),
+			Event::GrantIssued { grant: 0, pending_oversight: false, .. }
+		));
+		assert_eq!(decision(TRANSPORT, RESTRICTED_ASSET), allowed(0, 1 + DURATION, None));
+	});
+}
+
+#[test]
+fn the_office_rejects_a_downgraded_request() {
+	test(|| {
+		let request = open_request(RESTRICTED_ASSET);
+		MockAssets::reclassify(RESTRICTED_ASSET, Classification::Confidential);
+		assert_ok!(reject(OversightSubject::Request(request), "no"));
+		assert_eq!(Requests::<Test>::get(request), None);
+		assert_eq!(held(TR_STEWARD), 0);
+	});
+}
+
+#[test]
+fn an_owner_approval_given_while_restricted_keeps_waiting_for_the_office() {
+	test(|| {
+		// Asked while Confidential, approved by the owner once Restricted, then downgraded.
+		let request = open_request(CONFIDENTIAL_ASSET);
+		assert!(!Requests::<Test>::get(request).unwrap().oversight_required);
+		MockAssets::reclassify(CONFIDENTIAL_ASSET, Classification::Restricted);
+		assert_ok!(AccessGrants::approve_request(signed(PW_STEWARD), request, None, None));
+		assert!(Requests::<Test>::get(request).unwrap().oversight_required);
+		MockAssets::reclassify(CONFIDENTIAL_ASSET, Classification::Confidential);
+
+		// Neither stuck nor granted without the office: the office decides.
+		assert_noop!(
+			AccessGrants::approve_request(signed(PW_STEWARD), request, None, None),
+			Error::<Test>::AlreadyApproved
+		);
+		assert_ok!(approve(OversightSubject::Request(request)));
+		assert_eq!(decision(TRANSPORT, CONFIDENTIAL_ASSET), allowed(0, 1 + DURATION, None));
+	});
+}
+
+#[test]
+fn a_grant_on_an_asset_reclassified_restricted_needs_the_office_only_while_it_is() {
+	test(|| {
+		let grant = direct_grant(CONFIDENTIAL_ASSET, TRANSPORT, None);
+		assert!(!Grants::<Test>::get(grant).unwrap().oversight_required);
+		MockAssets::reclassify(CONFIDENTIAL_ASSET, Classification::Restricted);
+		assert_eq!(decision(TRANSPORT, CONFIDENTIAL_ASSET), denied(DenialReason::PendingOversight));
+		// Issued without the office, so back to its classification when issued, it gives access
+		// again; the office could have rejected it meanwhile.
+		MockAssets::reclassify(CONFIDENTIAL_ASSET, Classification::Confidential);
+		assert_eq!(decision(TRANSPORT, CONFIDENTIAL_ASSET), allowed(grant, 1 + DURATION, None));
+		assert_noop!(
+			reject(OversightSubject::Grant(grant), "x"),
+			Error::<Test>::OversightNotRequired
+		);
+		MockAssets::reclassify(CONFIDENTIAL_ASSET, Classification::Restricted);
+		assert_ok!(reject(OversightSubject::Grant(grant), "x"));
+	});
+}
+
+// ---- Periods of ownership and suspended requesters ----
+
+#[test]
+fn the_office_cannot_approve_after_the_asset_changed_hands_and_came_back() {
+	test(|| {
+		let request = open_request(RESTRICTED_ASSET);
+		let grant = direct_grant(RESTRICTED_ASSET, HEALTH, None);
+		MockAssets::transfer(RESTRICTED_ASSET, HEALTH);
+		MockAssets::transfer(RESTRICTED_ASSET, PUBLIC_WORKS);
+		assert_noop!(approve(OversightSubject::Request(request)), Error::<Test>::OwnerChanged);
+		assert_noop!(approve(OversightSubject::Grant(grant)), Error::<Test>::OwnerChanged);
+	});
+}
+
+#[test]
+fn the_office_issues_no_grant_to_a_suspended_requester() {
+	test(|| {
+		let request = open_request(RESTRICTED_ASSET);
+		assert_ok!(AccessGrants::approve_request(signed(PW_STEWARD), request, None, None));
+		suspend(TRANSPORT);
+		assert_noop!(approve(OversightSubject::Request(request)), Error::<Test>::GranteeInactive);
+		reactivate(TRANSPORT);
+		assert_ok!(approve(OversightSubject::Request(request)));
+		assert_eq!(AssetGrants::<Test>::get(RESTRICTED_ASSET, TRANSPORT), Some(0));
+	});
+}
+
+#[test]
+fn the_office_may_approve_first_while_the_requester_is_suspended() {
+	test(|| {
+		// No grant is issued yet, so the requester's status does not matter.
+		let request = open_request(RESTRICTED_ASSET);
+		suspend(TRANSPORT);
+		assert_ok!(approve(OversightSubject::Request(request)));
+		assert_noop!(
+			AccessGrants::approve_request(signed(PW_STEWARD), request, None, None),
+			Error::<Test>::GranteeInactive
+		);
+		reactivate(TRANSPORT);
+		assert_ok!(AccessGrants::approve_request(signed(PW_STEWARD), request, None, None));
+		assert_eq!(decision(TRANSPORT, RESTRICTED_ASSET), allowed(0, 1 + DURATION, None));
+	});
+}

@@ -89,6 +89,18 @@ fn a_grant_of_an_asset_that_changed_hands_is_purgeable() {
 }
 
 #[test]
+fn a_grant_of_an_asset_that_changed_hands_and_came_back_stays_purgeable() {
+	test(|| {
+		let grant = direct_grant(INTERNAL_ASSET, TRANSPORT, None);
+		MockAssets::transfer(INTERNAL_ASSET, HEALTH);
+		MockAssets::transfer(INTERNAL_ASSET, PUBLIC_WORKS);
+		assert_ok!(purge(&[grant]));
+		assert_eq!(Grants::<Test>::get(grant), None);
+		assert_eq!(held(PW_STEWARD), 0);
+	});
+}
+
+#[test]
 fn purge_refuses_grants_that_may_still_give_access() {
 	test(|| {
 		let active = direct_grant(INTERNAL_ASSET, TRANSPORT, None);

@@ -28,12 +28,14 @@ fn steward_requests_access_and_pays_the_deposit() {
 				asset: CONFIDENTIAL_ASSET,
 				requester: TRANSPORT,
 				owner: PUBLIC_WORKS,
+				transfers: 0,
 				requested_by: TR_STEWARD,
 				purpose: purpose("roads"),
 				scope: Scope::Derive,
 				duration: DURATION,
 				requested_at: 1,
 				owner_approval: None,
+				oversight_required: false,
 				oversight_approved: false,
 				deposit: deposit.clone(),
 			})
@@ -356,6 +358,7 @@ fn owner_approves_and_the_request_becomes_a_grant_with_its_deposit() {
 			Some(Grant {
 				asset: INTERNAL_ASSET,
 				owner: PUBLIC_WORKS,
+				transfers: 0,
 				grantee: TRANSPORT,
 				purpose: purpose("roads"),
 				scope: Scope::Read,
@@ -366,6 +369,7 @@ fn owner_approves_and_the_request_becomes_a_grant_with_its_deposit() {
 				max_uses: Some(3),
 				uses: 0,
 				last_access: None,
+				oversight_required: false,
 				oversight_approved: false,
 				deposit: deposit.clone(),
 			})
@@ -505,5 +509,45 @@ fn approve_request_refuses_when_no_grant_id_is_left() {
 			AccessGrants::approve_request(signed(PW_STEWARD), request, None, None),
 			Error::<Test>::NoGrantIdLeft
 		);
+	});
+}
+
+#[test]
+fn approve_request_refuses_a_suspended_requester() {
+	test(|| {
+		let internal = open_request(INTERNAL_ASSET);
+		let restricted = open_request(RESTRICTED_ASSET);
+		suspend(TRANSPORT);
+		// Neither a grant issued now nor an approval kept for the office.
+		for request in [internal, restricted] {
+			assert_noop!(
+				AccessGrants::approve_request(signed(PW_STEWARD), request, None, None),
+				Error::<Test>::GranteeInactive
+			);
+		}
+		// The owner can still reject; once reactivated, approve.
+		reactivate(TRANSPORT);
+		assert_ok!(AccessGrants::approve_request(signed(PW_STEWARD), internal, None, None));
+		assert_eq!(AssetGrants::<Test>::get(INTERNAL_ASSET, TRANSPORT), Some(0));
+	});
+}
+
+#[test]
+fn a_request_cannot_be_approved_after_the_asset_changed_hands_and_came_back() {
+	test(|| {
+		let request = open_request(INTERNAL_ASSET);
+		assert_eq!(Requests::<Test>::get(request).unwrap().transfers, 0);
+		MockAssets::transfer(INTERNAL_ASSET, HEALTH);
+		MockAssets::transfer(INTERNAL_ASSET, PUBLIC_WORKS);
+		assert_noop!(
+			AccessGrants::approve_request(signed(PW_STEWARD), request, None, None),
+			Error::<Test>::OwnerChanged
+		);
+		// The owner can still reject it, and a new request is in the new period.
+		assert_ok!(AccessGrants::reject_request(signed(PW_STEWARD), request, reason("moved")));
+		let renewed = open_request(INTERNAL_ASSET);
+		assert_eq!(Requests::<Test>::get(renewed).unwrap().transfers, 2);
+		assert_ok!(AccessGrants::approve_request(signed(PW_STEWARD), renewed, None, None));
+		assert_eq!(Grants::<Test>::get(0).unwrap().transfers, 2);
 	});
 }

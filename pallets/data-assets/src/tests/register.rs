@@ -30,6 +30,7 @@ fn steward_registers_an_asset_and_pays_the_deposit() {
 				registered_at: 1,
 				retired_at: None,
 				offered_to: None,
+				transfers: 0,
 				deposit: deposit.clone(),
 			})
 		);

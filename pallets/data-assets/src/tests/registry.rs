@@ -9,11 +9,12 @@ fn asset_info_follows_the_asset() {
 	test(|| {
 		assert_eq!(DataAssets::asset_info(0), None);
 		let asset = register(PW_STEWARD, b"v1");
-		let info =
-			|owner, classification, active| Some(AssetInfo { owner, classification, active });
+		let info = |owner, classification, active, transfers| {
+			Some(AssetInfo { owner, classification, active, transfers })
+		};
 		assert_eq!(
 			DataAssets::asset_info(asset),
-			info(PUBLIC_WORKS, Classification::Internal, true)
+			info(PUBLIC_WORKS, Classification::Internal, true, 0)
 		);
 
 		assert_ok!(DataAssets::set_classification(
@@ -23,18 +24,25 @@ fn asset_info_follows_the_asset() {
 		));
 		assert_eq!(
 			DataAssets::asset_info(asset),
-			info(PUBLIC_WORKS, Classification::Confidential, true)
+			info(PUBLIC_WORKS, Classification::Confidential, true, 0)
 		);
 		assert_ok!(DataAssets::offer_transfer(signed(PW_STEWARD), asset, TRANSPORT));
 		assert_ok!(DataAssets::accept_transfer(signed(TR_STEWARD), asset));
 		assert_eq!(
 			DataAssets::asset_info(asset),
-			info(TRANSPORT, Classification::Confidential, true)
+			info(TRANSPORT, Classification::Confidential, true, 1)
 		);
-		assert_ok!(DataAssets::retire_asset(signed(TR_STEWARD), asset));
+		// Back to the first owner: a new period of ownership, told apart by the count.
+		assert_ok!(DataAssets::offer_transfer(signed(TR_STEWARD), asset, PUBLIC_WORKS));
+		assert_ok!(DataAssets::accept_transfer(signed(PW_STEWARD), asset));
 		assert_eq!(
 			DataAssets::asset_info(asset),
-			info(TRANSPORT, Classification::Confidential, false)
+			info(PUBLIC_WORKS, Classification::Confidential, true, 2)
+		);
+		assert_ok!(DataAssets::retire_asset(signed(PW_STEWARD), asset));
+		assert_eq!(
+			DataAssets::asset_info(asset),
+			info(PUBLIC_WORKS, Classification::Confidential, false, 2)
 		);
 	});
 }
@@ -55,7 +63,8 @@ fn benchmark_assets_are_registered_like_any_other() {
 			Some(AssetInfo {
 				owner: PUBLIC_WORKS,
 				classification: Classification::Public,
-				active: true
+				active: true,
+				transfers: 0,
 			})
 		);
 		// Only for Stewards, like the call.

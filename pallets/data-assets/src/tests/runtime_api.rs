@@ -29,6 +29,7 @@ fn asset_details_gives_the_asset_with_its_current_version() {
 				registered_at: 1,
 				retired_at: None,
 				offered_to: None,
+				transfers: 0,
 				deposit: Some(Deposit { depositor: PW_STEWARD_2, amount: deposit_for(2) }),
 			}
 		);

@@ -58,6 +58,42 @@ fn offer_then_accept_moves_the_asset_and_its_deposit() {
 }
 
 #[test]
+fn every_accepted_transfer_counts_also_back_to_an_earlier_owner() {
+	test(|| {
+		let asset = register(PW_STEWARD, b"v1");
+		let transfers = || Assets::<Test>::get(asset).unwrap().transfers;
+		assert_eq!(transfers(), 0);
+		// Offers that are withdrawn or declined change nothing.
+		assert_ok!(DataAssets::offer_transfer(signed(PW_STEWARD), asset, TRANSPORT));
+		assert_ok!(DataAssets::cancel_transfer(signed(TR_STEWARD), asset));
+		assert_eq!(transfers(), 0);
+
+		assert_ok!(DataAssets::offer_transfer(signed(PW_STEWARD), asset, TRANSPORT));
+		assert_ok!(DataAssets::accept_transfer(signed(TR_STEWARD), asset));
+		assert_eq!(transfers(), 1);
+		assert_ok!(DataAssets::offer_transfer(signed(TR_STEWARD), asset, PUBLIC_WORKS));
+		assert_ok!(DataAssets::accept_transfer(signed(PW_STEWARD), asset));
+		// The same owner as at first, in a new period of ownership.
+		let record = Assets::<Test>::get(asset).unwrap();
+		assert_eq!((record.owner, record.transfers), (PUBLIC_WORKS, 2));
+	});
+}
+
+#[test]
+fn accept_refuses_when_the_transfer_count_is_exhausted() {
+	test(|| {
+		let asset = offered_to_transport();
+		Assets::<Test>::mutate(asset, |record| record.as_mut().unwrap().transfers = u32::MAX);
+		assert_noop!(
+			DataAssets::accept_transfer(signed(TR_STEWARD), asset),
+			Error::<Test>::TooManyTransfers
+		);
+		// The owner can still withdraw the offer.
+		assert_ok!(DataAssets::cancel_transfer(signed(PW_STEWARD), asset));
+	});
+}
+
+#[test]
 fn accepting_ones_own_deposit_holds_nothing_more() {
 	test(|| {
 		// PW_STEWARD registers, moves to Transport, and accepts the asset there.
