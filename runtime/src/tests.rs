@@ -389,7 +389,7 @@ fn the_demo_city_has_assets_grants_and_a_pending_request() {
 			assert_eq!(info.classification, asset.classification);
 			assert!(info.active);
 			assert_eq!(
-				crate::DataAssets::find_by_content(asset.content.clone()),
+				crate::DataAssets::find_by_content(asset.content),
 				Some((id as u64, 1)),
 				"asset {id} is found by its content hash"
 			);
