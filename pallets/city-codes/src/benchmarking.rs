@@ -3,13 +3,16 @@
 //! Callers and assets are set up only through the `city-primitives` traits
 //! (`DepartmentRegistry::register_benchmark_member`, `AssetRegistry::register_benchmark_asset`)
 //! and `T::Currency`, so the benchmarks run unchanged in the real runtime. Codes are issued in
-//! the worst case: the department's first code (its prefix is recorded), with a parent of
-//! another department (read, children index written), a name of `MaxNameLen` bytes, a location
-//! and an attributes hash; deposits are held and released.
+//! the worst case: the department's first code (its prefix is recorded), with a parent (read,
+//! children index written), a name of `MaxNameLen` bytes, a location and an attributes hash;
+//! deposits are held and released. A parent must be the issuing department's own code, yet the
+//! department must not have issued a code: so parents are issued by another department and
+//! handed over (offered and accepted) before the measured call. A batch gives every entry its
+//! own parent, so that no parent read is served from the cache of an earlier entry's.
 
 use super::*;
 use crate::Pallet as CityCodes;
-use alloc::vec;
+use alloc::{vec, vec::Vec};
 use city_primitives::Classification;
 use frame_benchmarking::v2::*;
 use frame_support::{
@@ -20,7 +23,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
-use sp_runtime::traits::{Saturating, Zero};
+use sp_runtime::traits::Saturating;
 
 const SEED: u32 = 0;
 
@@ -28,16 +31,17 @@ fn registrar<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 	T::RegistrarOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
 }
 
-/// An account acting for a fresh department with `role`, funded for `MaxBatch + 2` code
-/// deposits and, for the assets it registers, a million times the existential deposit.
+/// An account acting for a fresh department with `role`, funded for `2 * MaxBatch + 2` code
+/// deposits (a batch of codes and the parents taken over for it) and, for the assets it
+/// registers, a million times the existential deposit.
 fn member<T: Config>(
 	name: &'static str,
 	role: Role,
 ) -> Result<(T::AccountId, DepartmentId), BenchmarkError> {
 	let who: T::AccountId = account(name, 0, SEED);
 	let department = T::Departments::register_benchmark_member(&who, role)?;
-	let deposits =
-		T::CodeDeposit::get().saturating_mul(T::MaxBatch::get().saturating_add(2).into());
+	let codes = T::MaxBatch::get().saturating_mul(2).saturating_add(2);
+	let deposits = T::CodeDeposit::get().saturating_mul(codes.into());
 	let spare = T::Currency::minimum_balance().saturating_mul(1_000_000u32.into());
 	T::Currency::set_balance(&who, spare.saturating_add(deposits));
 	Ok((who, department))
@@ -66,30 +70,52 @@ fn new_code<T: Config>(parent: Option<CodeId>) -> NewCodeOf<T> {
 	}
 }
 
-/// A parent for new codes, of another department, unless `MaxDepth` forbids parents.
-fn parent<T: Config>(class: ClassId) -> Result<Option<CodeId>, BenchmarkError> {
+/// `count` distinct parents for new codes of `steward`'s department, or `count` times `None` if
+/// `MaxDepth` forbids parents. Another department issues them and hands them over to
+/// `steward`'s department, which so owns them without having issued a code itself.
+fn parents<T: Config>(
+	class: ClassId,
+	steward: &T::AccountId,
+	department: DepartmentId,
+	count: u32,
+) -> Result<Vec<Option<CodeId>>, BenchmarkError> {
 	if T::MaxDepth::get() == 0 {
-		return Ok(None);
+		return Ok(vec![None; count as usize]);
 	}
-	let (other, _) = member::<T>("parent owner", Role::Steward)?;
-	let code = NextCodeId::<T>::get();
-	let new = new_code::<T>(None);
-	CityCodes::<T>::issue_code(
-		RawOrigin::Signed(other).into(),
-		class,
-		new.name,
-		new.location,
-		new.attributes,
-		None,
-	)?;
-	Ok(Some(code))
+	let (issuer, _) = member::<T>("parent issuer", Role::Steward)?;
+	let mut parents = Vec::with_capacity(count as usize);
+	for _ in 0..count {
+		let code = NextCodeId::<T>::get();
+		let new = new_code::<T>(None);
+		CityCodes::<T>::issue_code(
+			RawOrigin::Signed(issuer.clone()).into(),
+			class,
+			new.name,
+			new.location,
+			new.attributes,
+			None,
+		)?;
+		CityCodes::<T>::offer_transfer(RawOrigin::Signed(issuer.clone()).into(), code, department)?;
+		CityCodes::<T>::accept_transfer(RawOrigin::Signed(steward.clone()).into(), code)?;
+		parents.push(Some(code));
+	}
+	Ok(parents)
+}
+
+/// One parent for new codes of `steward`'s department: see [`parents`].
+fn parent<T: Config>(
+	class: ClassId,
+	steward: &T::AccountId,
+	department: DepartmentId,
+) -> Result<Option<CodeId>, BenchmarkError> {
+	Ok(parents::<T>(class, steward, department, 1)?.pop().flatten())
 }
 
 /// A steward's department with one code (with a parent) of its own.
 fn steward_with_code<T: Config>() -> Result<(T::AccountId, DepartmentId, CodeId), BenchmarkError> {
 	let class = new_class::<T>()?;
-	let parent = parent::<T>(class)?;
 	let (steward, department) = member::<T>("steward", Role::Steward)?;
+	let parent = parent::<T>(class, &steward, department)?;
 	let code = NextCodeId::<T>::get();
 	let new = new_code::<T>(parent);
 	CityCodes::<T>::issue_code(
@@ -151,9 +177,10 @@ mod benchmarks {
 	#[benchmark]
 	fn issue_code() -> Result<(), BenchmarkError> {
 		let class = new_class::<T>()?;
-		let parent = parent::<T>(class)?;
 		let (steward, department) = member::<T>("steward", Role::Steward)?;
+		let parent = parent::<T>(class, &steward, department)?;
 		let code = NextCodeId::<T>::get();
+		let deposits = held::<T>(&steward);
 		let new = new_code::<T>(parent);
 
 		#[extrinsic_call]
@@ -167,25 +194,32 @@ mod benchmarks {
 		);
 
 		assert_eq!(Codes::<T>::get(code).map(|record| record.owner), Some(department));
-		assert_eq!(held::<T>(&steward), T::CodeDeposit::get());
+		assert!(IssuerPrefixes::<T>::contains_key(department), "the department's first code");
+		assert_eq!(held::<T>(&steward), deposits.saturating_add(T::CodeDeposit::get()));
 		Ok(())
 	}
 
+	/// Every entry has its own parent: `n` distinct parent reads.
 	#[benchmark]
 	fn issue_codes_batch(n: Linear<1, { T::MaxBatch::get() }>) -> Result<(), BenchmarkError> {
 		let class = new_class::<T>()?;
-		let parent = parent::<T>(class)?;
 		let (steward, department) = member::<T>("steward", Role::Steward)?;
+		let parents = parents::<T>(class, &steward, department, n)?;
 		let first = NextCodeId::<T>::get();
-		let codes: BoundedVec<_, T::MaxBatch> =
-			BoundedVec::truncate_from(vec![new_code::<T>(parent); n as usize]);
+		let deposits = held::<T>(&steward);
+		let codes: BoundedVec<_, T::MaxBatch> = BoundedVec::truncate_from(
+			parents.iter().map(|parent| new_code::<T>(*parent)).collect(),
+		);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(steward.clone()), class, codes);
 
 		let last = first.saturating_add(u64::from(n)).saturating_sub(1);
-		assert_eq!(Codes::<T>::get(last).map(|record| record.owner), Some(department));
-		assert_eq!(held::<T>(&steward), T::CodeDeposit::get().saturating_mul(n.into()));
+		let record = Codes::<T>::get(last).ok_or(BenchmarkError::Stop("the last code exists"))?;
+		assert_eq!((record.owner, record.parent), (department, parents.last().copied().flatten()));
+		assert!(IssuerPrefixes::<T>::contains_key(department), "the department's first code");
+		let fee = T::CodeDeposit::get().saturating_mul(n.into());
+		assert_eq!(held::<T>(&steward), deposits.saturating_add(fee));
 		Ok(())
 	}
 
@@ -262,11 +296,13 @@ mod benchmarks {
 	#[benchmark]
 	fn accept_transfer() -> Result<(), BenchmarkError> {
 		let (steward, recipient, code) = offered_code::<T>()?;
+		// The steward's department took over the code's parent: that deposit stays.
+		let kept = held::<T>(&steward).saturating_sub(T::CodeDeposit::get());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(recipient.clone()), code);
 
-		assert!(held::<T>(&steward).is_zero());
+		assert_eq!(held::<T>(&steward), kept);
 		assert_eq!(held::<T>(&recipient), T::CodeDeposit::get());
 		Ok(())
 	}
@@ -297,11 +333,12 @@ mod benchmarks {
 	#[benchmark]
 	fn retire_code() -> Result<(), BenchmarkError> {
 		let (steward, _, code) = offered_code::<T>()?;
+		let kept = held::<T>(&steward).saturating_sub(T::CodeDeposit::get());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(steward.clone()), code);
 
-		assert!(held::<T>(&steward).is_zero());
+		assert_eq!(held::<T>(&steward), kept);
 		assert!(Codes::<T>::get(code).is_some_and(|record| record.status == CodeStatus::Retired));
 		Ok(())
 	}

@@ -248,6 +248,11 @@ pub mod pallet {
 		UnknownParent,
 		/// The parent code is retired.
 		ParentRetired,
+		/// The parent code is owned by another department than the issuer's: codes nest only
+		/// under their own department's codes.
+		ParentOfAnotherDepartment,
+		/// The parent code is suspended: reactivate it first.
+		ParentSuspended,
 		/// The parent is already `MaxDepth` levels deep.
 		TooDeep,
 		/// The issuing department's prefix is not 1 to 8 upper-case letters and digits, so it
@@ -295,6 +300,9 @@ pub mod pallet {
 		NoTransferOffered,
 		/// The code is offered to another department than the signer's.
 		NotRecipient,
+		/// The department offering the code (its owner) is suspended: its offers cannot be
+		/// accepted until it is reactivated.
+		OwnerSuspended,
 	}
 
 	#[pallet::genesis_config]
@@ -305,8 +313,9 @@ pub mod pallet {
 		pub classes: Vec<(Vec<u8>, Vec<u8>)>,
 		/// Codes to issue, as `(issuer, class code, name, location, parent)`: the issuer must
 		/// be a Steward or Operator of an active department; `location` is
-		/// `(latitude, longitude)` in micro-degrees; `parent` is the id of an earlier code
-		/// (codes get ids `0, 1, 2, ...` in this order). No deposit is held.
+		/// `(latitude, longitude)` in micro-degrees; `parent` is the id of an earlier, active
+		/// code of the issuer's department (codes get ids `0, 1, 2, ...` in this order). No
+		/// deposit is held.
 		pub codes: Vec<(T::AccountId, Vec<u8>, Vec<u8>, Option<(i32, i32)>, Option<CodeId>)>,
 	}
 
@@ -441,8 +450,9 @@ pub mod pallet {
 		///   separator characters, at most `MaxNameLen` bytes.
 		/// - `location`: where the object is, if anywhere (micro-degrees, within ±90° / ±180°).
 		/// - `attributes`: hash of the off-chain description, if any.
-		/// - `parent`: the code of the object this one is part of, of any department; it must
-		///   exist, not be retired and be less than `MaxDepth` levels deep.
+		/// - `parent`: the code of the object this one is part of; it must exist, be owned by
+		///   the signer's department, be active (not suspended or retired) and be less than
+		///   `MaxDepth` levels deep. Codes of other departments cannot be parents.
 		///
 		/// # Events
 		/// - `CodeIssued`.
@@ -453,7 +463,8 @@ pub mod pallet {
 		///   registry): not a Steward or Operator of an active department.
 		/// - `UnknownClass`, `ClassRetired`: no such class, or retired.
 		/// - `InvalidName`, `InvalidLocation`: malformed input.
-		/// - `UnknownParent`, `ParentRetired`, `TooDeep`: unusable parent.
+		/// - `UnknownParent`, `ParentOfAnotherDepartment`, `ParentRetired`, `ParentSuspended`,
+		///   `TooDeep`: unusable parent.
 		/// - `DepartmentPrefixUnusable`, `PrefixTaken`: the department's prefix cannot be
 		///   written in a code, or another department's codes carry it.
 		/// - `NoSerialLeft`, `NoCodeIdLeft`: numbers exhausted.
@@ -488,7 +499,8 @@ pub mod pallet {
 		/// The dispatch origin for this call must be _Signed_ by a `Steward` or `Operator` of
 		/// an active department. As `issue_code` for each entry, all or nothing: the codes get
 		/// consecutive ids and serials in the order given, and one `CodesIssued` event (not
-		/// one per code) names the ranges. A parent must exist before the batch.
+		/// one per code) names the ranges. A parent must exist before the batch and, as in
+		/// `issue_code`, be an active code of the signer's department.
 		///
 		/// - `class`: an object class that is not retired.
 		/// - `codes`: 1 to `MaxBatch` codes (a longer list does not decode), each with name,
@@ -699,7 +711,9 @@ pub mod pallet {
 		/// Accept a code offered to the signer's department, which becomes its owner.
 		///
 		/// The dispatch origin for this call must be _Signed_ by a `Steward` of the active
-		/// department the code is offered to. The code must be active. The signer pays
+		/// department the code is offered to. The department offering it (the owner) must
+		/// still be active: a suspended department's codes, and the assets linked to them, do
+		/// not change hands until it is reactivated. The code must be active. The signer pays
 		/// `CodeDeposit` into a hold, and the previous depositor gets its deposit back. The
 		/// code's text, issuer, parent, children and linked assets do not change.
 		///
@@ -713,6 +727,7 @@ pub mod pallet {
 		/// - `UnknownCode`: no such code.
 		/// - `NoTransferOffered`, `NotRecipient`: not offered, or offered to another
 		///   department.
+		/// - `OwnerSuspended`: the department offering the code is suspended.
 		/// - `CodeRetired`, `CodeSuspended`: the code is not active.
 		/// - `CannotHoldDeposit`: the signer cannot pay the deposit.
 		#[pallet::call_index(9)]
@@ -723,6 +738,7 @@ pub mod pallet {
 			let mut record = Codes::<T>::get(code).ok_or(Error::<T>::UnknownCode)?;
 			let to = record.transfer_to.ok_or(Error::<T>::NoTransferOffered)?;
 			ensure!(to == department, Error::<T>::NotRecipient);
+			ensure!(T::Departments::is_active(record.owner), Error::<T>::OwnerSuspended);
 			Self::ensure_active(&record)?;
 			let deposit = Self::new_deposit(&who, 1)?;
 
@@ -886,7 +902,7 @@ pub mod pallet {
 			for new in codes {
 				Self::checked_name(new.name.clone())?;
 				Self::checked_location(&new.location)?;
-				depths.push(Self::checked_parent(new.parent)?);
+				depths.push(Self::checked_parent(new.parent, department)?);
 			}
 			let new_prefix = Self::new_issuer_prefix(department)?;
 			let last_serial = LastSerial::<T>::get((department, class));
@@ -989,11 +1005,22 @@ pub mod pallet {
 			Ok(Some(prefix))
 		}
 
-		/// The depth a child of `parent` has, after checking the parent is usable.
-		fn checked_parent(parent: Option<CodeId>) -> Result<u32, Error<T>> {
+		/// The depth a child of `parent` issued by `department` has, after checking the parent
+		/// is usable: it exists, `department` owns it (cross-department nesting is not
+		/// supported: the parent's owner could neither agree to nor detach the children), it
+		/// is active and not `MaxDepth` levels deep already.
+		fn checked_parent(
+			parent: Option<CodeId>,
+			department: DepartmentId,
+		) -> Result<u32, Error<T>> {
 			let Some(parent) = parent else { return Ok(0) };
 			let record = Codes::<T>::get(parent).ok_or(Error::<T>::UnknownParent)?;
-			ensure!(record.status != CodeStatus::Retired, Error::<T>::ParentRetired);
+			ensure!(record.owner == department, Error::<T>::ParentOfAnotherDepartment);
+			match record.status {
+				CodeStatus::Active => {},
+				CodeStatus::Suspended => return Err(Error::<T>::ParentSuspended),
+				CodeStatus::Retired => return Err(Error::<T>::ParentRetired),
+			}
 			record
 				.depth
 				.checked_add(1)
@@ -1083,7 +1110,9 @@ pub mod pallet {
 
 		/// Resolves a code's text (any letter case) to its record: `Err` says why not. A
 		/// retired code is an error that carries its record; a suspended one resolves, with
-		/// its status. Reads at most four storage entries, whatever `text` is.
+		/// its status. Reads at most six storage entries, whatever `text` is:
+		/// `IssuerByPrefix`, `ClassByCode`, `CodeByKey` and `Codes` to find the record, then
+		/// `IssuerPrefixes` and `ObjectClasses` to write its canonical text.
 		pub fn resolve(text: &[u8]) -> Result<CodeViewOf<T>, ResolveErrorOf<T>> {
 			let parts = CityCode::parse(text).map_err(|error| match error {
 				CodeError::WrongCheck => ResolveError::WrongCheckCharacter,

@@ -16,9 +16,10 @@
 //! the `WeightInfo` trait, `SubstrateWeight<T>` and the `()` implementation below.
 //!
 //! The `Storage` lines list the accesses of each call's worst case (a department's first code,
-//! with a parent; a deposit held or released; a code with `MaxAssetsPerCode - 1` assets for
-//! `link_asset`); `Proof` sizes assume 32-byte account ids, `u128` balances,
-//! `MaxNameLen = 64`, `MaxAssetsPerCode = 16` and a data-asset record of at most 200 bytes.
+//! with a parent of its own, a distinct one per batch entry; a deposit held or released; a code
+//! with `MaxAssetsPerCode - 1` assets for `link_asset`); `Proof` sizes assume 32-byte account
+//! ids, `u128` balances, `MaxNameLen = 64`, `MaxAssetsPerCode = 16` and a data-asset record of
+//! at most 200 bytes.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -230,7 +231,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	}
 	/// Storage: `Departments::Members` (r:1 w:0)
 	/// Proof: `Departments::Members` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `Departments::Departments` (r:1 w:0)
+	/// Storage: `Departments::Departments` (r:2 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `CityCodes::Codes` (r:1 w:1)
 	/// Proof: `CityCodes::Codes` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
@@ -246,7 +247,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Estimated: `6196`
 		// Minimum execution time: 110_000_000 picoseconds.
 		Weight::from_parts(110_000_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Departments::Members` (r:1 w:0)
@@ -483,7 +484,7 @@ impl WeightInfo for () {
 	}
 	/// Storage: `Departments::Members` (r:1 w:0)
 	/// Proof: `Departments::Members` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
-	/// Storage: `Departments::Departments` (r:1 w:0)
+	/// Storage: `Departments::Departments` (r:2 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `CityCodes::Codes` (r:1 w:1)
 	/// Proof: `CityCodes::Codes` (`max_values`: None, `max_size`: Some(354), added: 2829, mode: `MaxEncodedLen`)
@@ -499,7 +500,7 @@ impl WeightInfo for () {
 		//  Estimated: `6196`
 		// Minimum execution time: 110_000_000 picoseconds.
 		Weight::from_parts(110_000_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Departments::Members` (r:1 w:0)

@@ -24,7 +24,7 @@
 //! city       = 1*4 label-char                  ; MAX_CITY_LEN
 //! department = 1*8 label-char                  ; MAX_DEPARTMENT_LEN
 //! class      = 1*4 label-char                  ; MAX_CLASS_LEN
-//! serial     = 6DIGIT / %x31-39 6*8DIGIT       ; exactly 6 digits, or 7 to 10 without a
+//! serial     = 6DIGIT / %x31-39 6*9DIGIT       ; exactly 6 digits, or 7 to 10 without a
 //!                                              ; leading zero; value at most 4294967295
 //! check      = label-char / "*"
 //! label-char = ALPHA / DIGIT                   ; a-z is read as A-Z
@@ -496,6 +496,34 @@ mod tests {
 		for serial in [0, 1, 999_999, 1_000_000, u32::MAX] {
 			assert_eq!(code(&text(serial)).map(|code| code.serial), Ok(serial));
 		}
+	}
+
+	#[test]
+	fn serial_lengths_follow_the_grammar() {
+		// `serial = 6DIGIT / %x31-39 6*9DIGIT`: exactly 6 digits (leading zeros allowed), or
+		// 7 to 10 digits without a leading zero; nothing shorter or longer.
+		let with_check = |serial: &str| {
+			let body = format!("C.D/K/{serial}");
+			let check = mod37_2_check_character(body.replace(['.', '/'], "*").as_bytes()).unwrap();
+			format!("{body}-{}", char::from(check))
+		};
+		for len in 1..=11 {
+			let leading_one = format!("1{}", "0".repeat(len - 1));
+			let leading_zero = format!("{}1", "0".repeat(len - 1));
+			assert_eq!(
+				code(&with_check(&leading_one)).is_ok(),
+				(MIN_SERIAL_DIGITS..=MAX_SERIAL_DIGITS).contains(&len),
+				"{leading_one}"
+			);
+			assert_eq!(
+				code(&with_check(&leading_zero)).is_ok(),
+				len == MIN_SERIAL_DIGITS,
+				"{leading_zero}"
+			);
+		}
+		assert_eq!(MAX_SERIAL_DIGITS, 1 + 9, "the grammar's %x31-39 6*9DIGIT");
+		assert!(code(&with_check("4294967295")).is_ok());
+		assert_eq!(code(&with_check("4294967296")), Err(CodeError::BadSerial));
 	}
 
 	#[test]

@@ -4,14 +4,24 @@
 //! measured over the set's size `v`, up to `MaxValidators`. The department checks succeed (the
 //! refusals read more but do less). Departments are set up through
 //! `DepartmentRegistry::register_benchmark_member`, so the benchmarks run in the real runtime too.
-//! No call touches pallet-session: session keys are not needed.
+//!
+//! `add_validator` needs the candidate to have session keys, and `remove_validator` counts the
+//! validators with keys (its worst case: all of them have keys, and one more read each). Keys are
+//! written straight into pallet-session's public `NextKeys` storage, which is all these calls
+//! read: `session.setKeys` needs a proof of possession that generic code cannot make for
+//! `T::Keys` (only the runtime's concrete `SessionKeys` can, with a keystore), and
+//! `pallet_session::SessionInterface::set_keys` exists only with pallet-session's `historical`
+//! feature and config. The keys are decoded from the account id padded with zeros, which any
+//! `T::Keys` of fixed-size public keys accepts: `UintAuthorityId` in the mock, Aura and GRANDPA
+//! keys in the runtime.
 
 use super::*;
 use alloc::vec::Vec;
 use city_primitives::Role;
+use codec::{Decode, Encode};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{EnsureOrigin, Get};
-use sp_runtime::traits::StaticLookup;
+use sp_runtime::traits::{StaticLookup, TrailingZeroInput};
 
 const SEED: u32 = 0;
 
@@ -25,12 +35,27 @@ fn new_department<T: Config>(index: u32) -> Result<DepartmentId, BenchmarkError>
 	Ok(T::Departments::register_benchmark_member(&admin, Role::Admin)?)
 }
 
-/// Replaces the set with `size` validators run by `department`, and returns them in order.
+/// Gives `who` session keys in pallet-session (see the module docs): keys decoded from its
+/// account id, padded with zeros.
+fn give_keys<T: Config>(who: &T::AccountId) -> Result<(), BenchmarkError> {
+	let keys = who.using_encoded(|id| {
+		<T as pallet_session::Config>::Keys::decode(&mut TrailingZeroInput::new(id))
+	});
+	let keys = keys.map_err(|_| BenchmarkError::Stop("session keys do not decode from zeros"))?;
+	pallet_session::NextKeys::<T>::insert(who, keys);
+	Ok(())
+}
+
+/// Replaces the set with `size` validators run by `department`, each with session keys, and
+/// returns them in order.
 fn set_of<T: Config>(
 	size: u32,
 	department: DepartmentId,
 ) -> Result<Vec<T::AccountId>, BenchmarkError> {
 	let validators: Vec<T::AccountId> = (0..size).map(|i| account("validator", i, SEED)).collect();
+	for who in &validators {
+		give_keys::<T>(who)?;
+	}
 	let set: ValidatorsOf<T> = validators
 		.iter()
 		.map(|who| (who.clone(), department))
@@ -49,8 +74,8 @@ fn assert_last_event<T: Config>(event: Event<T>) {
 mod benchmarks {
 	use super::*;
 
-	/// Adds a validator to a set of `v`; `MinimumReached` is read, and written once the set
-	/// reaches `MinValidators`.
+	/// Adds a validator (with session keys) to a set of `v`; `MinimumReached` is read, and
+	/// written once the set reaches `MinValidators`.
 	#[benchmark]
 	fn add_validator(
 		v: Linear<0, { T::MaxValidators::get().saturating_sub(1) }>,
@@ -60,6 +85,7 @@ mod benchmarks {
 		set_of::<T>(v, department)?;
 		MinimumReached::<T>::kill();
 		let who: T::AccountId = account("candidate", 0, SEED);
+		give_keys::<T>(&who)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(who.clone()), department);
@@ -69,7 +95,8 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Removes the last of `v` validators: the longest scan.
+	/// Removes the last of `v` validators, all with session keys: the longest scan, and a
+	/// `NextKeys` read for every other validator.
 	#[benchmark]
 	fn remove_validator(
 		v: Linear<{ T::MinValidators::get().saturating_add(1) }, { T::MaxValidators::get() }>,

@@ -86,9 +86,9 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// An account joined the validator set, run by `department`. It is queued at the next
-		/// session boundary (or the first after it sets session keys) and validates from the
-		/// boundary after.
+		/// An account joined the validator set, run by `department`. It had session keys, so it
+		/// is queued at the next session boundary (or, should it purge its keys meanwhile, at
+		/// the first boundary after it sets them again) and validates from the boundary after.
 		ValidatorAdded { who: T::AccountId, department: DepartmentId },
 		/// An account left the validator set. It still validates until the second session
 		/// boundary from now.
@@ -131,9 +131,12 @@ pub mod pallet {
 		DepartmentUnchanged,
 		/// The set already has `MaxValidators` validators.
 		TooManyValidators,
-		/// Removing would leave fewer than `MinValidators` validators. To replace a validator,
-		/// add the new one first.
+		/// Removing would leave fewer than `MinValidators` validators with session keys (the
+		/// only ones that validate). To replace a validator, add the new one first.
 		TooFewValidators,
+		/// The account has no session keys registered in pallet-session: its operator must
+		/// `session.setKeys` before the council adds it.
+		NoSessionKeys,
 	}
 
 	#[pallet::genesis_config]
@@ -192,9 +195,10 @@ pub mod pallet {
 		///
 		/// The dispatch origin for this call must be the `ValidatorOrigin`.
 		///
-		/// Its operator sets session keys with `session.setKeys` (before or after). The validator
-		/// is queued at the next session boundary if it has keys by then, else at the first
-		/// boundary after it sets them, and validates from the boundary after that.
+		/// Its operator must have set session keys with `session.setKeys` first: an account
+		/// without keys would never validate, yet count towards the set. The validator is
+		/// queued at the next session boundary and validates from the boundary after that (if
+		/// it purges its keys meanwhile, it is skipped until it sets them again).
 		///
 		/// - `who`: the validator's account (its `ValidatorId` in pallet-session).
 		/// - `department`: the department that runs it; must exist and be active.
@@ -204,6 +208,7 @@ pub mod pallet {
 		///
 		/// # Errors
 		/// - `BadOrigin`: not the `ValidatorOrigin`.
+		/// - `NoSessionKeys`: `who` has no session keys in pallet-session.
 		/// - `UnknownDepartment`: no such department.
 		/// - `DepartmentSuspended`: the department is suspended.
 		/// - `AlreadyValidator`: `who` is in the set.
@@ -217,6 +222,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::ValidatorOrigin::ensure_origin(origin)?;
 			let who = T::Lookup::lookup(who)?;
+			ensure!(Self::has_session_keys(&who), Error::<T>::NoSessionKeys);
 			Self::do_add_validator(who, department)
 		}
 
@@ -236,7 +242,8 @@ pub mod pallet {
 		/// # Errors
 		/// - `BadOrigin`: not the `ValidatorOrigin`.
 		/// - `NotValidator`: `who` is not in the set.
-		/// - `TooFewValidators`: the set would have fewer than `MinValidators` validators.
+		/// - `TooFewValidators`: the set would keep fewer than `MinValidators` validators with
+		///   session keys. Validators without keys do not count: they never validate.
 		#[pallet::call_index(1)]
 		#[pallet::weight(<T as Config>::WeightInfo::remove_validator(T::MaxValidators::get()))]
 		pub fn remove_validator(origin: OriginFor<T>, who: AccountIdLookupOf<T>) -> DispatchResult {
@@ -248,7 +255,14 @@ pub mod pallet {
 				.find(|(validator, _)| *validator == who)
 				.map(|(_, department)| *department)
 				.ok_or(Error::<T>::NotValidator)?;
-			ensure!(count(set.len()) > T::MinValidators::get(), Error::<T>::TooFewValidators);
+			let remaining_with_keys = set
+				.iter()
+				.filter(|(validator, _)| *validator != who && Self::has_session_keys(validator))
+				.count();
+			ensure!(
+				count(remaining_with_keys) >= T::MinValidators::get(),
+				Error::<T>::TooFewValidators
+			);
 
 			set.retain(|(validator, _)| *validator != who);
 			Validators::<T>::put(set);

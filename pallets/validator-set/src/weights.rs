@@ -18,7 +18,9 @@
 //! `v` is the number of validators in the set before the call; the calls charge for
 //! `v = MaxValidators`. The `Storage` lines list the accesses of each call's worst case (the
 //! department read through `pallet-departments`; `MinimumReached` written by the add that
-//! reaches `MinValidators`); `Proof` sizes assume 32-byte account ids and `MaxValidators = 32`.
+//! reaches `MinValidators`; pallet-session's `NextKeys` read for the added validator, and for
+//! every validator by a removal, which counts those with keys); `Proof` sizes assume 32-byte
+//! account ids, 64 bytes of session keys and `MaxValidators = 32`.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -45,31 +47,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1153), added: 1648, mode: `MaxEncodedLen`)
 	/// Storage: `ValidatorSet::MinimumReached` (r:1 w:1)
 	/// Proof: `ValidatorSet::MinimumReached` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+	/// Storage: `Session::NextKeys` (r:1 w:0)
+	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// The range of component `v` is `[0, 31]`.
 	fn add_validator(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `190 + v * (36 ±0)`
-		//  Estimated: `3565 + v * (36 ±0)`
-		// Minimum execution time: 25_000_000 picoseconds.
-		Weight::from_parts(25_000_000, 3565)
+		//  Measured:  `290 + v * (36 ±0)`
+		//  Estimated: `3755 + v * (36 ±0)`
+		// Minimum execution time: 27_000_000 picoseconds.
+		Weight::from_parts(27_000_000, 3755)
 			.saturating_add(Weight::from_parts(200_000, 0).saturating_mul(v.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 36).saturating_mul(v.into()))
 	}
 	/// Storage: `ValidatorSet::Validators` (r:1 w:1)
 	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1153), added: 1648, mode: `MaxEncodedLen`)
+	/// Storage: `Session::NextKeys` (r:32 w:0)
+	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// The range of component `v` is `[4, 32]`.
 	fn remove_validator(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `40 + v * (36 ±0)`
-		//  Estimated: `1643 + v * (36 ±0)`
+		//  Measured:  `40 + v * (136 ±0)`
+		//  Estimated: `1643 + v * (2611 ±0)`
 		// Minimum execution time: 20_000_000 picoseconds.
 		Weight::from_parts(20_000_000, 1643)
-			.saturating_add(Weight::from_parts(150_000, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(2_500_000, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(Weight::from_parts(0, 36).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(v.into()))
 	}
 	/// Storage: `ValidatorSet::Validators` (r:1 w:1)
 	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1153), added: 1648, mode: `MaxEncodedLen`)
@@ -97,31 +104,36 @@ impl WeightInfo for () {
 	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1153), added: 1648, mode: `MaxEncodedLen`)
 	/// Storage: `ValidatorSet::MinimumReached` (r:1 w:1)
 	/// Proof: `ValidatorSet::MinimumReached` (`max_values`: Some(1), `max_size`: Some(1), added: 496, mode: `MaxEncodedLen`)
+	/// Storage: `Session::NextKeys` (r:1 w:0)
+	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// The range of component `v` is `[0, 31]`.
 	fn add_validator(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `190 + v * (36 ±0)`
-		//  Estimated: `3565 + v * (36 ±0)`
-		// Minimum execution time: 25_000_000 picoseconds.
-		Weight::from_parts(25_000_000, 3565)
+		//  Measured:  `290 + v * (36 ±0)`
+		//  Estimated: `3755 + v * (36 ±0)`
+		// Minimum execution time: 27_000_000 picoseconds.
+		Weight::from_parts(27_000_000, 3755)
 			.saturating_add(Weight::from_parts(200_000, 0).saturating_mul(v.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 36).saturating_mul(v.into()))
 	}
 	/// Storage: `ValidatorSet::Validators` (r:1 w:1)
 	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1153), added: 1648, mode: `MaxEncodedLen`)
+	/// Storage: `Session::NextKeys` (r:32 w:0)
+	/// Proof: `Session::NextKeys` (`max_values`: None, `max_size`: None, mode: `Measured`)
 	/// The range of component `v` is `[4, 32]`.
 	fn remove_validator(v: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `40 + v * (36 ±0)`
-		//  Estimated: `1643 + v * (36 ±0)`
+		//  Measured:  `40 + v * (136 ±0)`
+		//  Estimated: `1643 + v * (2611 ±0)`
 		// Minimum execution time: 20_000_000 picoseconds.
 		Weight::from_parts(20_000_000, 1643)
-			.saturating_add(Weight::from_parts(150_000, 0).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(2_500_000, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
-			.saturating_add(Weight::from_parts(0, 36).saturating_mul(v.into()))
+			.saturating_add(Weight::from_parts(0, 2611).saturating_mul(v.into()))
 	}
 	/// Storage: `ValidatorSet::Validators` (r:1 w:1)
 	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1153), added: 1648, mode: `MaxEncodedLen`)

@@ -11,7 +11,8 @@ fn resolve(text: &str) -> Result<crate::CodeViewOf<Test>, crate::ResolveErrorOf<
 #[test]
 fn resolve_finds_the_record_in_any_case() {
 	test(|| {
-		let building = issue(PLN_STEWARD, BLD);
+		let hall = issue(PLN_STEWARD, BLD);
+		let building = issue(TRF_STEWARD, BLD);
 		let code = issue_under(TRF_STEWARD, DEV, Some(building));
 		let view = resolve("BJ.TRF/DEV/000001-G").unwrap();
 		assert_eq!(view.id, code);
@@ -20,7 +21,7 @@ fn resolve_finds_the_record_in_any_case() {
 		assert_eq!(view.record.parent, Some(building));
 		assert_eq!(view.record.owner, TRANSPORT);
 		assert_eq!(resolve("bj.trf/dev/000001-g"), Ok(view));
-		assert_eq!(resolve("BJ.PLN/BLD/000001-J").map(|view| view.id), Ok(building));
+		assert_eq!(resolve("BJ.PLN/BLD/000001-J").map(|view| view.id), Ok(hall));
 		// A suspended code resolves, with its status.
 		assert_ok!(CityCodes::suspend_code(signed(TRF_STEWARD), code));
 		assert_eq!(
@@ -103,7 +104,7 @@ fn children_are_listed_in_pages() {
 		let building = issue(TRF_STEWARD, BLD);
 		let other = issue(TRF_STEWARD, BLD);
 		let children: BTreeSet<_> =
-			(0..7).map(|_| issue_under(PLN_OPERATOR, DEV, Some(building))).collect();
+			(0..7).map(|_| issue_under(TRF_OPERATOR, DEV, Some(building))).collect();
 		issue_under(TRF_STEWARD, DEV, Some(other));
 
 		let listed = all_pages(3, |after, limit| CityCodes::children(building, after, limit));

@@ -25,7 +25,7 @@ fn genesis_codes_are_issued_in_order_without_deposit() {
 				Some((39_904_200, 116_407_400)),
 				None,
 			),
-			(TRF_OPERATOR, b"DEV".to_vec(), b"Camera".to_vec(), None, Some(0)),
+			(PLN_OPERATOR, b"DEV".to_vec(), b"Camera".to_vec(), None, Some(0)),
 		])
 		.build_and_execute(|| {
 			assert_eq!(NextCodeId::<Test>::get(), 2);
@@ -93,6 +93,17 @@ fn genesis_refuses_an_issuer_that_is_not_a_member() {
 fn genesis_refuses_a_parent_issued_later() {
 	ExtBuilder::default()
 		.codes(vec![(TRF_STEWARD, b"DEV".to_vec(), b"Lamp".to_vec(), None, Some(0))])
+		.build();
+}
+
+#[test]
+#[should_panic(expected = "ParentOfAnotherDepartment")]
+fn genesis_refuses_a_parent_of_another_department() {
+	ExtBuilder::default()
+		.codes(vec![
+			(PLN_STEWARD, b"BLD".to_vec(), b"City Hall".to_vec(), None, None),
+			(TRF_STEWARD, b"DEV".to_vec(), b"Camera".to_vec(), None, Some(0)),
+		])
 		.build();
 }
 

@@ -13,11 +13,11 @@ use frame_support::traits::{
 	tokens::{Fortitude, Precision},
 };
 
-/// On a state with a building (0, Planning) holding a device (1, Transport) and a road
-/// (2, Transport), checks the invariants hold, corrupts storage, and expects `expected`.
+/// On a state with a building (0) holding a device (1) and a road (2), all Transport's, checks
+/// the invariants hold, corrupts storage, and expects `expected`.
 fn broken(corrupt: impl FnOnce(), expected: &'static str) {
 	ExtBuilder::default().build().execute_with(|| {
-		let building = issue(PLN_STEWARD, BLD);
+		let building = issue(TRF_STEWARD, BLD);
 		issue_under(TRF_OPERATOR, DEV, Some(building));
 		issue(TRF_STEWARD, ROD);
 		assert_ok!(CityCodes::do_try_state());
@@ -41,12 +41,13 @@ fn holds_on_genesis() {
 fn holds_through_every_call() {
 	ExtBuilder::default().build_and_execute(|| {
 		let building = issue(PLN_STEWARD, BLD);
-		let device = issue_under(TRF_OPERATOR, DEV, Some(building));
-		let asset = MockAssets::register(TRANSPORT, true);
-		assert_ok!(CityCodes::link_asset(signed(TRF_STEWARD), device, asset));
-		assert_ok!(CityCodes::offer_transfer(signed(TRF_STEWARD), device, PLANNING));
+		let device = issue_under(PLN_OPERATOR, DEV, Some(building));
+		let asset = MockAssets::register(PLANNING, true);
+		assert_ok!(CityCodes::link_asset(signed(PLN_STEWARD), device, asset));
+		// Transferring the child leaves it under a parent of another department.
+		assert_ok!(CityCodes::offer_transfer(signed(PLN_STEWARD), device, TRANSPORT));
 		assert_ok!(CityCodes::do_try_state());
-		assert_ok!(CityCodes::accept_transfer(signed(PLN_STEWARD), device));
+		assert_ok!(CityCodes::accept_transfer(signed(TRF_STEWARD), device));
 		assert_ok!(CityCodes::suspend_code(signed(PLN_STEWARD), building));
 		assert_ok!(CityCodes::do_try_state());
 		assert_ok!(CityCodes::retire_code(signed(PLN_STEWARD), building));

@@ -160,9 +160,9 @@ fn the_class_must_exist() {
 }
 
 #[test]
-fn a_child_is_indexed_under_its_parent_of_any_department() {
+fn a_child_is_indexed_under_its_parent() {
 	test(|| {
-		let building = issue(PLN_STEWARD, BLD);
+		let building = issue(TRF_OPERATOR, BLD);
 		let device = issue_under(TRF_STEWARD, DEV, Some(building));
 		assert_eq!(record(device).parent, Some(building));
 		assert_eq!(record(device).depth, 1);
@@ -178,8 +178,43 @@ fn a_child_is_indexed_under_its_parent_of_any_department() {
 				deposit: Some(Deposit { depositor: TRF_STEWARD, amount: DEPOSIT }),
 			}
 		);
-		// A suspended parent is fine.
-		assert_ok!(CityCodes::suspend_code(signed(PLN_STEWARD), building));
+	});
+}
+
+#[test]
+fn the_parent_must_be_owned_by_the_issuers_department() {
+	test(|| {
+		let building = issue(PLN_STEWARD, BLD);
+		let under = |who, parent| {
+			CityCodes::issue_code(signed(who), DEV, name("L"), None, None, Some(parent))
+		};
+		assert_noop!(under(TRF_STEWARD, building), Error::<Test>::ParentOfAnotherDepartment);
+		// Nor when the parent's department is suspended.
+		assert_ok!(Departments::suspend_department(registrar(), PLANNING));
+		assert_noop!(under(TRF_STEWARD, building), Error::<Test>::ParentOfAnotherDepartment);
+		assert_ok!(Departments::reactivate_department(registrar(), PLANNING));
+
+		// It is the owner that counts, not the issuer: a parent handed over to Transport is
+		// Transport's to nest under, and no longer Planning's.
+		assert_ok!(CityCodes::offer_transfer(signed(PLN_STEWARD), building, TRANSPORT));
+		assert_noop!(under(TRF_STEWARD, building), Error::<Test>::ParentOfAnotherDepartment);
+		assert_ok!(CityCodes::accept_transfer(signed(TRF_STEWARD), building));
+		assert_noop!(under(PLN_STEWARD, building), Error::<Test>::ParentOfAnotherDepartment);
+		let device = issue_under(TRF_OPERATOR, DEV, Some(building));
+		assert_eq!((record(device).issuer, record(building).issuer), (TRANSPORT, PLANNING));
+	});
+}
+
+#[test]
+fn the_parent_must_not_be_suspended() {
+	test(|| {
+		let building = issue(TRF_STEWARD, BLD);
+		assert_ok!(CityCodes::suspend_code(signed(TRF_STEWARD), building));
+		assert_noop!(
+			CityCodes::issue_code(signed(TRF_STEWARD), DEV, name("L"), None, None, Some(building)),
+			Error::<Test>::ParentSuspended
+		);
+		assert_ok!(CityCodes::reactivate_code(signed(TRF_STEWARD), building));
 		issue_under(TRF_STEWARD, DEV, Some(building));
 	});
 }
@@ -291,7 +326,7 @@ type ConstMaxBatch = <Test as crate::Config>::MaxBatch;
 #[test]
 fn a_batch_issues_consecutive_codes_with_one_event() {
 	test(|| {
-		let building = issue(PLN_STEWARD, BLD);
+		let building = issue(TRF_STEWARD, BLD);
 		let entries = vec![new_code("A", None), new_code("B", Some(building)), new_code("C", None)];
 		assert_ok!(CityCodes::issue_codes_batch(signed(TRF_OPERATOR), DEV, batch(entries)));
 
@@ -369,6 +404,27 @@ fn a_batch_is_all_or_nothing() {
 				batch(vec![new_code("A", None), new_code("B", Some(next))])
 			),
 			Error::<Test>::UnknownParent
+		);
+		// Every entry's parent is checked: one of another department, or suspended, refuses
+		// the whole batch.
+		let ours = issue(TRF_STEWARD, BLD);
+		let theirs = issue(PLN_STEWARD, BLD);
+		assert_noop!(
+			CityCodes::issue_codes_batch(
+				signed(TRF_STEWARD),
+				DEV,
+				batch(vec![new_code("A", Some(ours)), new_code("B", Some(theirs))])
+			),
+			Error::<Test>::ParentOfAnotherDepartment
+		);
+		assert_ok!(CityCodes::suspend_code(signed(TRF_STEWARD), ours));
+		assert_noop!(
+			CityCodes::issue_codes_batch(
+				signed(TRF_STEWARD),
+				DEV,
+				batch(vec![new_code("A", None), new_code("B", Some(ours))])
+			),
+			Error::<Test>::ParentSuspended
 		);
 	});
 }

@@ -149,6 +149,13 @@ fn accept_errors() {
 			CityCodes::accept_transfer(signed(PAUPER), code),
 			Error::<Test>::CannotHoldDeposit
 		);
+		// The offering department is suspended.
+		assert_ok!(Departments::suspend_department(registrar(), TRANSPORT));
+		assert_noop!(
+			CityCodes::accept_transfer(signed(HLT_STEWARD), code),
+			Error::<Test>::OwnerSuspended
+		);
+		assert_ok!(Departments::reactivate_department(registrar(), TRANSPORT));
 		assert_ok!(CityCodes::suspend_code(signed(TRF_STEWARD), code));
 		assert_noop!(
 			CityCodes::accept_transfer(signed(HLT_STEWARD), code),
@@ -159,6 +166,32 @@ fn accept_errors() {
 			CityCodes::accept_transfer(signed(HLT_STEWARD), code),
 			DepartmentsError::DepartmentSuspended
 		);
+	});
+}
+
+#[test]
+fn a_suspended_department_hands_over_nothing_until_reactivated() {
+	test(|| {
+		let code = issue(TRF_STEWARD, DEV);
+		let asset = MockAssets::register(TRANSPORT, true);
+		assert_ok!(CityCodes::link_asset(signed(TRF_STEWARD), code, asset));
+		assert_ok!(CityCodes::offer_transfer(signed(TRF_STEWARD), code, PLANNING));
+
+		// The offer was made while Transport was active; suspending it freezes the offer.
+		assert_ok!(Departments::suspend_department(registrar(), TRANSPORT));
+		assert_noop!(
+			CityCodes::accept_transfer(signed(PLN_STEWARD), code),
+			Error::<Test>::OwnerSuspended
+		);
+		let frozen = record(code);
+		assert_eq!((frozen.owner, frozen.assets.to_vec()), (TRANSPORT, vec![asset]));
+		assert_eq!((held(TRF_STEWARD), held(PLN_STEWARD)), (DEPOSIT, 0));
+
+		// Once reactivated, the pending offer may be accepted, linked assets included.
+		assert_ok!(Departments::reactivate_department(registrar(), TRANSPORT));
+		assert_ok!(CityCodes::accept_transfer(signed(PLN_STEWARD), code));
+		assert_eq!(record(code).owner, PLANNING);
+		assert_eq!(record(code).assets.to_vec(), vec![asset]);
 	});
 }
 

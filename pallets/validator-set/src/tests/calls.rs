@@ -1,5 +1,5 @@
 //! The calls: `add_validator`, `remove_validator`, `set_validator_department`, each success and
-//! every refusal.
+//! every refusal. A candidate sets its session keys before the council adds it.
 
 use super::*;
 use crate::{Error, Event, MinimumReached, Validators};
@@ -14,6 +14,7 @@ fn suspend(department: DepartmentId) {
 #[test]
 fn add_validator_appends_to_the_set() {
 	test(|| {
+		set_keys(C4);
 		assert_ok!(ValidatorSet::add_validator(council(), C4, FIRE));
 		assert_eq!(
 			ValidatorSet::validators(),
@@ -29,6 +30,7 @@ fn add_validator_appends_to_the_set() {
 #[test]
 fn a_department_may_run_several_validators() {
 	test(|| {
+		set_keys(C4);
 		assert_ok!(ValidatorSet::add_validator(council(), C4, PUBLIC_WORKS));
 		assert_eq!(
 			ValidatorSet::validators().iter().filter(|(_, d)| *d == PUBLIC_WORKS).count(),
@@ -49,8 +51,29 @@ fn add_validator_needs_the_validator_origin() {
 }
 
 #[test]
+fn add_validator_refuses_an_account_without_session_keys() {
+	test(|| {
+		assert_noop!(
+			ValidatorSet::add_validator(council(), C4, FIRE),
+			Error::<Test>::NoSessionKeys
+		);
+		// Keys set and purged again are no keys.
+		set_keys(C4);
+		assert_ok!(Session::purge_keys(signed(C4)));
+		assert_noop!(
+			ValidatorSet::add_validator(council(), C4, FIRE),
+			Error::<Test>::NoSessionKeys
+		);
+		// Keys first, then the council adds.
+		set_keys(C4);
+		assert_ok!(ValidatorSet::add_validator(council(), C4, FIRE));
+	});
+}
+
+#[test]
 fn add_validator_refuses_an_unknown_department() {
 	test(|| {
+		set_keys(C4);
 		assert_noop!(
 			ValidatorSet::add_validator(council(), C4, NO_DEPARTMENT),
 			Error::<Test>::UnknownDepartment
@@ -61,6 +84,7 @@ fn add_validator_refuses_an_unknown_department() {
 #[test]
 fn add_validator_refuses_a_suspended_department() {
 	test(|| {
+		set_keys(C4);
 		suspend(FIRE);
 		assert_noop!(
 			ValidatorSet::add_validator(council(), C4, FIRE),
@@ -87,6 +111,9 @@ fn add_validator_refuses_a_validator_already_in_the_set() {
 fn add_validator_refuses_more_than_max_validators() {
 	test(|| {
 		// MaxValidators = 5.
+		for who in [C4, C5, C6] {
+			set_keys(who);
+		}
 		assert_ok!(ValidatorSet::add_validator(council(), C4, FIRE));
 		assert_ok!(ValidatorSet::add_validator(council(), C5, PARKS));
 		assert_eq!(Validators::<Test>::get().len() as u32, MAX_VALIDATORS);
@@ -100,6 +127,7 @@ fn add_validator_refuses_more_than_max_validators() {
 #[test]
 fn remove_validator_keeps_the_order_of_the_others() {
 	test(|| {
+		set_keys(C4);
 		assert_ok!(ValidatorSet::add_validator(council(), C4, FIRE));
 		assert_ok!(ValidatorSet::remove_validator(council(), V2));
 		assert_eq!(ValidatorSet::validators(), vec![(V1, PUBLIC_WORKS), (V3, WATER), (C4, FIRE)]);
@@ -134,10 +162,36 @@ fn remove_validator_never_leaves_fewer_than_min_validators() {
 			ValidatorSet::remove_validator(council(), V2),
 			Error::<Test>::TooFewValidators
 		);
-		// Replacing at the minimum: add first, then remove.
+		// Replacing at the minimum: keys and addition first, then removal.
+		set_keys(C4);
 		assert_ok!(ValidatorSet::add_validator(council(), C4, PUBLIC_WORKS));
 		assert_ok!(ValidatorSet::remove_validator(council(), V2));
 		assert_eq!(set_accounts(), vec![V3, C4]);
+	});
+}
+
+#[test]
+fn remove_validator_counts_only_validators_with_keys() {
+	test(|| {
+		set_keys(C4);
+		assert_ok!(ValidatorSet::add_validator(council(), C4, FIRE));
+		// Two of the four purge their keys: only V1 and V2 would validate.
+		assert_ok!(Session::purge_keys(signed(V3)));
+		assert_ok!(Session::purge_keys(signed(C4)));
+		assert_eq!(Validators::<Test>::get().len(), 4);
+		// MinValidators = 2: removing V1 would leave one validator with keys.
+		for who in [V1, V2] {
+			assert_noop!(
+				ValidatorSet::remove_validator(council(), who),
+				Error::<Test>::TooFewValidators
+			);
+		}
+		// Removing a validator without keys leaves the two that validate.
+		assert_ok!(ValidatorSet::remove_validator(council(), V3));
+		// Once C4 has keys again, it counts.
+		set_keys(C4);
+		assert_ok!(ValidatorSet::remove_validator(council(), V1));
+		assert_eq!(set_accounts(), vec![V2, C4]);
 	});
 }
 
@@ -150,6 +204,7 @@ fn a_set_below_the_minimum_since_genesis_only_grows() {
 			ValidatorSet::remove_validator(council(), V1),
 			Error::<Test>::TooFewValidators
 		);
+		set_keys(C4);
 		assert_ok!(ValidatorSet::add_validator(council(), C4, FIRE));
 		assert!(MinimumReached::<Test>::get());
 		assert_noop!(
@@ -163,6 +218,9 @@ fn a_set_below_the_minimum_since_genesis_only_grows() {
 fn the_minimum_is_recorded_once_reached() {
 	ExtBuilder::default().validators(vec![]).build_and_execute(|| {
 		assert!(!MinimumReached::<Test>::get());
+		for who in [V1, V2, V3] {
+			set_keys(who);
+		}
 		assert_ok!(ValidatorSet::add_validator(council(), V1, PUBLIC_WORKS));
 		assert!(!MinimumReached::<Test>::get());
 		assert_ok!(ValidatorSet::add_validator(council(), V2, TRANSPORT));
@@ -187,6 +245,17 @@ fn set_validator_department_changes_only_the_department() {
 			}
 		);
 		assert_eq!(ValidatorSet::next_change(), crate::SetChange::Unchanged);
+	});
+}
+
+#[test]
+fn set_validator_department_counts_no_keys() {
+	test(|| {
+		// Only V1 and V3 have keys, the minimum: moving validators changes no count.
+		assert_ok!(Session::purge_keys(signed(V2)));
+		assert_ok!(ValidatorSet::set_validator_department(council(), V2, FIRE));
+		assert_ok!(ValidatorSet::set_validator_department(council(), V1, PARKS));
+		assert_eq!(ValidatorSet::validators(), vec![(V1, PARKS), (V2, FIRE), (V3, WATER)]);
 	});
 }
 

@@ -154,7 +154,10 @@ fn a_change_during_a_queued_session_waits_for_the_next_boundary() {
 #[test]
 fn a_validator_without_keys_is_skipped_until_it_sets_them() {
 	test(|| {
+		set_keys(C4);
 		assert_ok!(ValidatorSet::add_validator(council(), C4, FIRE));
+		// C4's operator purges its keys before the boundary.
+		assert_ok!(Session::purge_keys(signed(C4)));
 		// pallet-session would drop C4 anyway: nothing to hand over.
 		assert_eq!(ValidatorSet::next_change(), SetChange::Unchanged);
 		take_events();
@@ -181,7 +184,9 @@ fn a_validator_without_keys_is_skipped_until_it_sets_them() {
 #[test]
 fn a_queued_set_names_the_validators_without_keys() {
 	test(|| {
+		set_keys(C4);
 		assert_ok!(ValidatorSet::add_validator(council(), C4, FIRE));
+		assert_ok!(Session::purge_keys(signed(C4)));
 		assert_ok!(ValidatorSet::remove_validator(council(), V1));
 		take_events();
 
@@ -237,11 +242,16 @@ fn new_session_keys_need_no_change_of_the_set() {
 #[test]
 fn a_set_without_any_keys_is_not_queued() {
 	test(|| {
-		// The council replaces every validator with accounts that have no keys yet.
-		assert_ok!(ValidatorSet::add_validator(council(), C4, FIRE));
-		assert_ok!(ValidatorSet::add_validator(council(), C5, PARKS));
+		// The council replaces every validator, whose successors then purge their keys.
+		for (who, department) in [(C4, FIRE), (C5, PARKS)] {
+			set_keys(who);
+			assert_ok!(ValidatorSet::add_validator(council(), who, department));
+		}
 		for who in [V1, V2, V3] {
 			assert_ok!(ValidatorSet::remove_validator(council(), who));
+		}
+		for who in [C4, C5] {
+			assert_ok!(Session::purge_keys(signed(who)));
 		}
 		assert_eq!(ValidatorSet::next_change(), SetChange::NoKeys);
 		take_events();
