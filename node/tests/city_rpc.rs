@@ -275,6 +275,20 @@ fn codes(node: &Node) {
 	expect_error(node, "city_codeChildren", json!(["BJ.TRF/BLD/000001-X"]), INVALID_PARAMS);
 }
 
+/// Oversized input at the edges: a clear error, never a crash.
+fn oversized_input(node: &Node) {
+	// A megabyte where a city code or a hash belongs.
+	let huge_code = "A".repeat(1 << 20);
+	let message = expect_error(node, "city_resolveCode", json!([huge_code]), INVALID_PARAMS);
+	assert!(message.contains("malformed city code"), "{message}");
+	let huge_hash = format!("0x{}", "ab".repeat(1 << 19));
+	expect_error(node, "city_assetByHash", json!([huge_hash]), INVALID_PARAMS);
+	// Half a megabyte of bytes that are no extrinsic.
+	let junk = format!("0x{}", "ff".repeat(1 << 19));
+	let error = node.rpc("author_submitExtrinsic", json!([junk])).expect_err("junk is refused");
+	assert!(!error.message.is_empty());
+}
+
 #[test]
 fn city_rpc_serves_the_demo_city() {
 	let mut node = Node::start(&["--dev", "--tmp"]);
@@ -285,6 +299,7 @@ fn city_rpc_serves_the_demo_city() {
 	assets(&node, genesis.as_str().unwrap());
 	access(&node);
 	codes(&node);
+	oversized_input(&node);
 
 	// The node keeps producing blocks after all the bad input.
 	let best = node.best_number();
