@@ -172,11 +172,19 @@ impl Node {
 	}
 
 	/// Kills the node at once (SIGKILL, as a crash or a power cut would) and waits for it to exit.
-	/// The log is kept.
+	/// The log is kept, with a line saying so (a restarted node appends to it).
 	pub fn kill(mut self) {
 		let mut child = self.child.take().unwrap();
 		child.kill().expect("SIGKILL is delivered to the node we started");
 		let _ = child.wait();
+		self.note("killed (SIGKILL)");
+	}
+
+	/// Appends a `==== harness:` line to the node's log, to mark what the test did.
+	pub fn note(&self, what: &str) {
+		if let Ok(mut log) = OpenOptions::new().append(true).open(&self.log_path) {
+			let _ = writeln!(log, "==== harness: {what}");
+		}
 	}
 
 	/// Asks the node to shut down (SIGINT, as Ctrl-C) and returns whether it exited cleanly.
