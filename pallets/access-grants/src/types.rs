@@ -2,6 +2,7 @@
 
 use crate::Config;
 use alloc::vec::Vec;
+pub use city_primitives::Deposit;
 use city_primitives::{AssetId, DepartmentId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::fungible::Inspect, BoundedVec};
@@ -92,18 +93,6 @@ pub enum Scope {
 	/// Use the data set to produce derived data (aggregates, statistics, models) and keep those.
 	#[codec(index = 2)]
 	Derive,
-}
-
-/// A balance held from `depositor` while a request or grant exists, released to it when the
-/// record is removed.
-#[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-)]
-pub struct Deposit<AccountId, Balance> {
-	/// Who paid, and gets it back.
-	pub depositor: AccountId,
-	/// How much is held.
-	pub amount: Balance,
 }
 
 /// The owner's approval of a request on a `Restricted` asset, kept until the oversight office

@@ -2,6 +2,7 @@
 
 use crate::Config;
 use alloc::vec::Vec;
+pub use city_primitives::Deposit;
 use city_primitives::{city_code::CodeError, AssetId, DepartmentId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{
@@ -123,18 +124,6 @@ pub enum CodeStatus {
 	/// is never issued again.
 	#[codec(index = 2)]
 	Retired,
-}
-
-/// A balance held from `depositor` while a code is not retired, released to it on retirement
-/// or when another department takes the code over.
-#[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-)]
-pub struct Deposit<AccountId, Balance> {
-	/// Who paid, and gets it back.
-	pub depositor: AccountId,
-	/// How much is held.
-	pub amount: Balance,
 }
 
 /// An object class: what kind of thing a code names (device, building, road, ...).

@@ -2,6 +2,7 @@
 
 use crate::Config;
 use alloc::vec::Vec;
+pub use city_primitives::Deposit;
 use city_primitives::{AssetId, AssetVersion, Classification, DepartmentId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::fungible::Inspect, BoundedVec};
@@ -118,18 +119,6 @@ pub struct ContentHash {
 	pub algorithm: HashAlgorithm,
 	/// The 32-byte digest it produced.
 	pub digest: Digest,
-}
-
-/// A balance held from `depositor` while an asset is active, released to it on retirement or
-/// when another Steward takes the deposit over.
-#[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-)]
-pub struct Deposit<AccountId, Balance> {
-	/// Who paid, and gets it back.
-	pub depositor: AccountId,
-	/// How much is held.
-	pub amount: Balance,
 }
 
 /// A registered data asset: what describes it, who owns it, and its state. Its content lives in

@@ -1,6 +1,7 @@
 //! Types stored and emitted by the departments pallet.
 
 use crate::Config;
+pub use city_primitives::Deposit;
 use city_primitives::{DepartmentId, Role};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::fungible::Inspect, BoundedVec};
@@ -68,17 +69,6 @@ pub struct DepartmentInfo<Name, Prefix, BlockNumber> {
 	pub member_count: u32,
 	/// How many of those are admins.
 	pub admin_count: u32,
-}
-
-/// A balance held from `depositor` while a member exists, released to it on removal.
-#[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-)]
-pub struct Deposit<AccountId, Balance> {
-	/// Who paid, and gets it back.
-	pub depositor: AccountId,
-	/// How much is held.
-	pub amount: Balance,
 }
 
 /// What an account is in its department.

@@ -184,6 +184,19 @@ impl<AccountId> AssetRegistry<AccountId> for () {
 	}
 }
 
+/// A balance held from `depositor` while a record exists (a membership, a data asset, an access
+/// request or grant, a city code), released to it when the record ends. One shape for every
+/// CityChain pallet, so a client reads every deposit the same way.
+#[derive(
+	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Deposit<AccountId, Balance> {
+	/// Who paid, and gets it back.
+	pub depositor: AccountId,
+	/// How much is held.
+	pub amount: Balance,
+}
+
 /// A registry without departments: nobody is a member, so [`DepartmentRegistry::ensure_role`]
 /// always fails with [`DispatchError::BadOrigin`].
 ///
