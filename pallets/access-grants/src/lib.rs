@@ -26,10 +26,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungible::{self, InspectHold, MutateHold},
-			tokens::Precision,
-		},
+		traits::fungible::{self, InspectHold, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{
@@ -1272,18 +1269,8 @@ pub mod pallet {
 		/// Releases `deposit` to whoever paid it and returns it as actually released: best
 		/// effort, so less than recorded only if the hold was reduced outside this pallet.
 		fn release(deposit: &Option<DepositOf<T>>) -> Result<Option<DepositOf<T>>, DispatchError> {
-			match deposit {
-				Some(deposit) => {
-					let amount = T::Currency::release(
-						&HoldReason::StorageDeposit.into(),
-						&deposit.depositor,
-						deposit.amount,
-						Precision::BestEffort,
-					)?;
-					Ok(Some(Deposit { depositor: deposit.depositor.clone(), amount }))
-				},
-				None => Ok(None),
-			}
+			let reason = HoldReason::StorageDeposit.into();
+			deposit.as_ref().map(|deposit| deposit.release::<T::Currency>(&reason)).transpose()
 		}
 
 		/// Removes a request and its indexes and releases its deposit.

@@ -34,10 +34,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungible::{self, InspectHold, MutateHold},
-			tokens::Precision,
-		},
+		traits::fungible::{self, InspectHold, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{
@@ -980,14 +977,8 @@ pub mod pallet {
 		/// actually released, less than recorded only if the hold was reduced outside this
 		/// pallet.
 		fn release(deposit: Option<DepositOf<T>>) -> Result<Option<DepositOf<T>>, DispatchError> {
-			let Some(deposit) = deposit else { return Ok(None) };
-			let amount = T::Currency::release(
-				&HoldReason::CodeDeposit.into(),
-				&deposit.depositor,
-				deposit.amount,
-				Precision::BestEffort,
-			)?;
-			Ok(Some(Deposit { depositor: deposit.depositor, amount }))
+			let reason = HoldReason::CodeDeposit.into();
+			deposit.map(|deposit| deposit.release::<T::Currency>(&reason)).transpose()
 		}
 
 		/// The prefix to record for `department` if it has never issued a code, after

@@ -29,10 +29,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungible::{self, InspectHold, MutateHold},
-			tokens::Precision,
-		},
+		traits::fungible::{self, InspectHold, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::{Saturating, Zero};
@@ -667,18 +664,12 @@ pub mod pallet {
 			let department = T::Departments::ensure_role(&who, &[Role::Steward])?;
 			let mut record = Self::owned_active_asset(department, asset)?;
 
-			let released = match record.deposit.take() {
-				Some(deposit) => {
-					let amount = T::Currency::release(
-						&HoldReason::AssetDeposit.into(),
-						&deposit.depositor,
-						deposit.amount,
-						Precision::BestEffort,
-					)?;
-					Some(Deposit { depositor: deposit.depositor, amount })
-				},
-				None => None,
-			};
+			let reason = HoldReason::AssetDeposit.into();
+			let released = record
+				.deposit
+				.take()
+				.map(|deposit| deposit.release::<T::Currency>(&reason))
+				.transpose()?;
 			let withdrawn = record.offered_to.take();
 			record.retired_at = Some(frame_system::Pallet::<T>::block_number());
 			Assets::<T>::insert(asset, record);
@@ -859,12 +850,7 @@ pub mod pallet {
 				},
 				(current, new) => {
 					if let Some(old) = current {
-						T::Currency::release(
-							&reason,
-							&old.depositor,
-							old.amount,
-							Precision::BestEffort,
-						)?;
+						old.release::<T::Currency>(&reason)?;
 					}
 					if let Some(new) = new {
 						T::Currency::hold(&reason, &new.depositor, new.amount)?;

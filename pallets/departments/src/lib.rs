@@ -28,10 +28,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungible::{self, InspectHold, MutateHold},
-			tokens::Precision,
-		},
+		traits::fungible::{self, InspectHold, MutateHold},
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::{StaticLookup, Zero};
@@ -732,18 +729,12 @@ pub mod pallet {
 				info.admin_count = info.admin_count.saturating_sub(1);
 			}
 			info.member_count = info.member_count.saturating_sub(1);
-			let released = match &membership.deposit {
-				Some(deposit) => {
-					let amount = T::Currency::release(
-						&HoldReason::MemberDeposit.into(),
-						&deposit.depositor,
-						deposit.amount,
-						Precision::BestEffort,
-					)?;
-					Some(Deposit { depositor: deposit.depositor.clone(), amount })
-				},
-				None => None,
-			};
+			let reason = HoldReason::MemberDeposit.into();
+			let released = membership
+				.deposit
+				.as_ref()
+				.map(|deposit| deposit.release::<T::Currency>(&reason))
+				.transpose()?;
 			Members::<T>::remove(who);
 			DepartmentMembers::<T>::remove(membership.department, who);
 			Departments::<T>::insert(membership.department, info);

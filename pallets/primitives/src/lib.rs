@@ -27,6 +27,7 @@ pub mod city_code;
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::traits::{fungible::MutateHold, tokens::Precision};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
 use sp_runtime::DispatchError;
@@ -195,6 +196,20 @@ pub struct Deposit<AccountId, Balance> {
 	pub depositor: AccountId,
 	/// How much is held.
 	pub amount: Balance,
+}
+
+impl<AccountId: Clone, Balance: Copy> Deposit<AccountId, Balance> {
+	/// Releases this deposit, held under `reason`, to its depositor, best effort, and returns it
+	/// as actually released: less than recorded only if the hold was reduced outside the pallet
+	/// that made it, so removing a record never fails on a slashed hold.
+	pub fn release<Currency>(&self, reason: &Currency::Reason) -> Result<Self, DispatchError>
+	where
+		Currency: MutateHold<AccountId, Balance = Balance>,
+	{
+		let amount =
+			Currency::release(reason, &self.depositor, self.amount, Precision::BestEffort)?;
+		Ok(Self { depositor: self.depositor.clone(), amount })
+	}
 }
 
 /// A registry without departments: nobody is a member, so [`DepartmentRegistry::ensure_role`]
