@@ -478,3 +478,27 @@ fn the_council_upgrades_the_runtime_through_council_root_and_nobody_else_can() {
 		assert!(authorized(), "the council's motion authorized the upgrade");
 	});
 }
+
+/// `city-cli` generates its typed API from `cli/metadata/city.scale`. That file must be this
+/// runtime's metadata, or the client would encode calls the chain no longer accepts. Regenerate it
+/// with `scripts/update-metadata` (which sets `UPDATE_METADATA=1` for this test).
+#[test]
+fn client_metadata_file_is_current() {
+	// The newest metadata version the client's subxt reads.
+	let version = crate::Runtime::metadata_versions()
+		.into_iter()
+		.filter(|v| *v <= 16)
+		.max()
+		.expect("the runtime offers metadata");
+	let metadata: Vec<u8> =
+		crate::Runtime::metadata_at_version(version).expect("version is supported").to_vec();
+	let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../cli/metadata/city.scale");
+	if std::env::var_os("UPDATE_METADATA").is_some() {
+		std::fs::write(&path, &metadata).expect("write the metadata file");
+	}
+	let committed = std::fs::read(&path).unwrap_or_default();
+	assert!(
+		committed == metadata,
+		"cli/metadata/city.scale is not this runtime's metadata (v{version}): run scripts/update-metadata"
+	);
+}

@@ -1,0 +1,298 @@
+//! The connection to a node: the typed API generated from the runtime's metadata, keys, reading
+//! at the finalized head, and submitting a signed call until it is in a block.
+
+use crate::error::{CliError, Kind, Result};
+use std::str::FromStr;
+use subxt::{
+	config::{DefaultExtrinsicParamsBuilder, RpcConfigFor},
+	error::{DispatchError, TransactionEventsError},
+	rpcs::{LegacyRpcMethods, RpcClient},
+	transactions::{Payload, TransactionStatus},
+	utils::AccountId32,
+	OnlineClient, PolkadotConfig,
+};
+use subxt_signer::{sr25519::Keypair, SecretUri};
+
+/// The typed API of the CityChain runtime, generated from `metadata/city.scale` (which the
+/// runtime's test `client_metadata_file_is_current` keeps equal to the runtime's metadata).
+#[subxt::subxt(
+	runtime_metadata_path = "metadata/city.scale",
+	derive_for_all_types = "Clone, PartialEq, Eq",
+	substitute_type(
+		path = "bounded_collections::bounded_vec::BoundedVec<T>",
+		with = "::std::vec::Vec<T>"
+	)
+)]
+pub mod city {}
+
+/// CityChain's transaction format is Polkadot's: `MultiAddress<AccountId32, ()>`, `MultiSignature`,
+/// 32-bit block numbers and the standard transaction extensions.
+pub type Config = PolkadotConfig;
+/// A connection to a node.
+pub type Client = OnlineClient<Config>;
+/// A client reading at one block.
+pub type AtBlock =
+	subxt::client::ClientAtBlock<Config, subxt::client::OnlineClientAtBlockImpl<Config>>;
+
+/// The node's legacy JSON-RPC methods (nonces that count the pool, raw submission, heads).
+pub type Rpc = LegacyRpcMethods<RpcConfigFor<Config>>;
+
+/// A connection to a node: the typed client and the raw RPC methods over the same socket.
+#[derive(Clone)]
+pub struct Node {
+	pub client: Client,
+	pub rpc: Rpc,
+	/// Which head reads see: the finalized one, or with `--wait in-block` the best one, so that
+	/// a read after a write sees the write.
+	pub read_at: Wait,
+}
+
+impl Node {
+	/// The client at the head reads use.
+	pub async fn at_head(&self) -> Result<AtBlock> {
+		match self.read_at {
+			Wait::Finalized => self
+				.client
+				.at_current_block()
+				.await
+				.map_err(|e| CliError::node("cannot read the finalized head", e)),
+			Wait::InBlock => {
+				let best = self
+					.rpc
+					.chain_get_block_hash(None)
+					.await
+					.map_err(|e| CliError::node("cannot read the best head", e))?
+					.ok_or_else(|| CliError::new(Kind::Internal, "the node has no best block"))?;
+				self.client
+					.at_block(best)
+					.await
+					.map_err(|e| CliError::node("cannot read the best head", e))
+			},
+		}
+	}
+}
+
+/// Opens a WebSocket connection to the node at `url` (`ws://` or `wss://`).
+pub async fn connect(url: &str, read_at: Wait) -> Result<Node> {
+	let unreachable = |e: &dyn std::fmt::Display| {
+		CliError::new(Kind::Unreachable, format!("cannot reach a CityChain node at {url}: {e}"))
+	};
+	let rpc = if url.starts_with("ws://") {
+		// Loopback and private networks use plain WebSockets; subxt calls them insecure.
+		RpcClient::from_insecure_url(url).await
+	} else if url.starts_with("wss://") {
+		RpcClient::from_url(url).await
+	} else {
+		return Err(CliError::usage(format!("--url must start with ws:// or wss://, not `{url}`")));
+	}
+	.map_err(|e| unreachable(&e))?;
+	let client = Client::from_rpc_client(rpc.clone()).await.map_err(|e| unreachable(&e))?;
+	Ok(Node { client, rpc: Rpc::new(rpc), read_at })
+}
+
+/// The signing key from a secret URI: `//Alice`, a mnemonic, or a mnemonic with a derivation
+/// path (`… //city//health`). Comes from `--suri` or `CITY_SURI`.
+pub fn keypair(suri: Option<&str>) -> Result<Keypair> {
+	let suri = suri.ok_or_else(|| {
+		CliError::usage("this command signs a transaction: pass --suri or set CITY_SURI")
+	})?;
+	let uri = SecretUri::from_str(suri)
+		.map_err(|e| CliError::usage(format!("--suri is not a secret URI: {e}")))?;
+	Keypair::from_uri(&uri).map_err(|e| CliError::usage(format!("--suri gives no key: {e}")))
+}
+
+/// The account of a key.
+pub fn account_of(key: &Keypair) -> AccountId32 {
+	key.public_key().to_account_id()
+}
+
+/// Parses an SS58 address or a `0x` hex account id.
+pub fn parse_account(text: &str) -> Result<AccountId32> {
+	AccountId32::from_str(text).map_err(|_| CliError::usage(format!("`{text}` is not an account")))
+}
+
+/// How long `submit` waits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Wait {
+	/// Until the transaction is in a best block (about one block time).
+	InBlock,
+	/// Until that block is finalized (two to three block times): no fork can undo it.
+	Finalized,
+}
+
+/// A transaction the chain accepted and executed successfully.
+pub struct Included {
+	pub block_hash: subxt::utils::H256,
+	pub block_number: u64,
+	pub extrinsic_hash: subxt::utils::H256,
+	pub events: subxt::extrinsics::ExtrinsicEvents<Config>,
+}
+
+impl Included {
+	/// The first event of type `E` the transaction emitted; an internal error if there is none,
+	/// since every CityChain call documents the event it emits on success.
+	pub fn event<E: subxt::events::DecodeAsEvent>(&self) -> Result<E> {
+		match self.events.find_first::<E>() {
+			Some(Ok(event)) => Ok(event),
+			Some(Err(e)) => Err(CliError::new(Kind::Internal, format!("cannot decode event: {e}"))),
+			None => Err(CliError::new(Kind::Internal, "the transaction emitted no expected event")),
+		}
+	}
+
+	pub fn json(&self) -> serde_json::Value {
+		serde_json::json!({
+			"block_hash": format!("{:?}", self.block_hash),
+			"block_number": self.block_number,
+			"extrinsic_hash": format!("{:?}", self.extrinsic_hash),
+		})
+	}
+
+	pub fn text(&self) -> String {
+		format!("in block #{} ({:?})", self.block_number, self.block_hash)
+	}
+}
+
+/// How many blocks a signed transaction stays valid: about six minutes at six-second blocks.
+const MORTALITY: u64 = 64;
+
+/// Signs `call` with `key`, submits it and waits as `wait` says. A dispatch error becomes
+/// `Refused` (or `NotFound` for the pallets' `Unknown…` errors) with the error's name and doc.
+pub async fn submit<Call: Payload>(
+	node: &Node,
+	call: &Call,
+	key: &Keypair,
+	wait: Wait,
+) -> Result<Included> {
+	let mut results = submit_all(node, std::slice::from_ref(call), key, wait, |_| {}).await;
+	results.pop().unwrap_or_else(|| Err(CliError::new(Kind::Internal, "nothing was submitted")))
+}
+
+/// Signs every call with consecutive nonces, submits them all, then waits for all of them at
+/// once; `on_done(i)` runs as call `i` completes. Results are in the calls' order.
+pub async fn submit_all<Call: Payload>(
+	node: &Node,
+	calls: &[Call],
+	key: &Keypair,
+	wait: Wait,
+	mut on_done: impl FnMut(usize),
+) -> Vec<Result<Included>> {
+	use futures::StreamExt;
+	// The next nonce counting the pool, so that commands run back to back do not collide (the
+	// finalized state lags the pool by a few blocks).
+	let nonce = match node.rpc.system_account_next_index(&account_of(key)).await {
+		Ok(nonce) => nonce,
+		Err(e) => return vec![Err(CliError::node("cannot read the account's nonce", e))],
+	};
+	let at = match node.client.at_current_block().await {
+		Ok(at) => at,
+		Err(e) => return vec![Err(CliError::node("cannot read the chain", e))],
+	};
+	let mut transactions = at.transactions();
+	let mut watching = futures::stream::FuturesUnordered::new();
+	let mut results: Vec<Option<Result<Included>>> = (0..calls.len()).map(|_| None).collect();
+	for (index, call) in calls.iter().enumerate() {
+		let params = DefaultExtrinsicParamsBuilder::<Config>::new()
+			.nonce(nonce.saturating_add(index as u64))
+			.mortal(MORTALITY)
+			.build();
+		let submitted = match transactions.create_signed(call, key, params).await {
+			Ok(signed) => signed.submit_and_watch().await.map_err(|e| pool_error(&e.to_string())),
+			Err(e) => {
+				Err(CliError::new(Kind::Internal, format!("cannot sign the transaction: {e}")))
+			},
+		};
+		match submitted {
+			Ok(progress) => {
+				watching.push(async move { (index, watch(node, progress, wait).await) })
+			},
+			Err(e) => {
+				// Later nonces cannot be included without this one: stop submitting.
+				results[index] = Some(Err(e));
+				break;
+			},
+		}
+	}
+	while let Some((index, result)) = watching.next().await {
+		on_done(index);
+		results[index] = Some(result);
+	}
+	results.into_iter().flatten().collect()
+}
+
+/// Follows a submitted transaction until it is in a block (or finalized) and succeeded.
+async fn watch(
+	node: &Node,
+	mut progress: subxt::transactions::TransactionProgress<
+		Config,
+		subxt::client::OnlineClientAtBlockImpl<Config>,
+	>,
+	wait: Wait,
+) -> Result<Included> {
+	let extrinsic_hash = progress.extrinsic_hash();
+	while let Some(status) = progress.next().await {
+		let status = status.map_err(|e| CliError::node("lost the transaction's progress", e))?;
+		let in_block = match (status, wait) {
+			(TransactionStatus::InBestBlock(block), Wait::InBlock)
+			| (TransactionStatus::InFinalizedBlock(block), _) => block,
+			(TransactionStatus::Invalid { message }, _)
+			| (TransactionStatus::Dropped { message }, _)
+			| (TransactionStatus::Error { message }, _) => return Err(pool_error(&message)),
+			_ => continue,
+		};
+		let events = in_block.wait_for_success().await.map_err(|e| match e {
+			TransactionEventsError::ExtrinsicFailed(dispatch) => dispatch_error(&dispatch),
+			other => CliError::node("cannot read the transaction's events", other),
+		})?;
+		let block_hash = in_block.block_hash();
+		let block_number = node
+			.client
+			.at_block(block_hash)
+			.await
+			.map_err(|e| CliError::node("cannot read the block", e))?
+			.block_number();
+		return Ok(Included { block_hash, block_number, extrinsic_hash, events });
+	}
+	Err(CliError::new(Kind::Unreachable, "the node closed the transaction's subscription"))
+}
+
+/// A transaction the pool refused or dropped: bad nonce, no funds for the fee, a stale era.
+fn pool_error(message: &str) -> CliError {
+	let lower = message.to_lowercase();
+	if lower.contains("connection") || lower.contains("transport") || lower.contains("restart") {
+		return CliError::new(Kind::Unreachable, format!("the node went away: {message}"));
+	}
+	let hint = if lower.contains("payment") || lower.contains("balance") {
+		" (the account cannot pay the fee)"
+	} else if lower.contains("stale") || lower.contains("future") {
+		" (nonce: another transaction from this account is pending or was just included)"
+	} else {
+		""
+	};
+	CliError::new(Kind::Refused, format!("the node refused the transaction: {message}{hint}"))
+}
+
+/// The chain's dispatch error as `Pallet::Error: its documentation`.
+pub fn dispatch_error(error: &DispatchError) -> CliError {
+	if let DispatchError::Module(module) = error {
+		if let Ok(details) = module.details() {
+			let name = details.variant.name.as_str();
+			let docs = details.variant.docs.join(" ");
+			let message =
+				format!("refused by the chain: {}::{name}: {docs}", details.pallet.name());
+			// The pallets name every "no such thing" error `Unknown…`.
+			let kind = if name.starts_with("Unknown") { Kind::NotFound } else { Kind::Refused };
+			return CliError::new(kind, message);
+		}
+	}
+	CliError::new(Kind::Refused, format!("refused by the chain: {error}"))
+}
+
+/// A runtime API call failed (not "not found", which the APIs answer with `None`).
+pub fn api_error(error: impl std::fmt::Display) -> CliError {
+	CliError::node("runtime API call failed", error)
+}
+
+/// Bytes from the chain shown as text (names, purposes): lossy UTF-8.
+pub fn text(bytes: &[u8]) -> String {
+	String::from_utf8_lossy(bytes).into_owned()
+}

@@ -1,0 +1,310 @@
+//! City codes: issue one or many, resolve a code's text, and draw a code's URI as a QR code.
+
+use crate::{
+	chain::{self, city, AtBlock, Node, Wait},
+	error::{CliError, Kind, Result},
+	output::Report,
+	qr,
+};
+use city::runtime_types::pallet_city_codes::types::{
+	CodeStatus, CodeView, Location, NewCode, ResolveError,
+};
+use clap::Subcommand;
+use serde_json::json;
+use std::path::PathBuf;
+use subxt::utils::AccountId32;
+
+/// The URI scheme of a city code. Upper case on purpose: URI schemes are case-insensitive, and an
+/// all-upper-case URI fits QR's compact alphanumeric mode.
+pub const URI_SCHEME: &str = "CITYCODE:";
+
+/// The most codes `issue_codes_batch` takes in one call (the runtime's `MaxBatch`).
+const MAX_BATCH: usize = 50;
+
+#[derive(Subcommand)]
+pub enum CodeCommand {
+	/// Issue a code for one object of your department (as Steward or Operator).
+	Issue {
+		/// The object class id (`code classes` lists them).
+		#[arg(long)]
+		class: u16,
+		/// The object's display name.
+		#[arg(long)]
+		name: String,
+		/// Latitude in degrees (with --longitude).
+		#[arg(long, requires = "longitude", allow_hyphen_values = true)]
+		latitude: Option<f64>,
+		/// Longitude in degrees (with --latitude).
+		#[arg(long, requires = "latitude", allow_hyphen_values = true)]
+		longitude: Option<f64>,
+		/// The id of the code this object is part of.
+		#[arg(long)]
+		parent: Option<u64>,
+	},
+	/// Issue COUNT codes of one class, named PREFIX-1 … PREFIX-COUNT, in calls of 50.
+	Batch {
+		#[arg(long)]
+		class: u16,
+		#[arg(long)]
+		count: u32,
+		/// The names' prefix.
+		#[arg(long)]
+		prefix: String,
+	},
+	/// Resolve a code's text to its record (any letter case).
+	Resolve { code: String },
+	/// Write a code's URI (`CITYCODE:<code>`, or `--base` followed by the code) as a QR code PNG.
+	Qr {
+		code: String,
+		/// Where to write the PNG.
+		#[arg(long)]
+		out: PathBuf,
+		/// A resolver URL to put in front of the code instead of the `CITYCODE:` scheme.
+		#[arg(long)]
+		base: Option<String>,
+		/// Pixels per QR module.
+		#[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=64))]
+		scale: u32,
+	},
+}
+
+fn location(latitude: Option<f64>, longitude: Option<f64>) -> Result<Option<Location>> {
+	let (Some(lat), Some(lon)) = (latitude, longitude) else { return Ok(None) };
+	let micro = |degrees: f64, max: f64, what: &str| -> Result<i32> {
+		if !(degrees.is_finite() && degrees.abs() <= max) {
+			return Err(CliError::usage(format!("{what} must be within ±{max} degrees")));
+		}
+		Ok((degrees * 1_000_000.0).round() as i32)
+	};
+	Ok(Some(Location {
+		latitude: micro(lat, 90.0, "--latitude")?,
+		longitude: micro(lon, 180.0, "--longitude")?,
+	}))
+}
+
+pub async fn run(
+	node: &Node,
+	suri: Option<&str>,
+	command: CodeCommand,
+	wait: Wait,
+	progress: bool,
+) -> Result<Report> {
+	match command {
+		CodeCommand::Issue { class, name, latitude, longitude, parent } => {
+			let call = city::tx().city_codes().issue_code(
+				class,
+				name.into_bytes(),
+				location(latitude, longitude)?,
+				None,
+				parent,
+			);
+			let included = chain::submit(node, &call, &chain::keypair(suri)?, wait).await?;
+			let event = included.event::<city::city_codes::events::CodeIssued>()?;
+			let at = node
+				.client
+				.at_block(included.block_hash)
+				.await
+				.map_err(|e| CliError::node("cannot read the block", e))?;
+			let text = format_code(&at, event.code).await?;
+			Ok(Report::new(
+				format!("issued {text} (code id {})\n{}", event.code, included.text()),
+				json!({ "code": text, "id": event.code, "serial": event.serial, "included": included.json() }),
+			))
+		},
+		CodeCommand::Batch { class, count, prefix } => {
+			batch(node, suri, class, count, &prefix, wait, progress).await
+		},
+		CodeCommand::Resolve { code } => {
+			let at = node.at_head().await?;
+			let view = resolve(&at, &code).await?;
+			Ok(Report::new(view_text(&view), view_json(&view)))
+		},
+		CodeCommand::Qr { code, out, base, scale } => {
+			// Only codes the chain knows get a QR code: a printed code must resolve.
+			let at = node.at_head().await?;
+			let view = resolve(&at, &code).await?;
+			let text = chain::text(&view.text);
+			let uri = match base {
+				Some(base) => format!("{base}{text}"),
+				None => format!("{URI_SCHEME}{text}"),
+			};
+			let size = qr::write_png(&uri, scale, &out)?;
+			Ok(Report::new(
+				format!("{} ({size}×{size} px): {uri}", out.display()),
+				json!({ "code": text, "uri": uri, "file": out.display().to_string(), "pixels": size }),
+			))
+		},
+	}
+}
+
+/// Issues `count` codes in calls of [`MAX_BATCH`], all signed up front with consecutive nonces
+/// and watched together, so a thousand codes take a few blocks, not one block per call.
+async fn batch(
+	node: &Node,
+	suri: Option<&str>,
+	class: u16,
+	count: u32,
+	prefix: &str,
+	wait: Wait,
+	progress: bool,
+) -> Result<Report> {
+	if count == 0 {
+		return Err(CliError::usage("--count must be at least 1"));
+	}
+	let key = chain::keypair(suri)?;
+	let names: Vec<u32> = (1..=count).collect();
+	let calls: Vec<_> = names
+		.chunks(MAX_BATCH)
+		.map(|chunk| {
+			let codes = chunk
+				.iter()
+				.map(|i| NewCode {
+					name: format!("{prefix}-{i}").into_bytes(),
+					location: None,
+					attributes: None,
+					parent: None,
+				})
+				.collect::<Vec<_>>();
+			city::tx().city_codes().issue_codes_batch(class, codes)
+		})
+		.collect();
+	let bar = crate::progress::bar(progress, u64::from(count), "codes");
+	let results = chain::submit_all(node, &calls, &key, wait, |index| {
+		bar.inc(names.chunks(MAX_BATCH).nth(index).map_or(0, |c| c.len() as u64));
+	})
+	.await;
+	bar.finish_and_clear();
+	let mut issued = Vec::new();
+	let mut last_block = None;
+	for result in results {
+		let included = result?;
+		let event = included.event::<city::city_codes::events::CodesIssued>()?;
+		issued.push((event.first_code, event.count));
+		last_block = Some(included);
+	}
+	let last_block =
+		last_block.ok_or_else(|| CliError::new(Kind::Internal, "no call was submitted"))?;
+	let at = node
+		.client
+		.at_block(last_block.block_hash)
+		.await
+		.map_err(|e| CliError::node("cannot read the block", e))?;
+	let first = format_code(&at, issued[0].0).await?;
+	let (last_first, last_count) = issued[issued.len() - 1];
+	let last = format_code(&at, last_first + u64::from(last_count) - 1).await?;
+	Ok(Report::new(
+		format!(
+			"issued {count} codes, {first} … {last}, in {} calls\n{}",
+			issued.len(),
+			last_block.text()
+		),
+		json!({
+			"count": count,
+			"first": first,
+			"last": last,
+			"ranges": issued.iter().map(|(first, n)| json!({ "first_id": first, "count": n })).collect::<Vec<_>>(),
+		}),
+	))
+}
+
+async fn format_code(at: &AtBlock, code: u64) -> Result<String> {
+	at.runtime_apis()
+		.call(city::runtime_apis().city_codes_api().format(code))
+		.await
+		.map_err(chain::api_error)?
+		.map(|bytes| chain::text(&bytes))
+		.ok_or_else(|| CliError::not_found(format!("no code has id {code}")))
+}
+
+type View = CodeView<AccountId32, u128, u32>;
+
+/// The code's record, or why the text names none: malformed or mistyped text and retired codes
+/// are the answer "no" (exit 6), unknown parts `NotFound` (exit 4).
+pub async fn resolve(at: &AtBlock, code: &str) -> Result<View> {
+	let answer = at
+		.runtime_apis()
+		.call(city::runtime_apis().city_codes_api().resolve(code.as_bytes().to_vec()))
+		.await
+		.map_err(chain::api_error)?;
+	answer.map_err(|error| {
+		let no = |message: String| CliError::new(Kind::No, message);
+		match error {
+			ResolveError::Malformed(part) => no(format!("`{code}` is not a city code: {part:?}"))
+				.with_detail(json!({ "reason": "Malformed", "part": format!("{part:?}") })),
+			ResolveError::WrongCheckCharacter => no(format!(
+				"`{code}` has a wrong check character: a character is mistyped or two are swapped"
+			))
+			.with_detail(json!({ "reason": "WrongCheckCharacter" })),
+			ResolveError::UnknownCity => {
+				CliError::not_found(format!("`{code}` belongs to another city"))
+			},
+			ResolveError::UnknownDepartmentPrefix => CliError::not_found(format!(
+				"no department issues codes with the prefix of `{code}`"
+			)),
+			ResolveError::UnknownClass => {
+				CliError::not_found(format!("no object class has the class of `{code}`"))
+			},
+			ResolveError::UnknownCode => CliError::not_found(format!("`{code}` was never issued")),
+			ResolveError::Retired(view) => {
+				no(format!("`{code}` is retired")).with_detail(view_json(&view))
+			},
+		}
+	})
+}
+
+fn status_name(status: &CodeStatus) -> &'static str {
+	match status {
+		CodeStatus::Active => "active",
+		CodeStatus::Suspended => "suspended",
+		CodeStatus::Retired => "retired",
+	}
+}
+
+fn view_text(view: &View) -> String {
+	let r = &view.record;
+	let mut text = format!(
+		"{} (id {}) \"{}\" {}\nclass {}  serial {}  owner department {}  issued by department {} at block {}",
+		chain::text(&view.text),
+		view.id,
+		chain::text(&r.name),
+		status_name(&r.status),
+		r.class,
+		r.serial,
+		r.owner,
+		r.issuer,
+		r.issued_at,
+	);
+	if let Some(l) = &r.location {
+		text.push_str(&format!(
+			"\nlocation {:.6}, {:.6}",
+			f64::from(l.latitude) / 1e6,
+			f64::from(l.longitude) / 1e6
+		));
+	}
+	if let Some(parent) = r.parent {
+		text.push_str(&format!("\npart of code id {parent}"));
+	}
+	if !r.assets.is_empty() {
+		text.push_str(&format!("\nlinked assets {:?}", r.assets));
+	}
+	text
+}
+
+fn view_json(view: &View) -> serde_json::Value {
+	let r = &view.record;
+	json!({
+		"code": chain::text(&view.text),
+		"id": view.id,
+		"name": chain::text(&r.name),
+		"status": status_name(&r.status),
+		"class": r.class,
+		"serial": r.serial,
+		"owner": r.owner,
+		"issuer": r.issuer,
+		"issued_at": r.issued_at,
+		"parent": r.parent,
+		"depth": r.depth,
+		"location": r.location.as_ref().map(|l| json!({ "latitude": f64::from(l.latitude) / 1e6, "longitude": f64::from(l.longitude) / 1e6 })),
+		"assets": r.assets,
+	})
+}

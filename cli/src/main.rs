@@ -1,0 +1,150 @@
+#![doc = include_str!("../README.md")]
+
+mod access;
+mod asset;
+mod bench;
+mod chain;
+mod code;
+mod error;
+mod output;
+mod progress;
+mod qr;
+
+use clap::{Parser, Subcommand};
+use error::{CliError, Result};
+use std::{io::IsTerminal, path::PathBuf};
+
+/// A client for CityChain department systems: register and verify data assets, manage access
+/// grants, issue and resolve city codes.
+#[derive(Parser)]
+#[command(name = "city-cli", version)]
+struct Cli {
+	/// WebSocket URL of a CityChain node.
+	#[arg(long, env = "CITY_URL", default_value = "ws://127.0.0.1:9944", global = true)]
+	url: String,
+	/// Secret URI of the signing key: `//Alice`, a mnemonic, or a mnemonic with a derivation
+	/// path. Prefer the environment variable: a command line is visible to other users.
+	#[arg(long, env = "CITY_SURI", hide_env_values = true, global = true)]
+	suri: Option<String>,
+	/// Print one JSON document (errors too, as `{"error": …}`) instead of text.
+	#[arg(long, global = true)]
+	json: bool,
+	/// Wait until a transaction is finalized, or only until it is in a best block; reads then
+	/// see the finalized head or the best one.
+	#[arg(long, value_enum, default_value_t = chain::Wait::Finalized, global = true)]
+	wait: chain::Wait,
+	/// No progress bars.
+	#[arg(long, global = true)]
+	quiet: bool,
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+	/// Print FILE's content hash as `asset register` would record it (offline).
+	Hash {
+		file: PathBuf,
+		#[arg(long, value_enum, default_value_t = asset::Algorithm::Blake2_256)]
+		algorithm: asset::Algorithm,
+	},
+	/// Data assets: register, update, show.
+	#[command(subcommand)]
+	Asset(asset::AssetCommand),
+	/// Check a downloaded file against the chain: which version of ASSET it is, or that it is none.
+	Verify {
+		file: PathBuf,
+		#[arg(long)]
+		asset: u64,
+		/// Check against this version only.
+		#[arg(long)]
+		version: Option<u32>,
+	},
+	/// Access grants: request, approve, reject, revoke, record, check.
+	#[command(subcommand)]
+	Access(access::AccessCommand),
+	/// City codes: issue, batch-issue, resolve, QR code.
+	#[command(subcommand)]
+	Code(code::CodeCommand),
+	/// Load benchmark: signed extrinsics of each kind against a node, with rates and latencies.
+	Bench(bench::BenchArgs),
+}
+
+async fn run(cli: Cli) -> Result<output::Report> {
+	let show_progress = !cli.json && !cli.quiet && std::io::stderr().is_terminal();
+	let suri = cli.suri.as_deref();
+	let url = cli.url.as_str();
+	match cli.command {
+		Command::Hash { file, algorithm } => asset::hash(&file, algorithm),
+		Command::Asset(command) => {
+			asset::run(&chain::connect(url, cli.wait).await?, suri, command, cli.wait).await
+		},
+		Command::Verify { file, asset, version } => {
+			asset::verify(&chain::connect(url, cli.wait).await?, &file, asset, version).await
+		},
+		Command::Access(command) => {
+			access::run(&chain::connect(url, cli.wait).await?, suri, command, cli.wait).await
+		},
+		Command::Code(command) => {
+			code::run(&chain::connect(url, cli.wait).await?, suri, command, cli.wait, show_progress)
+				.await
+		},
+		Command::Bench(args) => {
+			bench::run(&chain::connect(url, cli.wait).await?, args, show_progress).await
+		},
+	}
+}
+
+fn main() {
+	let cli = Cli::parse();
+	let as_json = cli.json;
+	let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+		Ok(runtime) => runtime,
+		Err(e) => {
+			output::print_error(
+				&CliError::new(error::Kind::Internal, format!("cannot start: {e}")),
+				as_json,
+			);
+			std::process::exit(error::Kind::Internal.exit_code());
+		},
+	};
+	match runtime.block_on(run(cli)) {
+		Ok(report) => report.print(as_json),
+		Err(error) => {
+			output::print_error(&error, as_json);
+			std::process::exit(error.kind.exit_code());
+		},
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use clap::CommandFactory;
+
+	/// clap checks the whole command tree (unique names, valid defaults) only when asked.
+	#[test]
+	fn command_line_definition_is_consistent() {
+		Cli::command().debug_assert();
+	}
+
+	#[test]
+	fn global_options_parse_after_the_subcommand() {
+		let cli = Cli::try_parse_from([
+			"city-cli",
+			"verify",
+			"f.csv",
+			"--asset",
+			"3",
+			"--version",
+			"2",
+			"--json",
+			"--url",
+			"ws://x:1",
+		])
+		.unwrap();
+		assert!(cli.json);
+		assert_eq!(cli.url, "ws://x:1");
+		assert!(matches!(cli.command, Command::Verify { asset: 3, version: Some(2), .. }));
+	}
+}
