@@ -5,7 +5,9 @@ pub mod governance;
 pub mod validators;
 
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -32,19 +34,37 @@ parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: RuntimeVersion = VERSION;
 
-	/// Two seconds of compute in a six-second block.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
+	/// Two seconds of compute in a six-second block, three quarters of it for normal
+	/// transactions; the base costs of a block and of each extrinsic are the ones measured on the
+	/// reference machine class (`crate::weights`), not polkadot-sdk's reference hardware.
+	pub RuntimeBlockWeights: BlockWeights = block_weights(
 		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-		NORMAL_DISPATCH_RATIO,
 	);
 	/// Five MiB per block, of which normal transactions may fill `NORMAL_DISPATCH_RATIO`.
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
-		.modify_max_length_for_class(frame_support::dispatch::DispatchClass::Normal, |max| {
+		.modify_max_length_for_class(DispatchClass::Normal, |max| {
 			*max = NORMAL_DISPATCH_RATIO * *max
 		})
 		.build();
 	pub const SS58Prefix: u16 = SS58_PREFIX;
+}
+
+/// `BlockWeights::with_sensible_defaults`, with the measured base weights.
+fn block_weights(maximum: Weight) -> BlockWeights {
+	let normal = NORMAL_DISPATCH_RATIO * maximum;
+	BlockWeights::builder()
+		.base_block(crate::weights::BlockExecutionWeight::get())
+		.for_class(DispatchClass::all(), |weights| {
+			weights.base_extrinsic = crate::weights::ExtrinsicBaseWeight::get();
+		})
+		.for_class(DispatchClass::Normal, |weights| weights.max_total = normal.into())
+		.for_class(DispatchClass::Operational, |weights| {
+			weights.max_total = maximum.into();
+			weights.reserved = (maximum - normal).into();
+		})
+		.avg_block_initialization(Perbill::from_percent(10))
+		.build_or_panic()
 }
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
@@ -58,6 +78,11 @@ impl frame_system::Config for Runtime {
 	type BlockHashCount = BlockHashCount;
 	/// CityChain nodes store their state in ParityDB.
 	type DbWeight = ParityDbWeight;
+	/// The benchmarked weights, priced with `DbWeight`. The solochain defaults (`()`) price
+	/// database access at RocksDB's weights instead, which overcharged every transaction's
+	/// extensions (nonce, era, genesis, weight reclaim) by about 170 µs: `scripts/bench` showed it.
+	type SystemWeightInfo = frame_system::weights::SubstrateWeight<Runtime>;
+	type ExtensionsWeightInfo = frame_system::SubstrateExtensionsWeight<Runtime>;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
@@ -69,7 +94,7 @@ impl pallet_timestamp::Config for Runtime {
 	type Moment = u64;
 	type OnTimestampSet = Aura;
 	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
-	type WeightInfo = ();
+	type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_aura::Config for Runtime {
