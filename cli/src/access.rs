@@ -238,7 +238,7 @@ async fn check(
 	let (who, decision) = match (department, account) {
 		(Some(department), _) => (
 			format!("department {department}"),
-			at.runtime_apis().call(api.check_access(department, asset)).await,
+			chain::call(&at, api.check_access(department, asset)).await?,
 		),
 		(None, account) => {
 			let account = match (account, key) {
@@ -250,11 +250,11 @@ async fn check(
 			};
 			(
 				format!("account {account}"),
-				at.runtime_apis().call(api.check_account_access(account, asset)).await,
+				chain::call(&at, api.check_account_access(account, asset)).await?,
 			)
 		},
 	};
-	match decision.map_err(chain::api_error)? {
+	match decision {
 		AccessDecision::Allowed { grant, expires_at, remaining_uses } => {
 			let how = match grant {
 				Some(g) => format!("under grant {g}"),
@@ -300,12 +300,9 @@ fn denial(reason: &DenialReason) -> (&'static str, &'static str) {
 
 async fn show_grant(node: &Node, grant: u64) -> Result<Report> {
 	let at = node.at_head().await?;
-	let view = at
-		.runtime_apis()
-		.call(city::runtime_apis().access_grants_api().grant_info(grant))
-		.await
-		.map_err(chain::api_error)?
-		.ok_or_else(|| CliError::not_found(format!("no grant has id {grant}")))?;
+	let api = city::runtime_apis().access_grants_api();
+	let view =
+		chain::find(&at, api.grant_info(grant), || format!("no grant has id {grant}")).await?;
 	let uses = match view.max_uses {
 		Some(max) => format!("{} of {max} uses", view.uses),
 		None => format!("{} uses", view.uses),

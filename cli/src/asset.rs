@@ -252,14 +252,23 @@ async fn update(node: &Node, key: &Keypair, args: UpdateArgs, wait: Wait) -> Res
 	))
 }
 
+/// The asset with its current version, or `NotFound`.
+async fn asset_details(
+	at: &chain::AtBlock,
+	asset: u64,
+) -> Result<
+	city::runtime_types::pallet_data_assets::types::AssetDetails<
+		subxt::utils::AccountId32,
+		u128,
+		u32,
+	>,
+> {
+	let api = city::runtime_apis().data_assets_api();
+	chain::find(at, api.asset(asset), || format!("no asset has id {asset}")).await
+}
+
 async fn show(node: &Node, asset: u64) -> Result<Report> {
-	let at = node.at_head().await?;
-	let details = at
-		.runtime_apis()
-		.call(city::runtime_apis().data_assets_api().asset(asset))
-		.await
-		.map_err(chain::api_error)?
-		.ok_or_else(|| CliError::not_found(format!("no asset has id {asset}")))?;
+	let details = asset_details(&node.at_head().await?, asset).await?;
 	let record = &details.asset;
 	let current = &details.current;
 	let status = if record.retired_at.is_some() { "retired" } else { "active" };
@@ -303,25 +312,14 @@ async fn show(node: &Node, asset: u64) -> Result<Report> {
 pub async fn verify(node: &Node, file: &Path, asset: u64, version: Option<u32>) -> Result<Report> {
 	let hashes = hash_file(file)?;
 	let at = node.at_head().await?;
-	let apis = at.runtime_apis();
-	let details = apis
-		.call(city::runtime_apis().data_assets_api().asset(asset))
-		.await
-		.map_err(chain::api_error)?
-		.ok_or_else(|| CliError::not_found(format!("no asset has id {asset}")))?;
+	let api = city::runtime_apis().data_assets_api();
+	let details = asset_details(&at, asset).await?;
 	let mut matched = None;
 	let mut found_elsewhere = None;
 	for algorithm in [Algorithm::Blake2_256, Algorithm::Sha2_256] {
 		let content = hashes.content(algorithm);
 		if let Some(version) = version {
-			let answer = apis
-				.call(city::runtime_apis().data_assets_api().verify(
-					asset,
-					version,
-					content.clone(),
-				))
-				.await
-				.map_err(chain::api_error)?;
+			let answer = chain::call(&at, api.verify(asset, version, content.clone())).await?;
 			match answer {
 				Verification::Match => matched = Some((version, content)),
 				Verification::UnknownVersion => {
@@ -335,10 +333,8 @@ pub async fn verify(node: &Node, file: &Path, asset: u64, version: Option<u32>) 
 				},
 				Verification::Mismatch => {},
 			}
-		} else if let Some((found_asset, found_version)) = apis
-			.call(city::runtime_apis().data_assets_api().find_by_content(content.clone()))
-			.await
-			.map_err(chain::api_error)?
+		} else if let Some((found_asset, found_version)) =
+			chain::call(&at, api.find_by_content(content.clone())).await?
 		{
 			if found_asset == asset {
 				matched = Some((found_version, content));

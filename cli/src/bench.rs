@@ -213,11 +213,7 @@ impl BlockLimits {
 		let normal = &weights.per_class.normal;
 		let normal_max_ref_time =
 			normal.max_total.as_ref().map_or(weights.max_block.ref_time, |w| w.ref_time);
-		let slot_ms = at
-			.runtime_apis()
-			.call(city::runtime_apis().aura_api().slot_duration())
-			.await
-			.map_err(chain::api_error)?;
+		let slot_ms = chain::call(&at, city::runtime_apis().aura_api().slot_duration()).await?;
 		Ok(BlockLimits {
 			normal_max_ref_time,
 			base_extrinsic_ref_time: normal.base_extrinsic.ref_time,
@@ -255,14 +251,11 @@ struct Fixture {
 async fn fixture(node: &Node) -> Result<Fixture> {
 	let at = node.at_head().await?;
 	let record_grant = 1;
-	let grant = at
-		.runtime_apis()
-		.call(city::runtime_apis().access_grants_api().grant_info(record_grant))
-		.await
-		.map_err(chain::api_error)?
-		.ok_or_else(|| {
-			CliError::not_found("grant 1 of the demo city is missing: run against a --dev chain")
-		})?;
+	let api = city::runtime_apis().access_grants_api();
+	let grant = chain::find(&at, api.grant_info(record_grant), || {
+		"grant 1 of the demo city is missing: run against a --dev chain".into()
+	})
+	.await?;
 	let seed = std::time::SystemTime::now()
 		.duration_since(std::time::UNIX_EPOCH)
 		.map(|d| d.as_nanos() as u64)

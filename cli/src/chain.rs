@@ -287,6 +287,24 @@ pub fn dispatch_error(error: &DispatchError) -> CliError {
 	CliError::new(Kind::Refused, format!("refused by the chain: {error}"))
 }
 
+/// Calls a runtime API at `at`. A failed call is an error; a `None` answer is the caller's.
+pub async fn call<P: subxt::runtime_apis::Payload>(
+	at: &AtBlock,
+	payload: P,
+) -> Result<P::ReturnType> {
+	at.runtime_apis().call(payload).await.map_err(api_error)
+}
+
+/// Calls a runtime API that answers `None` for an unknown id; `None` becomes `NotFound` with the
+/// message `missing` gives.
+pub async fn find<T, P: subxt::runtime_apis::Payload<ReturnType = Option<T>>>(
+	at: &AtBlock,
+	payload: P,
+	missing: impl FnOnce() -> String,
+) -> Result<T> {
+	call(at, payload).await?.ok_or_else(|| CliError::not_found(missing()))
+}
+
 /// A runtime API call failed (not "not found", which the APIs answer with `None`).
 pub fn api_error(error: impl std::fmt::Display) -> CliError {
 	CliError::node("runtime API call failed", error)

@@ -208,12 +208,9 @@ async fn batch(
 }
 
 async fn format_code(at: &AtBlock, code: u64) -> Result<String> {
-	at.runtime_apis()
-		.call(city::runtime_apis().city_codes_api().format(code))
-		.await
-		.map_err(chain::api_error)?
-		.map(|bytes| chain::text(&bytes))
-		.ok_or_else(|| CliError::not_found(format!("no code has id {code}")))
+	let api = city::runtime_apis().city_codes_api();
+	let text = chain::find(at, api.format(code), || format!("no code has id {code}")).await?;
+	Ok(chain::text(&text))
 }
 
 type View = CodeView<AccountId32, u128, u32>;
@@ -221,11 +218,8 @@ type View = CodeView<AccountId32, u128, u32>;
 /// The code's record, or why the text names none: malformed or mistyped text and retired codes
 /// are the answer "no" (exit 6), unknown parts `NotFound` (exit 4).
 pub async fn resolve(at: &AtBlock, code: &str) -> Result<View> {
-	let answer = at
-		.runtime_apis()
-		.call(city::runtime_apis().city_codes_api().resolve(code.as_bytes().to_vec()))
-		.await
-		.map_err(chain::api_error)?;
+	let api = city::runtime_apis().city_codes_api();
+	let answer = chain::call(at, api.resolve(code.as_bytes().to_vec())).await?;
 	answer.map_err(|error| {
 		let no = |message: String| CliError::new(Kind::No, message);
 		match error {

@@ -163,52 +163,21 @@ fn department_workflow_end_to_end() {
 	let report_str = report.to_str().unwrap();
 
 	// Signed commands need a key; an outsider is refused with the chain's named error.
-	fails(
-		&node,
-		None,
-		&[
-			"asset",
-			"register",
-			report_str,
-			"--classification",
-			"internal",
-			"--location",
-			"https://x/r.csv",
-		],
-		2,
-	);
-	let refused = fails(
-		&node,
-		OUTSIDER,
-		&[
-			"asset",
-			"register",
-			report_str,
-			"--classification",
-			"internal",
-			"--location",
-			"https://x/r.csv",
-		],
-		5,
-	);
+	let register = [
+		"asset",
+		"register",
+		report_str,
+		"--classification",
+		"internal",
+		"--location",
+		"https://x/r.csv",
+	];
+	fails(&node, None, &register, 2);
+	let refused = fails(&node, OUTSIDER, &register, 5);
 	assert!(refused["message"].as_str().unwrap().contains("Departments::NotMember"), "{refused}");
 
 	// Register, then verify the file and a changed copy.
-	let registered = ok(
-		&node,
-		BOB,
-		&[
-			"asset",
-			"register",
-			report_str,
-			"--classification",
-			"internal",
-			"--location",
-			"https://x/r.csv",
-			"--tag",
-			"air",
-		],
-	);
+	let registered = ok(&node, BOB, &[&register[..], &["--tag", "air"]].concat());
 	let asset = registered["asset"].as_u64().unwrap();
 	assert_eq!(registered["owner"], 0);
 	assert_eq!(registered["size"], 23);
