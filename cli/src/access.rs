@@ -16,7 +16,7 @@ const BLOCKS_PER_DAY: u32 = 14_400;
 
 #[derive(Subcommand)]
 pub enum AccessCommand {
-	/// Ask for access to another department's asset (as a member of the asking department).
+	/// Ask for access to another department's asset (as a Steward of the asking department).
 	Request {
 		/// The asset.
 		asset: u64,
@@ -273,7 +273,13 @@ async fn check(
 		},
 		AccessDecision::Denied(reason) => {
 			let (name, text) = denial(&reason);
-			Err(CliError::new(Kind::No, format!("{who} may not access asset {asset}: {text}"))
+			// An unknown asset is "not found" (4), as everywhere; a denial is the answer "no" (6).
+			let kind = if matches!(reason, DenialReason::UnknownAsset) {
+				Kind::NotFound
+			} else {
+				Kind::No
+			};
+			Err(CliError::new(kind, format!("{who} may not access asset {asset}: {text}"))
 				.with_detail(json!({ "asset": asset, "allowed": false, "reason": name })))
 		},
 	}

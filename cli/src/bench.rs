@@ -7,7 +7,7 @@
 //! issues codes, EveStash transfers. `scripts/bench` starts such a node and draws the chart.
 
 use crate::{
-	chain::{self, city, Config, Node},
+	chain::{self, city, Node},
 	error::{CliError, Kind, Result},
 	output::Report,
 };
@@ -21,21 +21,20 @@ use std::{
 	sync::{Arc, Mutex},
 	time::{Duration, Instant},
 };
-use subxt::{config::DefaultExtrinsicParamsBuilder, transactions::Payload, utils::H256};
-use subxt_signer::{sr25519::Keypair, SecretUri};
+use subxt::{transactions::Payload, utils::H256};
+use subxt_signer::sr25519::Keypair;
 
 /// The transactions in flight to the node at once: enough to keep its RPC and pool busy.
 const SUBMIT_WINDOW: usize = 256;
 /// Give up on a kind when no transaction of it was included or finalized for this long.
 const STALL_TIMEOUT: Duration = Duration::from_secs(90);
-/// Codes per `issueCodesBatch` extrinsic: the runtime's `MaxBatch`.
-const CODES_PER_BATCH: usize = 50;
 /// Blocks a benchmark transaction stays valid.
 const MORTALITY: u64 = 256;
 
 #[derive(Args)]
 pub struct BenchArgs {
-	/// Extrinsics per kind.
+	/// Records per kind: extrinsics, except for `issue-codes-batch`, which needs one extrinsic
+	/// per 50 codes.
 	#[arg(long, default_value_t = 10_000)]
 	pub count: u32,
 	/// The kinds to run, in order (transfers always run first as the baseline).
@@ -91,9 +90,9 @@ impl Kind_ {
 	}
 
 	/// How many records one extrinsic of this kind creates.
-	fn items(self) -> usize {
+	fn items(self, fixture: &Fixture) -> usize {
 		match self {
-			Kind_::IssueCodesBatch => CODES_PER_BATCH,
+			Kind_::IssueCodesBatch => fixture.code_batch,
 			_ => 1,
 		}
 	}
@@ -144,6 +143,10 @@ impl Measured {
 	fn records(&self, per_extrinsic_rate: f64) -> f64 {
 		per_extrinsic_rate * self.items as f64
 	}
+	/// Included records per second relative to `baseline` (the transfers' included per second).
+	fn ratio_to(&self, baseline: f64) -> f64 {
+		ratio(self.records(self.included_per_sec()), baseline)
+	}
 	fn finalized_per_sec(&self) -> f64 {
 		Self::rate(self.finalized, self.finalized_secs)
 	}
@@ -160,8 +163,32 @@ struct Tracker {
 	failed: Vec<bool>,
 	/// Block number → the transactions it included.
 	blocks: std::collections::BTreeMap<u64, (Instant, Vec<usize>)>,
+	/// The highest block read so far (blocks are read in order).
 	last_best: u64,
+	/// The highest finalized head the node announced.
+	finalized_head: u64,
+	/// The highest block whose transactions are marked finalized: never above `last_best`, so
+	/// a finalized head announced before its block was read is caught up on later.
 	last_finalized: u64,
+}
+
+impl Tracker {
+	/// Marks the transactions of every read block up to the finalized head as finalized at `now`.
+	fn mark_finalized(&mut self, now: Instant) {
+		let upto = self.finalized_head.min(self.last_best);
+		if upto <= self.last_finalized {
+			return;
+		}
+		let newly: Vec<usize> = self
+			.blocks
+			.range(self.last_finalized + 1..=upto)
+			.flat_map(|(_, (_, txs))| txs.iter().copied())
+			.collect();
+		for i in newly {
+			self.finalized_at[i] = Some(now);
+		}
+		self.last_finalized = upto;
+	}
 }
 
 pub async fn run(node: &Node, args: BenchArgs, show_progress: bool) -> Result<Report> {
@@ -171,11 +198,12 @@ pub async fn run(node: &Node, args: BenchArgs, show_progress: bool) -> Result<Re
 	let mut kinds = vec![Kind_::Transfer];
 	kinds.extend(args.kinds.iter().copied().filter(|k| *k != Kind_::Transfer));
 	let limits = BlockLimits::read(node).await?;
+	let fixture = fixture(node).await?;
 	let mut results = Vec::new();
 	for kind in kinds {
 		// `--count` records of every kind: fewer extrinsics for a kind that creates several.
-		let extrinsics = (args.count as usize).div_ceil(kind.items());
-		let measured = run_kind(node, kind, extrinsics, &limits, show_progress).await?;
+		let extrinsics = (args.count as usize).div_ceil(kind.items(&fixture));
+		let measured = run_kind(node, kind, extrinsics, &fixture, &limits, show_progress).await?;
 		results.push(measured);
 	}
 	let baseline = results[0].included_per_sec();
@@ -232,18 +260,14 @@ impl BlockLimits {
 	}
 }
 
-fn keypair(suri: &str) -> Result<Keypair> {
-	let uri: SecretUri =
-		suri.parse().map_err(|e| CliError::new(Kind::Internal, format!("{suri}: {e}")))?;
-	Keypair::from_uri(&uri).map_err(|e| CliError::new(Kind::Internal, format!("{suri}: {e}")))
-}
-
 /// Everything a kind needs from the chain before signing: the grant and asset to record
 /// against, an object class, a destination account, a seed for unique content hashes.
 struct Fixture {
 	record_grant: u64,
 	record_asset: u64,
 	code_class: u16,
+	/// Codes per `issueCodesBatch`: the runtime's `MaxBatch`.
+	code_batch: usize,
 	transfer_to: subxt::utils::AccountId32,
 	seed: [u8; 8],
 }
@@ -261,11 +285,13 @@ async fn fixture(node: &Node) -> Result<Fixture> {
 		.map(|d| d.as_nanos() as u64)
 		.unwrap_or_default()
 		.to_le_bytes();
+	let code_batch = crate::code::max_batch(&at)?;
 	Ok(Fixture {
 		record_grant,
 		record_asset: grant.asset,
 		code_class: 0,
-		transfer_to: chain::account_of(&keypair("//Alice")?),
+		code_batch,
+		transfer_to: chain::account_of(&chain::keypair(Some("//Alice"))?),
 		seed,
 	})
 }
@@ -322,7 +348,7 @@ fn sign_kind(
 		},
 		Kind_::IssueCodesBatch => {
 			use city::runtime_types::pallet_city_codes::types::NewCode;
-			let codes = (0..CODES_PER_BATCH)
+			let codes = (0..fixture.code_batch)
 				.map(|j| NewCode {
 					name: format!("bench object {i}-{j}").into_bytes(),
 					location: None,
@@ -355,18 +381,7 @@ struct Signing {
 
 impl Signing {
 	fn sign<Call: Payload>(&self, call: &Call, nonce: u64) -> Result<Vec<u8>> {
-		let params = DefaultExtrinsicParamsBuilder::<Config>::new()
-			.nonce(nonce)
-			.mortal_from_unchecked(MORTALITY, self.at.block_number(), self.at.block_hash())
-			.build();
-		let mut signable =
-			self.at.transactions().create_signable_offline(call, params).map_err(|e| {
-				CliError::new(Kind::Internal, format!("cannot build the transaction: {e}"))
-			})?;
-		let signed = signable
-			.sign(&self.key)
-			.map_err(|e| CliError::new(Kind::Internal, format!("cannot sign: {e}")))?;
-		Ok(signed.into_encoded())
+		Ok(chain::sign(&self.at, call, &self.key, nonce, MORTALITY)?.into_encoded())
 	}
 }
 
@@ -379,11 +394,11 @@ async fn run_kind(
 	node: &Node,
 	kind: Kind_,
 	count: usize,
+	fixture: &Fixture,
 	limits: &BlockLimits,
 	show_progress: bool,
 ) -> Result<Measured> {
-	let fixture = fixture(node).await?;
-	let key = keypair(kind.signer())?;
+	let key = chain::keypair(Some(kind.signer()))?;
 	let nonce = node
 		.rpc
 		.system_account_next_index(&chain::account_of(&key))
@@ -395,7 +410,7 @@ async fn run_kind(
 	let bar = crate::progress::bar(show_progress, count as u64, &format!("{} signed", kind.name()));
 	let mut encoded = Vec::with_capacity(count);
 	for i in 0..count {
-		encoded.push(sign_kind(kind, i, &fixture, &signing, nonce + i as u64)?);
+		encoded.push(sign_kind(kind, i, fixture, &signing, nonce + i as u64)?);
 		bar.inc(1);
 	}
 	bar.finish_and_clear();
@@ -414,6 +429,7 @@ async fn run_kind(
 	{
 		let mut t = lock(&tracker);
 		t.last_best = start_head;
+		t.finalized_head = start_head;
 		t.last_finalized = start_head;
 	}
 	let watcher = tokio::spawn(watch_heads(node.clone(), tracker.clone()));
@@ -436,9 +452,10 @@ async fn run_kind(
 		while let Some((i, result, at)) = acks.next().await {
 			if let Err(e) = result {
 				watcher.abort();
+				let error = chain::pool_error(&e.to_string());
 				return Err(CliError::new(
-					Kind::Refused,
-					format!("{}: the pool refused transaction {i} of {count}: {e}", kind.name()),
+					error.kind,
+					format!("{}: transaction {i} of {count}: {}", kind.name(), error.message),
 				));
 			}
 			times[i] = at;
@@ -465,7 +482,13 @@ async fn run_kind(
 			break;
 		}
 		if watcher.is_finished() {
-			break;
+			// The watcher stops only on an error: the numbers would be partial.
+			bar.finish_and_clear();
+			return Err(match watcher.await {
+				Ok(Err(error)) => error,
+				Ok(Ok(())) => CliError::new(Kind::Internal, "the block watcher stopped"),
+				Err(e) => CliError::new(Kind::Internal, format!("the block watcher failed: {e}")),
+			});
 		}
 	}
 	bar.finish_and_clear();
@@ -493,7 +516,7 @@ async fn run_kind(
 	Ok(Measured {
 		kind: kind.name(),
 		count,
-		items: kind.items(),
+		items: kind.items(fixture),
 		submit_secs,
 		included: included.len(),
 		included_secs: last_included.map_or(0.0, |at| (at - started).as_secs_f64()),
@@ -534,7 +557,8 @@ async fn query_weight(node: &Node, encoded: &[u8]) -> Result<u64> {
 	Ok(ref_time.0)
 }
 
-/// Follows best heads (inclusion, failures) and finalized heads until aborted.
+/// Follows best heads (inclusion, failures) and finalized heads until aborted; returns only on
+/// an error.
 async fn watch_heads(node: Node, tracker: Arc<Mutex<Tracker>>) -> Result<()> {
 	let mut best =
 		node.rpc.chain_subscribe_new_heads().await.map_err(|e| CliError::node("heads", e))?;
@@ -546,34 +570,26 @@ async fn watch_heads(node: Node, tracker: Arc<Mutex<Tracker>>) -> Result<()> {
 	loop {
 		tokio::select! {
 			head = best.next() => {
-				let Some(Ok(head)) = head else { break };
+				let head = head
+					.ok_or_else(|| CliError::new(Kind::Unreachable, "the node ended the heads subscription"))?
+					.map_err(|e| CliError::node("heads", e))?;
 				let seen = Instant::now();
 				let from = lock(&tracker).last_best + 1;
 				for number in from..=u64::from(head.number) {
 					read_block(&node, &tracker, number, seen).await?;
 				}
+				lock(&tracker).mark_finalized(Instant::now());
 			},
 			head = finalized.next() => {
-				let Some(Ok(head)) = head else { break };
-				let seen = Instant::now();
-				let number = u64::from(head.number);
+				let head = head
+					.ok_or_else(|| CliError::new(Kind::Unreachable, "the node ended the finalized heads subscription"))?
+					.map_err(|e| CliError::node("finalized heads", e))?;
 				let mut t = lock(&tracker);
-				if number <= t.last_finalized {
-					continue;
-				}
-				let newly: Vec<usize> = t
-					.blocks
-					.range(t.last_finalized + 1..=number)
-					.flat_map(|(_, (_, txs))| txs.iter().copied())
-					.collect();
-				for i in newly {
-					t.finalized_at[i] = Some(seen);
-				}
-				t.last_finalized = t.last_finalized.max(number);
+				t.finalized_head = t.finalized_head.max(u64::from(head.number));
+				t.mark_finalized(Instant::now());
 			},
 		}
 	}
-	Ok(())
 }
 
 /// Reads block `number`'s extrinsics and events: which benchmark transactions it holds, and
@@ -652,7 +668,7 @@ fn csv(results: &[Measured], baseline: f64) -> String {
 			m.latency_p95_ms,
 			m.blocks,
 			m.max_per_block,
-			ratio(m.records(m.included_per_sec()), baseline),
+			m.ratio_to(baseline),
 			m.ceiling_per_sec,
 			m.weight_ref_time,
 			m.encoded_len,
@@ -707,7 +723,7 @@ fn table(results: &[Measured], baseline: f64, limits: &BlockLimits) -> String {
 			m.finalized_per_sec(),
 			m.latency_p50_ms,
 			m.latency_p95_ms,
-			ratio(m.records(m.included_per_sec()), baseline),
+			m.ratio_to(baseline),
 			m.failed,
 			m.ceiling_per_sec,
 			m.records(m.included_per_sec()),
@@ -743,7 +759,7 @@ fn json_report(results: &[Measured], baseline: f64, limits: &BlockLimits) -> ser
 			"latency_p95_ms": m.latency_p95_ms,
 			"blocks": m.blocks,
 			"max_per_block": m.max_per_block,
-			"ratio_to_transfer": ratio(m.records(m.included_per_sec()), baseline),
+			"ratio_to_transfer": m.ratio_to(baseline),
 			"records_per_extrinsic": m.items,
 			"included_records_per_s": m.records(m.included_per_sec()),
 			"ceiling_per_s": m.ceiling_per_sec,
@@ -828,7 +844,7 @@ fn svg(results: &[Measured]) -> String {
 			height - bottom + 35.0,
 			m.records(m.submitted_per_sec()),
 			height - bottom + 49.0,
-			ratio(m.records(m.included_per_sec()), results[0].included_per_sec()),
+			m.ratio_to(results[0].included_per_sec()),
 			if m.items > 1 { format!(", {} per extrinsic", m.items) } else { String::new() },
 			cx = x0 + bar_w,
 		);

@@ -106,7 +106,7 @@ pub fn account_of(key: &Keypair) -> AccountId32 {
 	key.public_key().to_account_id()
 }
 
-/// Parses an SS58 address or a `0x` hex account id.
+/// Parses an SS58 address.
 pub fn parse_account(text: &str) -> Result<AccountId32> {
 	AccountId32::from_str(text).map_err(|_| CliError::usage(format!("`{text}` is not an account")))
 }
@@ -167,8 +167,37 @@ pub async fn submit<Call: Payload>(
 	results.pop().unwrap_or_else(|| Err(CliError::new(Kind::Internal, "nothing was submitted")))
 }
 
+/// A signed transaction, ready to submit.
+pub type Signed = subxt::transactions::SubmittableTransaction<
+	Config,
+	subxt::client::OnlineClientAtBlockImpl<Config>,
+>;
+
+/// Signs `call` with `key` and `nonce`, offline, valid for `mortality` blocks from `at`.
+pub fn sign<Call: Payload>(
+	at: &AtBlock,
+	call: &Call,
+	key: &Keypair,
+	nonce: u64,
+	mortality: u64,
+) -> Result<Signed> {
+	let params = DefaultExtrinsicParamsBuilder::<Config>::new()
+		.nonce(nonce)
+		.mortal_from_unchecked(mortality, at.block_number(), at.block_hash())
+		.build();
+	let mut signable = at
+		.transactions()
+		.create_signable_offline(call, params)
+		.map_err(|e| CliError::new(Kind::Internal, format!("cannot build the transaction: {e}")))?;
+	signable
+		.sign(key)
+		.map_err(|e| CliError::new(Kind::Internal, format!("cannot sign the transaction: {e}")))
+}
+
 /// Signs every call with consecutive nonces, submits them all, then waits for all of them at
-/// once; `on_done(i)` runs as call `i` completes. Results are in the calls' order.
+/// once; `on_done(i)` runs as call `i` completes. Results are in the calls' order; if a
+/// submission fails, the later calls are not submitted (their nonces could never be used) and
+/// the results end with that failure.
 pub async fn submit_all<Call: Payload>(
 	node: &Node,
 	calls: &[Call],
@@ -187,19 +216,12 @@ pub async fn submit_all<Call: Payload>(
 		Ok(at) => at,
 		Err(e) => return vec![Err(CliError::node("cannot read the chain", e))],
 	};
-	let mut transactions = at.transactions();
 	let mut watching = futures::stream::FuturesUnordered::new();
 	let mut results: Vec<Option<Result<Included>>> = (0..calls.len()).map(|_| None).collect();
 	for (index, call) in calls.iter().enumerate() {
-		let params = DefaultExtrinsicParamsBuilder::<Config>::new()
-			.nonce(nonce.saturating_add(index as u64))
-			.mortal(MORTALITY)
-			.build();
-		let submitted = match transactions.create_signed(call, key, params).await {
+		let submitted = match sign(&at, call, key, nonce.saturating_add(index as u64), MORTALITY) {
 			Ok(signed) => signed.submit_and_watch().await.map_err(|e| pool_error(&e.to_string())),
-			Err(e) => {
-				Err(CliError::new(Kind::Internal, format!("cannot sign the transaction: {e}")))
-			},
+			Err(e) => Err(e),
 		};
 		match submitted {
 			Ok(progress) => {
@@ -256,7 +278,7 @@ async fn watch(
 }
 
 /// A transaction the pool refused or dropped: bad nonce, no funds for the fee, a stale era.
-fn pool_error(message: &str) -> CliError {
+pub fn pool_error(message: &str) -> CliError {
 	let lower = message.to_lowercase();
 	if lower.contains("connection") || lower.contains("transport") || lower.contains("restart") {
 		return CliError::new(Kind::Unreachable, format!("the node went away: {message}"));

@@ -18,14 +18,11 @@ use subxt::utils::AccountId32;
 /// all-upper-case URI fits QR's compact alphanumeric mode.
 pub const URI_SCHEME: &str = "CITYCODE:";
 
-/// The most codes `issue_codes_batch` takes in one call (the runtime's `MaxBatch`).
-const MAX_BATCH: usize = 50;
-
 #[derive(Subcommand)]
 pub enum CodeCommand {
 	/// Issue a code for one object of your department (as Steward or Operator).
 	Issue {
-		/// The object class id (`code classes` lists them).
+		/// The object class id.
 		#[arg(long)]
 		class: u16,
 		/// The object's display name.
@@ -41,7 +38,8 @@ pub enum CodeCommand {
 		#[arg(long)]
 		parent: Option<u64>,
 	},
-	/// Issue COUNT codes of one class, named PREFIX-1 … PREFIX-COUNT, in calls of 50.
+	/// Issue COUNT codes of one class, named PREFIX-1 … PREFIX-COUNT, in calls of the runtime's
+	/// `MaxBatch` (50).
 	Batch {
 		#[arg(long)]
 		class: u16,
@@ -137,8 +135,18 @@ pub async fn run(
 	}
 }
 
-/// Issues `count` codes in calls of [`MAX_BATCH`], all signed up front with consecutive nonces
-/// and watched together, so a thousand codes take a few blocks, not one block per call.
+/// The most codes one `issue_codes_batch` call takes (the runtime's `MaxBatch`).
+pub fn max_batch(at: &AtBlock) -> Result<usize> {
+	let max = at
+		.constants()
+		.entry(city::constants().city_codes().max_batch())
+		.map_err(|e| CliError::new(Kind::Internal, format!("cannot read MaxBatch: {e}")))?;
+	Ok((max as usize).max(1))
+}
+
+/// Issues `count` codes in calls of the runtime's `MaxBatch`, all signed up front with
+/// consecutive nonces and watched together, so a thousand codes take a few blocks, not one
+/// block per call. If some calls fail, the error says which codes were issued.
 async fn batch(
 	node: &Node,
 	suri: Option<&str>,
@@ -152,14 +160,17 @@ async fn batch(
 		return Err(CliError::usage("--count must be at least 1"));
 	}
 	let key = chain::keypair(suri)?;
-	let names: Vec<u32> = (1..=count).collect();
-	let calls: Vec<_> = names
-		.chunks(MAX_BATCH)
-		.map(|chunk| {
-			let codes = chunk
-				.iter()
-				.map(|i| NewCode {
-					name: format!("{prefix}-{i}").into_bytes(),
+	let per_call = max_batch(&node.at_head().await?)?;
+	let count = count as usize;
+	let sizes: Vec<usize> =
+		(0..count.div_ceil(per_call)).map(|call| per_call.min(count - call * per_call)).collect();
+	let calls: Vec<_> = sizes
+		.iter()
+		.enumerate()
+		.map(|(call, size)| {
+			let codes = (1..=*size)
+				.map(|j| NewCode {
+					name: format!("{prefix}-{}", call * per_call + j).into_bytes(),
 					location: None,
 					attributes: None,
 					parent: None,
@@ -168,42 +179,54 @@ async fn batch(
 			city::tx().city_codes().issue_codes_batch(class, codes)
 		})
 		.collect();
-	let bar = crate::progress::bar(progress, u64::from(count), "codes");
+	let bar = crate::progress::bar(progress, count as u64, "codes");
 	let results = chain::submit_all(node, &calls, &key, wait, |index| {
-		bar.inc(names.chunks(MAX_BATCH).nth(index).map_or(0, |c| c.len() as u64));
+		bar.inc(sizes.get(index).copied().unwrap_or(0) as u64);
 	})
 	.await;
 	bar.finish_and_clear();
 	let mut issued = Vec::new();
 	let mut last_block = None;
+	let mut failure = None;
 	for result in results {
-		let included = result?;
-		let event = included.event::<city::city_codes::events::CodesIssued>()?;
-		issued.push((event.first_code, event.count));
-		last_block = Some(included);
+		match result {
+			Ok(included) => {
+				let event = included.event::<city::city_codes::events::CodesIssued>()?;
+				issued.push((event.first_code, event.count));
+				last_block = Some(included);
+			},
+			Err(error) => failure = failure.or(Some(error)),
+		}
 	}
-	let last_block =
-		last_block.ok_or_else(|| CliError::new(Kind::Internal, "no call was submitted"))?;
+	let ranges: Vec<_> =
+		issued.iter().map(|(first, n)| json!({ "first_id": first, "count": n })).collect();
+	if let Some(error) = failure {
+		let done: u32 = issued.iter().map(|(_, n)| n).sum();
+		return Err(CliError::new(
+			error.kind,
+			format!("{} ({done} of {count} codes were issued, see --json)", error.message),
+		)
+		.with_detail(json!({ "issued": done, "ranges": ranges })));
+	}
+	let (Some(last_block), Some(&(first_id, _)), Some(&(last_first, last_count))) =
+		(last_block, issued.first(), issued.last())
+	else {
+		return Err(CliError::new(Kind::Internal, "no call was submitted"));
+	};
 	let at = node
 		.client
 		.at_block(last_block.block_hash)
 		.await
 		.map_err(|e| CliError::node("cannot read the block", e))?;
-	let first = format_code(&at, issued[0].0).await?;
-	let (last_first, last_count) = issued[issued.len() - 1];
-	let last = format_code(&at, last_first + u64::from(last_count) - 1).await?;
+	let first = format_code(&at, first_id).await?;
+	let last = format_code(&at, last_first + u64::from(last_count).saturating_sub(1)).await?;
 	Ok(Report::new(
 		format!(
 			"issued {count} codes, {first} … {last}, in {} calls\n{}",
 			issued.len(),
 			last_block.text()
 		),
-		json!({
-			"count": count,
-			"first": first,
-			"last": last,
-			"ranges": issued.iter().map(|(first, n)| json!({ "first_id": first, "count": n })).collect::<Vec<_>>(),
-		}),
+		json!({ "count": count, "first": first, "last": last, "ranges": ranges }),
 	))
 }
 

@@ -70,9 +70,41 @@ enum Command {
 	Bench(bench::BenchArgs),
 }
 
+impl Command {
+	/// Whether the command signs a transaction, so needs `--suri`.
+	fn signs(&self) -> bool {
+		use access::AccessCommand as A;
+		use code::CodeCommand as C;
+		match self {
+			Command::Asset(command) => !matches!(command, asset::AssetCommand::Show { .. }),
+			Command::Access(command) => !matches!(command, A::Check { .. } | A::Grant { .. }),
+			Command::Code(command) => matches!(command, C::Issue { .. } | C::Batch { .. }),
+			Command::Hash { .. } | Command::Verify { .. } | Command::Bench(_) => false,
+		}
+	}
+
+	/// The local file the command reads, if any.
+	fn input_file(&self) -> Option<&std::path::Path> {
+		match self {
+			Command::Hash { file, .. } | Command::Verify { file, .. } => Some(file),
+			Command::Asset(asset::AssetCommand::Register(args)) => Some(&args.file),
+			Command::Asset(asset::AssetCommand::Update(args)) => Some(&args.file),
+			_ => None,
+		}
+	}
+}
+
 async fn run(cli: Cli) -> Result<output::Report> {
 	let show_progress = !cli.json && !cli.quiet && std::io::stderr().is_terminal();
 	let suri = cli.suri.as_deref();
+	// What can be checked without the node is checked first, so that a missing key or file is
+	// reported as such (exit 2 or 7) even when the node is down.
+	if cli.command.signs() {
+		chain::keypair(suri)?;
+	}
+	if let Some(file) = cli.command.input_file() {
+		std::fs::File::open(file).map_err(|e| CliError::file(file, e))?;
+	}
 	let url = cli.url.as_str();
 	match cli.command {
 		Command::Hash { file, algorithm } => asset::hash(&file, algorithm),
@@ -95,8 +127,28 @@ async fn run(cli: Cli) -> Result<output::Report> {
 	}
 }
 
+/// Parses the command line; with `--json`, a usage error is a JSON error document too.
+fn parse() -> Cli {
+	match Cli::try_parse() {
+		Ok(cli) => cli,
+		Err(error) => {
+			use clap::error::ErrorKind;
+			let is_answer =
+				matches!(error.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+			if is_answer || !std::env::args().any(|arg| arg == "--json") {
+				error.exit();
+			}
+			let message = error.render().to_string();
+			let first_line = message.lines().next().unwrap_or("bad command line");
+			let first_line = first_line.trim_start_matches("error: ").to_string();
+			output::print_error(&CliError::usage(first_line), true);
+			std::process::exit(error::Kind::Usage.exit_code());
+		},
+	}
+}
+
 fn main() {
-	let cli = Cli::parse();
+	let cli = parse();
 	let as_json = cli.json;
 	let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
 		Ok(runtime) => runtime,

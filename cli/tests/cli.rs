@@ -155,6 +155,37 @@ fn an_unreachable_node_is_exit_code_3() {
 }
 
 #[test]
+fn local_errors_are_reported_before_the_node_is_contacted() {
+	// No node listens on this port: the errors below must still be the local ones.
+	let url = format!("ws://127.0.0.1:{}", free_port());
+	let dir = tempfile::tempdir().unwrap();
+	let file = dir.path().join("data.csv");
+	std::fs::write(&file, b"x").unwrap();
+	let run = |args: &[&str]| {
+		let output = Command::new(CLI)
+			.args(["--json", "--url", &url])
+			.args(args)
+			.env_remove("CITY_SURI")
+			.output()
+			.unwrap();
+		let json: Value = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+		(output.status.code(), json)
+	};
+	let file = file.to_str().unwrap();
+	let register = ["asset", "register", file, "--classification", "public", "--location", "x"];
+	// No key for a signed command: usage (2).
+	assert_eq!(run(&register).0, Some(2));
+	// An unreadable file: file (7).
+	let (code, json) = run(&["verify", "/nonexistent/data.csv", "--asset", "1"]);
+	assert_eq!((code, json["error"]["kind"].as_str()), (Some(7), Some("file")));
+	// A bad command line with --json is a JSON error too.
+	let (code, json) = run(&["asset", "show", "not-a-number"]);
+	assert_eq!((code, json["error"]["kind"].as_str()), (Some(2), Some("usage")), "{json}");
+	// Reads need the node: unreachable (3).
+	assert_eq!(run(&["asset", "show", "1"]).0, Some(3));
+}
+
+#[test]
 fn department_workflow_end_to_end() {
 	let node = start_node();
 	let dir = tempfile::tempdir().unwrap();
@@ -210,6 +241,7 @@ fn department_workflow_end_to_end() {
 
 	// Department 3 asks, the owner approves with one use; one access is recorded, the second
 	// is refused, the grant is revoked and access is denied.
+	fails(&node, None, &["access", "check", "999999", "--department", "3"], 4);
 	let denied = fails(&node, None, &["access", "check", &asset_arg, "--department", "3"], 6);
 	assert_eq!(denied["detail"]["reason"], "NoGrant");
 	let request = ok(
