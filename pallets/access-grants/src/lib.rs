@@ -757,12 +757,12 @@ pub mod pallet {
 				OversightSubject::Request(request) => {
 					let mut record =
 						Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
-					ensure!(!record.oversight_approved, Error::<T>::AlreadyApproved);
-					Self::overseen_asset(
+					Self::ensure_office_may_approve(
 						record.asset,
 						record.owner,
 						record.transfers,
 						record.oversight_required,
+						record.oversight_approved,
 					)?;
 					match record.owner_approval.take() {
 						None => {
@@ -795,12 +795,12 @@ pub mod pallet {
 				},
 				OversightSubject::Grant(grant) => {
 					let mut record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
-					ensure!(!record.oversight_approved, Error::<T>::AlreadyApproved);
-					Self::overseen_asset(
+					Self::ensure_office_may_approve(
 						record.asset,
 						record.owner,
 						record.transfers,
 						record.oversight_required,
+						record.oversight_approved,
 					)?;
 					ensure!(Self::now() < record.expires_at, Error::<T>::GrantExpired);
 
@@ -1209,20 +1209,23 @@ pub mod pallet {
 			Ok(info)
 		}
 
-		/// The asset of a request or grant the oversight office approves: it exists, is active,
-		/// is still in the period of ownership (`owner`, `transfers`) of the request or grant,
-		/// and the request or grant needs the office (`required`, or the asset is `Restricted`).
-		fn overseen_asset(
+		/// Whether the oversight office may approve a request or grant: not approved yet, and
+		/// its asset exists, is active, is still in the period of ownership (`owner`,
+		/// `transfers`) of the request or grant, and needs the office (`required`, or the asset
+		/// is `Restricted`). Checked in that order, so the errors are as before.
+		fn ensure_office_may_approve(
 			asset: AssetId,
 			owner: DepartmentId,
 			transfers: u32,
 			required: bool,
-		) -> Result<AssetInfo, Error<T>> {
+			approved: bool,
+		) -> Result<(), Error<T>> {
+			ensure!(!approved, Error::<T>::AlreadyApproved);
 			let info = T::Assets::asset_info(asset).ok_or(Error::<T>::UnknownAsset)?;
 			ensure!(info.active, Error::<T>::AssetRetired);
 			ensure!(Self::same_ownership(&info, owner, transfers), Error::<T>::OwnerChanged);
 			ensure!(Self::needs_oversight(required, &info), Error::<T>::OversightNotRequired);
-			Ok(info)
+			Ok(())
 		}
 
 		/// Checks that the asset exists and that a request or grant of it needs the oversight
