@@ -71,17 +71,15 @@ fn parties<T: Config>(classification: Classification) -> Result<Parties<T>, Benc
 
 /// A direct grant to `grantee` of the shortest duration, with a deposit.
 fn direct_grant<T: Config>(
-	owner_steward: &T::AccountId,
-	asset: AssetId,
-	grantee: DepartmentId,
+	parties: &Parties<T>,
 	duration: BlockNumberFor<T>,
 	max_uses: Option<u32>,
 ) -> Result<GrantId, BenchmarkError> {
 	let grant = NextGrantId::<T>::get();
 	AccessGrants::<T>::grant_access(
-		RawOrigin::Signed(owner_steward.clone()).into(),
-		asset,
-		grantee,
+		RawOrigin::Signed(parties.owner_steward.clone()).into(),
+		parties.asset,
+		parties.grantee,
 		max_purpose::<T>(),
 		Scope::Derive,
 		duration,
@@ -92,13 +90,7 @@ fn direct_grant<T: Config>(
 
 /// An ended (expired) grant of the pair, so that the next grant of the pair purges it.
 fn ended_grant<T: Config>(parties: &Parties<T>) -> Result<GrantId, BenchmarkError> {
-	let grant = direct_grant::<T>(
-		&parties.owner_steward,
-		parties.asset,
-		parties.grantee,
-		One::one(),
-		None,
-	)?;
+	let grant = direct_grant::<T>(parties, One::one(), None)?;
 	let now = frame_system::Pallet::<T>::block_number();
 	frame_system::Pallet::<T>::set_block_number(now.saturating_add(One::one()));
 	Ok(grant)
@@ -221,13 +213,7 @@ mod benchmarks {
 	#[benchmark]
 	fn revoke_access() -> Result<(), BenchmarkError> {
 		let parties = parties::<T>(Classification::Confidential)?;
-		let grant = direct_grant::<T>(
-			&parties.owner_steward,
-			parties.asset,
-			parties.grantee,
-			T::MaxGrantDuration::get(),
-			None,
-		)?;
+		let grant = direct_grant::<T>(&parties, T::MaxGrantDuration::get(), None)?;
 		let reason = max_reason::<T>();
 
 		#[extrinsic_call]
@@ -241,13 +227,7 @@ mod benchmarks {
 	#[benchmark]
 	fn renounce_access() -> Result<(), BenchmarkError> {
 		let parties = parties::<T>(Classification::Confidential)?;
-		let grant = direct_grant::<T>(
-			&parties.owner_steward,
-			parties.asset,
-			parties.grantee,
-			T::MaxGrantDuration::get(),
-			None,
-		)?;
+		let grant = direct_grant::<T>(&parties, T::MaxGrantDuration::get(), None)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(parties.grantee_steward.clone()), grant);
@@ -284,13 +264,7 @@ mod benchmarks {
 	#[benchmark]
 	fn oversight_reject() -> Result<(), BenchmarkError> {
 		let parties = parties::<T>(Classification::Restricted)?;
-		let grant = direct_grant::<T>(
-			&parties.owner_steward,
-			parties.asset,
-			parties.grantee,
-			T::MaxGrantDuration::get(),
-			Some(u32::MAX),
-		)?;
+		let grant = direct_grant::<T>(&parties, T::MaxGrantDuration::get(), Some(u32::MAX))?;
 		let origin = oversight::<T>()?;
 		let reason = max_reason::<T>();
 
@@ -306,13 +280,7 @@ mod benchmarks {
 	#[benchmark]
 	fn record_access() -> Result<(), BenchmarkError> {
 		let parties = parties::<T>(Classification::Restricted)?;
-		let grant = direct_grant::<T>(
-			&parties.owner_steward,
-			parties.asset,
-			parties.grantee,
-			T::MaxGrantDuration::get(),
-			Some(u32::MAX),
-		)?;
+		let grant = direct_grant::<T>(&parties, T::MaxGrantDuration::get(), Some(u32::MAX))?;
 		AccessGrants::<T>::oversight_approve(oversight::<T>()?, OversightSubject::Grant(grant))?;
 		let receipt = [7u8; 32];
 
@@ -347,8 +315,9 @@ mod benchmarks {
 			let grantee_steward: T::AccountId = account("grantee", i, SEED);
 			let grantee =
 				T::Departments::register_benchmark_member(&grantee_steward, Role::Steward)?;
-			grants.push(direct_grant::<T>(&owner_steward, asset, grantee, One::one(), None)?);
-			depositors.push(owner_steward);
+			let parties = Parties { owner_steward, grantee_steward, grantee, asset };
+			grants.push(direct_grant::<T>(&parties, One::one(), None)?);
+			depositors.push(parties.owner_steward);
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		frame_system::Pallet::<T>::set_block_number(now.saturating_add(One::one()));
