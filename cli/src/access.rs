@@ -123,7 +123,7 @@ fn parse_receipt(text: Option<&str>) -> Result<[u8; 32]> {
 
 pub async fn run(
 	node: &Node,
-	suri: Option<&str>,
+	key: Option<&Keypair>,
 	command: AccessCommand,
 	wait: Wait,
 ) -> Result<Report> {
@@ -132,7 +132,7 @@ pub async fn run(
 		AccessCommand::Request { asset, purpose, scope, days } => {
 			let call =
 				tx.request_access(asset, purpose.into_bytes(), scope.into(), days_to_blocks(days)?);
-			let included = chain::submit(node, &call, &chain::keypair(suri)?, wait).await?;
+			let included = chain::submit(node, &call, chain::signer(key)?, wait).await?;
 			let event = included.event::<city::access_grants::events::RequestOpened>()?;
 			Ok(Report::new(
 				format!(
@@ -148,7 +148,7 @@ pub async fn run(
 		AccessCommand::Approve { request, days, max_uses } => {
 			let duration = days.map(days_to_blocks).transpose()?;
 			let call = tx.approve_request(request, duration, max_uses);
-			let included = chain::submit(node, &call, &chain::keypair(suri)?, wait).await?;
+			let included = chain::submit(node, &call, chain::signer(key)?, wait).await?;
 			let approved = included.event::<city::access_grants::events::RequestApproved>()?;
 			let grant = included
 				.events
@@ -181,7 +181,7 @@ pub async fn run(
 		},
 		AccessCommand::Reject { request, reason } => {
 			let call = tx.reject_request(request, reason.into_bytes());
-			let included = chain::submit(node, &call, &chain::keypair(suri)?, wait).await?;
+			let included = chain::submit(node, &call, chain::signer(key)?, wait).await?;
 			included.event::<city::access_grants::events::RequestRejected>()?;
 			Ok(Report::new(
 				format!("request {request} rejected\n{}", included.text()),
@@ -190,7 +190,7 @@ pub async fn run(
 		},
 		AccessCommand::Revoke { grant, reason } => {
 			let call = tx.revoke_access(grant, reason.into_bytes());
-			let included = chain::submit(node, &call, &chain::keypair(suri)?, wait).await?;
+			let included = chain::submit(node, &call, chain::signer(key)?, wait).await?;
 			included.event::<city::access_grants::events::GrantRevoked>()?;
 			Ok(Report::new(
 				format!("grant {grant} revoked\n{}", included.text()),
@@ -199,7 +199,7 @@ pub async fn run(
 		},
 		AccessCommand::Record { asset, grant, receipt } => {
 			let call = tx.record_access(asset, grant, parse_receipt(receipt.as_deref())?);
-			let included = chain::submit(node, &call, &chain::keypair(suri)?, wait).await?;
+			let included = chain::submit(node, &call, chain::signer(key)?, wait).await?;
 			let event = included.event::<city::access_grants::events::AccessRecorded>()?;
 			Ok(Report::new(
 				format!(
@@ -218,8 +218,7 @@ pub async fn run(
 			))
 		},
 		AccessCommand::Check { asset, department, account } => {
-			let key = suri.map(|s| chain::keypair(Some(s))).transpose()?;
-			check(node, key.as_ref(), asset, department, account).await
+			check(node, key, asset, department, account).await
 		},
 		AccessCommand::Grant { grant } => show_grant(node, grant).await,
 	}

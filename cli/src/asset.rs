@@ -175,13 +175,13 @@ pub fn hash(file: &Path, algorithm: Algorithm) -> Result<Report> {
 
 pub async fn run(
 	node: &Node,
-	suri: Option<&str>,
+	key: Option<&Keypair>,
 	command: AssetCommand,
 	wait: Wait,
 ) -> Result<Report> {
 	match command {
-		AssetCommand::Register(args) => register(node, &chain::keypair(suri)?, args, wait).await,
-		AssetCommand::Update(args) => update(node, &chain::keypair(suri)?, args, wait).await,
+		AssetCommand::Register(args) => register(node, chain::signer(key)?, args, wait).await,
+		AssetCommand::Update(args) => update(node, chain::signer(key)?, args, wait).await,
 		AssetCommand::Show { asset } => show(node, asset).await,
 	}
 }

@@ -156,7 +156,7 @@ impl Measured {
 /// finalized one, and whether it failed.
 #[derive(Default)]
 struct Tracker {
-	/// Transaction hash → (index, kind).
+	/// Transaction hash → its index in the run.
 	pending: HashMap<H256, usize>,
 	included_at: Vec<Option<Instant>>,
 	finalized_at: Vec<Option<Instant>>,
@@ -291,7 +291,7 @@ async fn fixture(node: &Node) -> Result<Fixture> {
 		record_asset: grant.asset,
 		code_class: 0,
 		code_batch,
-		transfer_to: chain::account_of(&chain::keypair(Some("//Alice"))?),
+		transfer_to: chain::account_of(&chain::keypair("//Alice")?),
 		seed,
 	})
 }
@@ -317,9 +317,7 @@ fn sign_kind(
 			// A content hash no one registered: the run's seed and the index, hashed.
 			let mut preimage = fixture.seed.to_vec();
 			preimage.extend_from_slice(&(i as u64).to_le_bytes());
-			let digest = blake2b_simd::Params::new().hash_length(32).hash(&preimage);
-			let mut bytes = [0u8; 32];
-			bytes.copy_from_slice(digest.as_bytes());
+			let bytes = blake2_256(&preimage).0;
 			signing.sign(
 				&city::tx().data_assets().register_asset(
 					format!("bench {i}").into_bytes(),
@@ -398,7 +396,7 @@ async fn run_kind(
 	limits: &BlockLimits,
 	show_progress: bool,
 ) -> Result<Measured> {
-	let key = chain::keypair(Some(kind.signer()))?;
+	let key = chain::keypair(kind.signer())?;
 	let nonce = node
 		.rpc
 		.system_account_next_index(&chain::account_of(&key))

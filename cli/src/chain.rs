@@ -92,13 +92,17 @@ pub async fn connect(url: &str, read_at: Wait) -> Result<Node> {
 
 /// The signing key from a secret URI: `//Alice`, a mnemonic, or a mnemonic with a derivation
 /// path (`… //city//health`). Comes from `--suri` or `CITY_SURI`.
-pub fn keypair(suri: Option<&str>) -> Result<Keypair> {
-	let suri = suri.ok_or_else(|| {
-		CliError::usage("this command signs a transaction: pass --suri or set CITY_SURI")
-	})?;
+pub fn keypair(suri: &str) -> Result<Keypair> {
 	let uri = SecretUri::from_str(suri)
 		.map_err(|e| CliError::usage(format!("--suri is not a secret URI: {e}")))?;
 	Keypair::from_uri(&uri).map_err(|e| CliError::usage(format!("--suri gives no key: {e}")))
+}
+
+/// The key a signed command needs: `--suri` must have been given.
+pub fn signer(key: Option<&Keypair>) -> Result<&Keypair> {
+	key.ok_or_else(|| {
+		CliError::usage("this command signs a transaction: pass --suri or set CITY_SURI")
+	})
 }
 
 /// The account of a key.

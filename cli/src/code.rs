@@ -13,6 +13,7 @@ use clap::Subcommand;
 use serde_json::json;
 use std::path::PathBuf;
 use subxt::utils::AccountId32;
+use subxt_signer::sr25519::Keypair;
 
 /// The URI scheme of a city code. Upper case on purpose: URI schemes are case-insensitive, and an
 /// all-upper-case URI fits QR's compact alphanumeric mode.
@@ -82,7 +83,7 @@ fn location(latitude: Option<f64>, longitude: Option<f64>) -> Result<Option<Loca
 
 pub async fn run(
 	node: &Node,
-	suri: Option<&str>,
+	key: Option<&Keypair>,
 	command: CodeCommand,
 	wait: Wait,
 	progress: bool,
@@ -96,7 +97,7 @@ pub async fn run(
 				None,
 				parent,
 			);
-			let included = chain::submit(node, &call, &chain::keypair(suri)?, wait).await?;
+			let included = chain::submit(node, &call, chain::signer(key)?, wait).await?;
 			let event = included.event::<city::city_codes::events::CodeIssued>()?;
 			let at = node
 				.client
@@ -110,7 +111,7 @@ pub async fn run(
 			))
 		},
 		CodeCommand::Batch { class, count, prefix } => {
-			batch(node, suri, class, count, &prefix, wait, progress).await
+			batch(node, key, class, count, &prefix, wait, progress).await
 		},
 		CodeCommand::Resolve { code } => {
 			let at = node.at_head().await?;
@@ -149,7 +150,7 @@ pub fn max_batch(at: &AtBlock) -> Result<usize> {
 /// block per call. If some calls fail, the error says which codes were issued.
 async fn batch(
 	node: &Node,
-	suri: Option<&str>,
+	key: Option<&Keypair>,
 	class: u16,
 	count: u32,
 	prefix: &str,
@@ -159,7 +160,7 @@ async fn batch(
 	if count == 0 {
 		return Err(CliError::usage("--count must be at least 1"));
 	}
-	let key = chain::keypair(suri)?;
+	let key = chain::signer(key)?;
 	let per_call = max_batch(&node.at_head().await?)?;
 	let count = count as usize;
 	let sizes: Vec<usize> =
@@ -180,7 +181,7 @@ async fn batch(
 		})
 		.collect();
 	let bar = crate::progress::bar(progress, count as u64, "codes");
-	let results = chain::submit_all(node, &calls, &key, wait, |index| {
+	let results = chain::submit_all(node, &calls, key, wait, |index| {
 		bar.inc(sizes.get(index).copied().unwrap_or(0) as u64);
 	})
 	.await;

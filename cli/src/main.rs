@@ -96,11 +96,13 @@ impl Command {
 
 async fn run(cli: Cli) -> Result<output::Report> {
 	let show_progress = !cli.json && !cli.quiet && std::io::stderr().is_terminal();
-	let suri = cli.suri.as_deref();
+	// The key is derived once, here; commands that sign need it, `access check` may use it.
+	let key = cli.suri.as_deref().map(chain::keypair).transpose()?;
+	let key = key.as_ref();
 	// What can be checked without the node is checked first, so that a missing key or file is
 	// reported as such (exit 2 or 7) even when the node is down.
 	if cli.command.signs() {
-		chain::keypair(suri)?;
+		chain::signer(key)?;
 	}
 	if let Some(file) = cli.command.input_file() {
 		std::fs::File::open(file).map_err(|e| CliError::file(file, e))?;
@@ -109,16 +111,16 @@ async fn run(cli: Cli) -> Result<output::Report> {
 	match cli.command {
 		Command::Hash { file, algorithm } => asset::hash(&file, algorithm),
 		Command::Asset(command) => {
-			asset::run(&chain::connect(url, cli.wait).await?, suri, command, cli.wait).await
+			asset::run(&chain::connect(url, cli.wait).await?, key, command, cli.wait).await
 		},
 		Command::Verify { file, asset, version } => {
 			asset::verify(&chain::connect(url, cli.wait).await?, &file, asset, version).await
 		},
 		Command::Access(command) => {
-			access::run(&chain::connect(url, cli.wait).await?, suri, command, cli.wait).await
+			access::run(&chain::connect(url, cli.wait).await?, key, command, cli.wait).await
 		},
 		Command::Code(command) => {
-			code::run(&chain::connect(url, cli.wait).await?, suri, command, cli.wait, show_progress)
+			code::run(&chain::connect(url, cli.wait).await?, key, command, cli.wait, show_progress)
 				.await
 		},
 		Command::Bench(args) => {
