@@ -46,7 +46,9 @@ pub struct RegisterArgs {
 	/// A tag (repeatable).
 	#[arg(long = "tag")]
 	pub tags: Vec<String>,
-	#[arg(long, value_enum, default_value_t = Algorithm::Blake2_256)]
+	/// The content hash's algorithm. SHA-256 by default, as everywhere in CityChain: anyone can
+	/// check it with `sha256sum` or a browser's Web Crypto.
+	#[arg(long, value_enum, default_value_t)]
 	pub algorithm: Algorithm,
 }
 
@@ -59,18 +61,21 @@ pub struct UpdateArgs {
 	/// Where the new content lives off-chain.
 	#[arg(long)]
 	pub location: String,
-	#[arg(long, value_enum, default_value_t = Algorithm::Blake2_256)]
+	/// The content hash's algorithm. SHA-256 by default, as everywhere in CityChain: anyone can
+	/// check it with `sha256sum` or a browser's Web Crypto.
+	#[arg(long, value_enum, default_value_t)]
 	pub algorithm: Algorithm,
 }
 
 /// The content hash algorithms the chain records.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Algorithm {
 	/// BLAKE2b-256, as Substrate uses.
-	#[value(name = "blake2-256")]
+	#[value(name = "blake2-256", alias = "blake2_256")]
 	Blake2_256,
-	/// SHA-256, as `sha256sum` prints it.
-	#[value(name = "sha2-256")]
+	/// SHA-256, as `sha256sum` prints it (the default).
+	#[value(name = "sha2-256", alias = "sha2_256")]
+	#[default]
 	Sha2_256,
 }
 

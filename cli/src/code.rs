@@ -233,8 +233,8 @@ async fn batch(
 
 async fn format_code(at: &AtBlock, code: u64) -> Result<String> {
 	let api = city::runtime_apis().city_codes_api();
-	let text = chain::find(at, api.format(code), || format!("no code has id {code}")).await?;
-	Ok(chain::text(&text))
+	let entry = chain::find(at, api.code(code), || format!("no code has id {code}")).await?;
+	Ok(chain::text(&entry.text))
 }
 
 type View = CodeView<AccountId32, u128, u32>;

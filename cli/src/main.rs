@@ -45,7 +45,7 @@ enum Command {
 	/// Print FILE's content hash as `asset register` would record it (offline).
 	Hash {
 		file: PathBuf,
-		#[arg(long, value_enum, default_value_t = asset::Algorithm::Blake2_256)]
+		#[arg(long, value_enum, default_value_t)]
 		algorithm: asset::Algorithm,
 	},
 	/// Data assets: register, update, show.

@@ -217,6 +217,20 @@ fn department_workflow_end_to_end() {
 	assert_eq!(shown["name"], "report.csv");
 	assert_eq!(shown["tags"][0], "air");
 	assert_eq!(shown["current"]["content"], registered["content"]);
+	assert_eq!(registered["content"]["algorithm"], "sha2-256", "SHA-256 is the default");
+
+	// A file registered with city-cli is found by docs/integration.md's recipe: hash it with
+	// `sha256sum`, ask `city_assetByHash` over HTTP JSON-RPC with the algorithm named.
+	let recipe = format!(
+		r#"digest=$(sha256sum '{report_str}' | cut -d' ' -f1)
+curl -sS -H 'Content-Type: application/json' {url} \
+  -d "{{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"city_assetByHash\",\"params\":[\"$digest\",\"sha2_256\"]}}""#,
+		url = node.url.replace("ws://", "http://")
+	);
+	let output = Command::new("sh").args(["-c", &recipe]).output().expect("run curl");
+	let answer: Value = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+	assert_eq!(answer["result"]["asset"], asset, "{recipe}: {answer}");
+	assert_eq!(answer["result"]["version"], 1, "{answer}");
 
 	let verified = ok(&node, None, &["verify", report_str, "--asset", &asset_arg]);
 	assert_eq!(verified["version"], 1);

@@ -113,19 +113,25 @@ fn assets(node: &Node, genesis: &str) {
 	assert_eq!(rest["assets"].as_array().unwrap().len(), 1);
 	assert_ne!(rest["assets"][0]["id"], first["assets"][0]["id"]);
 
-	// What is this file? With and without `0x`, the algorithm named or by default.
+	// What is this file? With and without `0x`, the algorithm in either spelling.
 	let digest = demo_digest("demo: zoning plan 2030");
 	let found = node.call("city_assetByHash", json!([digest, "sha2_256"]));
 	assert_eq!((found["asset"].clone(), found["version"].clone()), (json!(5), json!(1)));
-	assert_eq!(node.call("city_assetByHash", json!([digest.trim_start_matches("0x")])), found);
+	assert_eq!(
+		node.call("city_assetByHash", json!([digest.trim_start_matches("0x"), "SHA2-256"])),
+		found
+	);
+	// The algorithm is never guessed.
+	let message = expect_error(node, "city_assetByHash", json!([digest]), INVALID_PARAMS);
+	assert!(message.contains("missing algorithm"), "{message}");
 	// The same digest under the other algorithm is other content.
 	expect_error(node, "city_assetByHash", json!([digest, "blake2_256"]), NOT_FOUND);
 
 	// Is my copy genuine?
-	let genuine = node.call("city_verifyAsset", json!([5, 1, digest]));
+	let genuine = node.call("city_verifyAsset", json!([5, 1, digest, "sha2_256"]));
 	assert_eq!(genuine["result"], "Match");
 	assert_eq!(genuine["matches"], true);
-	let tampered = node.call("city_verifyAsset", json!([5, 1, demo_digest("tampered")]));
+	let tampered = node.call("city_verifyAsset", json!([5, 1, demo_digest("tampered"), "sha2_256"]));
 	assert_eq!(
 		(tampered["result"].clone(), tampered["matches"].clone()),
 		(json!("Mismatch"), json!(false))
@@ -136,14 +142,14 @@ fn assets(node: &Node, genesis: &str) {
 	let message = expect_error(node, "city_assetVersion", json!([1, 2]), NOT_FOUND);
 	assert!(message.contains("no version 2"), "{message}");
 	expect_error(node, "city_assetVersion", json!([99, 1]), NOT_FOUND);
-	expect_error(node, "city_verifyAsset", json!([99, 1, digest]), NOT_FOUND);
-	expect_error(node, "city_verifyAsset", json!([5, 7, digest]), NOT_FOUND);
+	expect_error(node, "city_verifyAsset", json!([99, 1, digest, "sha2_256"]), NOT_FOUND);
+	expect_error(node, "city_verifyAsset", json!([5, 7, digest, "sha2_256"]), NOT_FOUND);
 	expect_error(node, "city_assetsOf", json!([99]), NOT_FOUND);
 	expect_error(node, "city_assetsOf", json!(["XYZ"]), NOT_FOUND);
 	// Bad hex, wrong length, unknown algorithm, zero limit, wrong parameter type.
-	let message = expect_error(node, "city_assetByHash", json!(["0xzz"]), INVALID_PARAMS);
+	let message = expect_error(node, "city_assetByHash", json!(["0xzz", "sha2_256"]), INVALID_PARAMS);
 	assert!(message.contains("bad hex"), "{message}");
-	let message = expect_error(node, "city_assetByHash", json!(["0x1234"]), INVALID_PARAMS);
+	let message = expect_error(node, "city_assetByHash", json!(["0x1234", "sha2_256"]), INVALID_PARAMS);
 	assert!(message.contains("2 bytes, not 32"), "{message}");
 	let message =
 		expect_error(node, "city_verifyAsset", json!([5, 1, digest, "md5"]), INVALID_PARAMS);
@@ -282,7 +288,7 @@ fn oversized_input(node: &Node) {
 	let message = expect_error(node, "city_resolveCode", json!([huge_code]), INVALID_PARAMS);
 	assert!(message.contains("malformed city code"), "{message}");
 	let huge_hash = format!("0x{}", "ab".repeat(1 << 19));
-	expect_error(node, "city_assetByHash", json!([huge_hash]), INVALID_PARAMS);
+	expect_error(node, "city_assetByHash", json!([huge_hash, "sha2_256"]), INVALID_PARAMS);
 	// Half a megabyte of bytes that are no extrinsic.
 	let junk = format!("0x{}", "ff".repeat(1 << 19));
 	let error = node.rpc("author_submitExtrinsic", json!([junk])).expect_err("junk is refused");

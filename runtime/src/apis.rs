@@ -394,6 +394,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_city_codes::runtime_api::CityCodesApi<Block, AccountId, Balance, BlockNumber>
 		for Runtime
 	{
@@ -422,8 +423,8 @@ impl_runtime_apis! {
 			CityCodes::codes_of(department, start_after, limit)
 		}
 
-		fn format(code: pallet_city_codes::CodeId) -> Option<Vec<u8>> {
-			CityCodes::format(code)
+		fn code(code: pallet_city_codes::CodeId) -> Option<pallet_city_codes::CodeEntry> {
+			CityCodes::entry(code)
 		}
 	}
 

@@ -101,18 +101,25 @@ pub fn parse_digest(text: &str) -> Result<[u8; 32], ErrorObjectOwned> {
 
 /// A hash algorithm by name, `blake2_256` or `sha2_256` in any letter case (so the names this
 /// module writes are read back); SHA-256 when omitted.
+/// A hash algorithm by name: `sha2_256` or `blake2_256`, in any letter case, with `-` or `_`
+/// (`sha2-256` as city-cli writes it). Required: a digest alone does not say which it is, and a
+/// default would find nothing for a file hashed the other way.
 pub fn parse_algorithm(name: Option<&str>) -> Result<HashAlgorithm, ErrorObjectOwned> {
-	match name.map(str::to_ascii_lowercase).as_deref() {
-		None | Some("sha2_256") => Ok(HashAlgorithm::Sha2_256),
-		Some("blake2_256") => Ok(HashAlgorithm::Blake2_256),
-		Some(_) => Err(invalid_params(format!(
-			"invalid algorithm {:?}: expected \"blake2_256\" or \"sha2_256\"",
-			name.unwrap_or_default()
+	let Some(name) = name else {
+		return Err(invalid_params(
+			"missing algorithm: name the hash's algorithm, \"sha2_256\" or \"blake2_256\"",
+		));
+	};
+	match name.to_ascii_lowercase().replace('-', "_").as_str() {
+		"sha2_256" => Ok(HashAlgorithm::Sha2_256),
+		"blake2_256" => Ok(HashAlgorithm::Blake2_256),
+		_ => Err(invalid_params(format!(
+			"invalid algorithm {name:?}: expected \"sha2_256\" or \"blake2_256\""
 		))),
 	}
 }
 
-/// A content hash from a digest in hex and an optional algorithm name.
+/// A content hash from a digest in hex and an algorithm name.
 pub fn parse_content(
 	digest: &str,
 	algorithm: Option<&str>,
@@ -1107,7 +1114,7 @@ where
 		let at = self.at(at);
 		let api = self.client.runtime_api();
 		let id = match code {
-			CodeRef::Id(id) => match api.format(at, id).map_err(runtime_error)? {
+			CodeRef::Id(id) => match api.code(at, id).map_err(runtime_error)? {
 				Some(_) => id,
 				None => return Err(not_found(format!("unknown city code {id}"))),
 			},
@@ -1195,9 +1202,13 @@ mod tests {
 	}
 
 	#[test]
-	fn algorithms_parse_by_name_with_sha256_by_default() {
-		assert_eq!(parse_algorithm(None).unwrap(), HashAlgorithm::Sha2_256);
+	fn algorithms_parse_by_name_and_are_never_guessed() {
+		let missing = parse_algorithm(None).unwrap_err();
+		assert_eq!(missing.code(), INVALID);
+		assert!(missing.message().contains("missing algorithm"), "{}", missing.message());
 		assert_eq!(parse_algorithm(Some("sha2_256")).unwrap(), HashAlgorithm::Sha2_256);
+		assert_eq!(parse_algorithm(Some("SHA2-256")).unwrap(), HashAlgorithm::Sha2_256);
+		assert_eq!(parse_algorithm(Some("blake2-256")).unwrap(), HashAlgorithm::Blake2_256);
 		assert_eq!(parse_algorithm(Some("blake2_256")).unwrap(), HashAlgorithm::Blake2_256);
 		// The names the methods write are read back.
 		for algorithm in [HashAlgorithm::Blake2_256, HashAlgorithm::Sha2_256] {

@@ -1140,8 +1140,14 @@ pub mod pallet {
 
 		/// The canonical text of a code, if it exists.
 		pub fn format(code: CodeId) -> Option<Vec<u8>> {
-			let record = Codes::<T>::get(code)?;
-			Self::city_code(&record).map(|parts| parts.to_text().to_vec())
+			Self::entry(code).map(|entry| entry.text)
+		}
+
+		/// A code's id, canonical text and status, if it exists.
+		pub fn entry(id: CodeId) -> Option<CodeEntry> {
+			let record = Codes::<T>::get(id)?;
+			let text = Self::city_code(&record)?.to_text().to_vec();
+			Some(CodeEntry { id, text, status: record.status })
 		}
 
 		/// One page of the codes whose parent is `code`: at most `limit` (capped at
@@ -1177,13 +1183,7 @@ pub mod pallet {
 
 		fn entries(keys: impl Iterator<Item = CodeId>, limit: u32) -> Vec<CodeEntry> {
 			let limit = usize::try_from(limit.min(MAX_PAGE)).unwrap_or_default();
-			keys.take(limit)
-				.filter_map(|id| {
-					let record = Codes::<T>::get(id)?;
-					let text = Self::city_code(&record)?.to_text().to_vec();
-					Some(CodeEntry { id, text, status: record.status })
-				})
-				.collect()
+			keys.take(limit).filter_map(Self::entry).collect()
 		}
 
 		/// Checks the pallet's storage invariants:
@@ -1339,7 +1339,7 @@ pub(crate) fn is_canonical_label<const N: usize>(label: &[u8]) -> bool {
 }
 
 /// The runtime API: resolve a code's text, list a code's children and a department's codes,
-/// write a code's text. The runtime forwards each method to the [`Pallet`] function of the
+/// look a code up by id. The runtime forwards each method to the [`Pallet`] function of the
 /// same name.
 pub mod runtime_api {
 	use super::*;
@@ -1347,6 +1347,7 @@ pub mod runtime_api {
 
 	sp_api::decl_runtime_apis! {
 		/// City codes as clients see them.
+		#[api_version(2)]
 		pub trait CityCodesApi<AccountId, Balance, BlockNumber>
 		where
 			AccountId: codec::Codec,
@@ -1375,9 +1376,12 @@ pub mod runtime_api {
 				limit: u32,
 			) -> Vec<CodeEntry>;
 
-			/// The canonical text of a code, e.g. `BJ.TRF/DEV/000123-X`; `None` if no code
-			/// has this id.
-			fn format(code: CodeId) -> Option<Vec<u8>>;
+			/// The code with this id: its canonical text (e.g. `BJ.TRF/DEV/000123-X`) and
+			/// status; `None` if no code has this id.
+			///
+			/// Version 2 replaced version 1's `format(code) -> Option<Vec<u8>>`, which
+			/// @polkadot/api mis-decoded (a top-level `Option<Bytes>` result).
+			fn code(code: CodeId) -> Option<CodeEntry>;
 		}
 	}
 }
