@@ -131,7 +131,8 @@ fn assets(node: &Node, genesis: &str) {
 	let genuine = node.call("city_verifyAsset", json!([5, 1, digest, "sha2_256"]));
 	assert_eq!(genuine["result"], "Match");
 	assert_eq!(genuine["matches"], true);
-	let tampered = node.call("city_verifyAsset", json!([5, 1, demo_digest("tampered"), "sha2_256"]));
+	let tampered =
+		node.call("city_verifyAsset", json!([5, 1, demo_digest("tampered"), "sha2_256"]));
 	assert_eq!(
 		(tampered["result"].clone(), tampered["matches"].clone()),
 		(json!("Mismatch"), json!(false))
@@ -147,9 +148,11 @@ fn assets(node: &Node, genesis: &str) {
 	expect_error(node, "city_assetsOf", json!([99]), NOT_FOUND);
 	expect_error(node, "city_assetsOf", json!(["XYZ"]), NOT_FOUND);
 	// Bad hex, wrong length, unknown algorithm, zero limit, wrong parameter type.
-	let message = expect_error(node, "city_assetByHash", json!(["0xzz", "sha2_256"]), INVALID_PARAMS);
+	let message =
+		expect_error(node, "city_assetByHash", json!(["0xzz", "sha2_256"]), INVALID_PARAMS);
 	assert!(message.contains("bad hex"), "{message}");
-	let message = expect_error(node, "city_assetByHash", json!(["0x1234", "sha2_256"]), INVALID_PARAMS);
+	let message =
+		expect_error(node, "city_assetByHash", json!(["0x1234", "sha2_256"]), INVALID_PARAMS);
 	assert!(message.contains("2 bytes, not 32"), "{message}");
 	let message =
 		expect_error(node, "city_verifyAsset", json!([5, 1, digest, "md5"]), INVALID_PARAMS);
