@@ -1,16 +1,96 @@
-//! Extrinsic builders for `city-node benchmark overhead` and `benchmark extrinsic`.
+//! `city-node benchmark`: pallet weights, block and extrinsic overhead, storage, machine, and the
+//! extrinsic builders for `benchmark overhead` and `benchmark extrinsic`.
+//!
+//! Only in a node built with `--features benchmark-cli` (or `runtime-benchmarks`, which implies
+//! it): frame-benchmarking-cli brings some 130 crates (parachain and XCM primitives, a test
+//! runtime of its own) that a node which only runs a chain does not need.
 
 use std::{sync::Arc, time::Duration};
 
-use city_runtime::{AccountId, Balance, BalancesCall, RuntimeCall, SystemCall};
-use frame_benchmarking_cli::ExtrinsicBuilder;
+use city_runtime::{
+	opaque::Block, AccountId, Balance, BalancesCall, RuntimeCall, SystemCall, EXISTENTIAL_DEPOSIT,
+};
+use frame_benchmarking_cli::{
+	BenchmarkCmd, ExtrinsicBuilder, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE,
+};
+use sc_cli::SubstrateCli;
+use sc_service::PartialComponents;
 use sc_cli::Result;
 use sc_client_api::BlockBackend;
 use sp_inherents::{InherentData, InherentDataProvider};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, OpaqueExtrinsic, SaturatedConversion};
 
-use crate::service::FullClient;
+use crate::{cli::Cli, service, service::FullClient};
+
+/// Runs one `city-node benchmark` subcommand.
+pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> Result<()> {
+	let runner = cli.create_runner(cmd)?;
+	runner.sync_run(|config| match cmd {
+		// With `--runtime`, the benchmarks run in that Wasm (built with
+		// `--features runtime-benchmarks`, as `scripts/benchmark-weights` does) from its
+		// own genesis preset, so the node's own runtime needs no benchmarks.
+		BenchmarkCmd::Pallet(cmd) if cmd.runtime.is_some() => {
+			cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(None)
+		},
+		BenchmarkCmd::Pallet(cmd) => {
+			if !cfg!(feature = "runtime-benchmarks") {
+				return Err(
+					"Pallet benchmarks need `--runtime` with a Wasm runtime built \
+					with `--features runtime-benchmarks`, or a node built with that \
+					feature."
+						.into(),
+				);
+			}
+			cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
+				config.chain_spec,
+			))
+		},
+		BenchmarkCmd::Block(cmd) => {
+			let PartialComponents { client, .. } = service::new_partial(&config)?;
+			cmd.run(client)
+		},
+		#[cfg(not(feature = "runtime-benchmarks"))]
+		BenchmarkCmd::Storage(_) => Err("Storage benchmarks need a node built with \
+			`--features runtime-benchmarks`."
+			.into()),
+		#[cfg(feature = "runtime-benchmarks")]
+		BenchmarkCmd::Storage(cmd) => {
+			let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
+			let db = backend.expose_db();
+			let storage = backend.expose_storage();
+			let shared_cache = backend.expose_shared_trie_cache();
+			cmd.run(config, client, db, storage, shared_cache)
+		},
+		BenchmarkCmd::Overhead(cmd) => {
+			let PartialComponents { client, .. } = service::new_partial(&config)?;
+			let ext_builder = RemarkBuilder::new(client.clone());
+			cmd.run(
+				config.chain_spec.name().into(),
+				client,
+				inherent_benchmark_data()?,
+				Vec::new(),
+				&ext_builder,
+				false,
+			)
+		},
+		BenchmarkCmd::Extrinsic(cmd) => {
+			let PartialComponents { client, .. } = service::new_partial(&config)?;
+			let ext_factory = ExtrinsicFactory(vec![
+				Box::new(RemarkBuilder::new(client.clone())),
+				Box::new(TransferKeepAliveBuilder::new(
+					client.clone(),
+					Sr25519Keyring::Alice.to_account_id(),
+					EXISTENTIAL_DEPOSIT,
+				)),
+			]);
+			cmd.run(client, inherent_benchmark_data()?, Vec::new(), &ext_factory)
+		},
+		BenchmarkCmd::Machine(cmd) => {
+			cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
+		},
+	})
+}
 
 /// Builds `system.remark` extrinsics: the cheapest signed transaction.
 pub struct RemarkBuilder {

@@ -32,7 +32,9 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
-	/// Sub-commands concerned with benchmarking (pallet weights need `--features runtime-benchmarks`).
+	/// Sub-commands concerned with benchmarking (only in a node built with `--features
+	/// benchmark-cli`; pallet weights need a runtime built with `runtime-benchmarks`).
+	#[cfg(feature = "benchmark-cli")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 

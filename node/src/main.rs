@@ -1,5 +1,6 @@
 //! `city-node`: a CityChain node.
 
+#[cfg(feature = "benchmark-cli")]
 mod benchmarking;
 mod chain_spec;
 mod cli;
