@@ -13,10 +13,10 @@ use city_runtime::{
 use frame_benchmarking_cli::{
 	BenchmarkCmd, ExtrinsicBuilder, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE,
 };
-use sc_cli::SubstrateCli;
-use sc_service::PartialComponents;
 use sc_cli::Result;
+use sc_cli::SubstrateCli;
 use sc_client_api::BlockBackend;
+use sc_service::PartialComponents;
 use sp_inherents::{InherentData, InherentDataProvider};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, OpaqueExtrinsic, SaturatedConversion};
@@ -35,16 +35,12 @@ pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> Result<()> {
 		},
 		BenchmarkCmd::Pallet(cmd) => {
 			if !cfg!(feature = "runtime-benchmarks") {
-				return Err(
-					"Pallet benchmarks need `--runtime` with a Wasm runtime built \
+				return Err("Pallet benchmarks need `--runtime` with a Wasm runtime built \
 					with `--features runtime-benchmarks`, or a node built with that \
 					feature."
-						.into(),
-				);
+					.into());
 			}
-			cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(
-				config.chain_spec,
-			))
+			cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, ()>(Some(config.chain_spec))
 		},
 		BenchmarkCmd::Block(cmd) => {
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
@@ -86,9 +82,7 @@ pub fn run(cli: &Cli, cmd: &BenchmarkCmd) -> Result<()> {
 			]);
 			cmd.run(client, inherent_benchmark_data()?, Vec::new(), &ext_factory)
 		},
-		BenchmarkCmd::Machine(cmd) => {
-			cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
-		},
+		BenchmarkCmd::Machine(cmd) => cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
 	})
 }
 

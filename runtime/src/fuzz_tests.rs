@@ -27,10 +27,9 @@
 #![cfg(feature = "try-runtime")]
 
 use crate::{
-	genesis_config_presets, sign_transaction, tx_extension, AccountId, AllPalletsWithSystem,
-	Balance, Balances, BlockNumber, CouncilCollective, Executive, Header, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeGenesisConfig, System, TimestampCall, UncheckedExtrinsic, CENTI_UNIT,
-	MILLI_UNIT, SLOT_DURATION,
+	sign_transaction, tx_extension, AccountId, AllPalletsWithSystem, Balance, Balances,
+	BlockNumber, CouncilCollective, Executive, Header, Runtime, RuntimeCall, RuntimeEvent, System,
+	TimestampCall, UncheckedExtrinsic, CENTI_UNIT, MILLI_UNIT, SLOT_DURATION,
 };
 use city_primitives::{Classification, Role};
 use codec::Encode;
@@ -285,11 +284,7 @@ static STATS: Mutex<Stats> = Mutex::new(BTreeMap::new());
 
 /// The genesis storage of the `development` preset, merged into the defaults as the node does.
 fn development_storage() -> Storage {
-	let patch = genesis_config_presets::get_preset(&"development".into()).expect("preset exists");
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	sc_chain_spec::json_merge(&mut config, serde_json::from_slice(&patch).unwrap());
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
-	config.build_storage().unwrap()
+	crate::tests::preset_config("development").build_storage().unwrap()
 }
 
 /// Accounts `//Citizen1`.. that the sudo key funds at the start of a case: outsiders for the

@@ -17,12 +17,36 @@ use sp_runtime::{
 };
 
 /// The genesis config of the named preset, parsed strictly (unknown fields are an error).
-fn preset_config(name: &str) -> RuntimeGenesisConfig {
+pub(crate) fn preset_config(name: &str) -> RuntimeGenesisConfig {
 	let patch = genesis_config_presets::get_preset(&name.into()).expect("preset exists");
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	// Merged into the defaults as the node does when it builds a chain spec from a preset.
-	sc_chain_spec::json_merge(&mut config, serde_json::from_slice(&patch).unwrap());
+	json_merge(&mut config, serde_json::from_slice(&patch).unwrap());
 	serde_json::from_value(config).expect("preset patch matches the genesis config")
+}
+
+/// Merges a preset's patch into the default config as the node does when it builds a chain spec
+/// from a preset (sc-chain-spec's `json_merge`: objects merge key by key, any other value
+/// replaces). Ten lines here instead of sc-chain-spec and its networking stack as a
+/// dev-dependency, built again under every feature set the runtime's tests run with.
+fn json_merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+			for (key, value) in patch {
+				json_merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}
+
+#[test]
+fn json_merge_merges_objects_and_replaces_everything_else() {
+	let mut config = serde_json::json!({ "a": { "x": 1, "y": [1, 2] }, "b": 2 });
+	json_merge(&mut config, serde_json::json!({ "a": { "y": [3], "z": null }, "c": "new" }));
+	assert_eq!(
+		config,
+		serde_json::json!({ "a": { "x": 1, "y": [3], "z": null }, "b": 2, "c": "new" })
+	);
 }
 
 /// Externalities of the `development` preset, with block 1 initialized.

@@ -4,20 +4,17 @@
 // `city_checkAccess`, revoke, see the next record fail with the pallet's named error, issue a code
 // and resolve it), also through the runtime APIs decorated from the metadata.
 //
-// Starts its own `city-node --dev --tmp` on free ports: the binary is `$CITY_NODE`, or
-// `$CARGO_TARGET_DIR/debug/city-node`. Run with `npm test` (see scripts/js-test).
+// Starts its own `city-node --dev --tmp` on free ports (dev-node.js): the binary is `$CITY_NODE`,
+// or `$CARGO_TARGET_DIR/debug/city-node`. Run with `npm test` (see scripts/js-test).
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import { u8aToHex } from '@polkadot/util';
+
+import { startDevNode } from './dev-node.js';
 
 const SS58_PREFIX = 2489;
 const TRANSPORT = 0;
@@ -26,112 +23,21 @@ const BUILDING_CLASS = 1; // `BLD` in the demo city's object classes
 
 const CITY_PALLETS = ['departments', 'dataAssets', 'accessGrants', 'cityCodes', 'validatorSet', 'council'];
 
-function nodeBinary() {
-  if (process.env.CITY_NODE) return process.env.CITY_NODE;
-  if (!process.env.CARGO_TARGET_DIR) {
-    throw new Error('set CITY_NODE (the city-node binary) or CARGO_TARGET_DIR (where cargo built it)');
-  }
-  return join(process.env.CARGO_TARGET_DIR, 'debug', 'city-node');
-}
-
-/** A TCP port free on the loopback interface right now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-let node; // { child, rpcPort, logPath, exited }
+let node; // from startDevNode
 let api;
 let provider;
 let keyring;
 
-function logTail(lines = 60) {
-  try {
-    return readFileSync(node.logPath, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
-}
-
-/** Starts `city-node --dev --tmp` and waits until its RPC server answers. */
-async function startNode() {
-  const rpcPort = await freePort();
-  const p2pPort = await freePort();
-  const logPath = join(tmpdir(), `city-node-js-test-${process.pid}-${rpcPort}.log`);
-  const log = createWriteStream(logPath);
-  const child = spawn(
-    nodeBinary(),
-    ['--dev', '--tmp', '--rpc-port', String(rpcPort), '--port', String(p2pPort),
-      '--no-prometheus', '--no-telemetry', '--no-mdns'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout.pipe(log);
-  child.stderr.pipe(log);
-  node = { child, rpcPort, logPath, exited: null };
-  const spawned = new Promise((resolve, reject) => {
-    child.once('spawn', resolve);
-    child.once('error', reject);
-  });
-  child.once('exit', (code, signal) => { node.exited = { code, signal }; });
-  await spawned;
-
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (node.exited) throw new Error(`city-node exited (${JSON.stringify(node.exited)}):\n${logTail()}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${rpcPort}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_health', params: [] }),
-      });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`city-node's RPC did not answer in 120 s:\n${logTail()}`);
-    await sleep(250);
-  }
-}
-
-/** Stops the node: SIGINT, then SIGKILL if it has not exited after 30 s. */
-async function stopNode() {
-  if (!node || node.exited) return;
-  const exited = new Promise((resolve) => node.child.once('exit', resolve));
-  node.child.kill('SIGINT');
-  let timer;
-  const timeout = new Promise((resolve) => { timer = setTimeout(resolve, 30_000, 'timeout'); });
-  const outcome = await Promise.race([exited, timeout]);
-  clearTimeout(timer);
-  if (outcome === 'timeout') {
-    node.child.kill('SIGKILL');
-    await exited;
-  }
-}
-
-// If the test process dies some other way, the node goes with it.
-process.on('exit', () => {
-  if (node && !node.exited) node.child.kill('SIGKILL');
-});
-
 before(async () => {
-  await startNode();
-  provider = new WsProvider(`ws://127.0.0.1:${node.rpcPort}`, 1_000);
+  node = await startDevNode('js-test');
+  provider = new WsProvider(node.wsUrl, 1_000);
   api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
   keyring = new Keyring({ type: 'sr25519', ss58Format: SS58_PREFIX });
 });
 
 after(async () => {
   await api?.disconnect();
-  await stopNode();
+  await node?.stop();
 });
 
 const dev = (name) => keyring.addFromUri(`//${name}`);
@@ -254,7 +160,7 @@ test('the main story: member, asset, request, approval, access, revocation, city
   const code = eventData(issued, 'cityCodes', 'CodeIssued').code.toNumber();
   assert.deepEqual(await rpc('city_departmentOf', [gatekeeper.address]),
     { account: gatekeeper.address, department: TRANSPORT, role: 'Operator' });
-  const found = await rpc('city_assetByHash', [digest]);
+  const found = await rpc('city_assetByHash', [digest, 'sha2_256']);
   assert.deepEqual([found.asset, found.version], [asset, 1]);
 
   // 2. Health's Steward asks for it; Transport's Steward approves, capping it at 10 uses.
@@ -309,14 +215,19 @@ test('the main story: member, asset, request, approval, access, revocation, city
   assert.deepEqual([denied.allowed, denied.reason], [false, 'NoGrant']);
   assert.ok((await api.call.accessGrantsApi.checkAccess(HEALTH, asset)).isDenied);
 
-  // 6. The city code: its text from the runtime API (`codesOf`: `format`'s `Option<Vec<u8>>` is
-  //    mis-decoded by `api.call` in @polkadot/api 16.5; see docs/integration.md), its record
-  //    over `city_resolveCode`.
+  // 6. The city code: by id from the runtime API (`code`, decoded from the metadata with no
+  //    workaround), among its department's (`codesOf`), its record over `city_resolveCode`.
+  const byId = await api.call.cityCodesApi.code(code);
+  assert.ok(byId.isSome, `code ${code} exists`);
+  const text = byId.unwrap().text.toUtf8();
+  assert.match(text, /^BJ\.TRF\/BLD\/\d{6}-[0-9A-Z*]$/);
+  assert.equal(byId.unwrap().id.toNumber(), code);
+  assert.equal(byId.unwrap().status.toString(), 'Active');
+  assert.ok((await api.call.cityCodesApi.code(999_999_999)).isNone);
   const codes = await api.call.cityCodesApi.codesOf(TRANSPORT, null, 100);
   const entry = codes.find((c) => c.id.toNumber() === code);
   assert.ok(entry, `code ${code} among Transport's: ${codes.toString()}`);
-  const text = entry.text.toUtf8();
-  assert.match(text, /^BJ\.TRF\/BLD\/\d{6}-[0-9A-Z*]$/);
+  assert.equal(entry.text.toUtf8(), text);
   const record = await rpc('city_resolveCode', [text]);
   assert.equal(record.id, code);
   assert.equal(record.name, 'Bus Depot North');
@@ -333,4 +244,21 @@ test('the main story: member, asset, request, approval, access, revocation, city
     assert.match(error.message, /wrong check character/);
     return true;
   });
+});
+
+// docs/security.md states what a transfer costs: fees are fixed (no congestion multiplier), so a
+// department can budget them. This pins the stated figure to the runtime's fee model.
+const TRANSFER_FEE_MILLI_CITY = 6.2;
+test('a transfer costs what docs/security.md says, within 10 %', async () => {
+  const alice = keyring.addFromUri('//Alice');
+  const bob = keyring.addFromUri('//Bob');
+  const transfer = api.tx.balances.transferKeepAlive(bob.address, 1_000_000_000_000n);
+  await transfer.signAsync(alice);
+  // The JSON-RPC method itself: @polkadot/api's `rpc.payment.queryInfo` still decodes the
+  // weight as the old single number, so it fails on today's two-dimensional weight.
+  const info = await provider.send('payment_queryInfo', [transfer.toHex()]);
+  const fee = Number(BigInt(info.partialFee)) / 1e9; // milli-CITY: 1 CITY = 10^12 units
+  console.log(`# transfer_keep_alive fee: ${fee.toFixed(3)} mCITY (payment_queryInfo)`);
+  assert.ok(Math.abs(fee - TRANSFER_FEE_MILLI_CITY) <= 0.1 * TRANSFER_FEE_MILLI_CITY,
+    `a transfer costs ${fee} mCITY, docs/security.md says about ${TRANSFER_FEE_MILLI_CITY}`);
 });
