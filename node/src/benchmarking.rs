@@ -13,8 +13,7 @@ use city_runtime::{
 use frame_benchmarking_cli::{
 	BenchmarkCmd, ExtrinsicBuilder, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE,
 };
-use sc_cli::Result;
-use sc_cli::SubstrateCli;
+use sc_cli::{Result, SubstrateCli};
 use sc_client_api::BlockBackend;
 use sc_service::PartialComponents;
 use sp_inherents::{InherentData, InherentDataProvider};

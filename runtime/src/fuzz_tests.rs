@@ -48,7 +48,7 @@ use sp_runtime::{
 	generic::{Digest, DigestItem, Era},
 	traits::{Header as _, TransactionExtension},
 	transaction_validity::{InvalidTransaction, TransactionValidityError},
-	BuildStorage, Storage,
+	Storage,
 };
 use std::{collections::BTreeMap, sync::Mutex};
 
@@ -281,11 +281,6 @@ fn plan() -> impl Strategy<Value = Vec<BlockPlan>> {
 
 /// Successful and failed dispatches per kind, over the whole run.
 static STATS: Mutex<Stats> = Mutex::new(BTreeMap::new());
-
-/// The genesis storage of the `development` preset, merged into the defaults as the node does.
-fn development_storage() -> Storage {
-	crate::tests::preset_config("development").build_storage().unwrap()
-}
 
 /// Accounts `//Citizen1`.. that the sudo key funds at the start of a case: outsiders for the
 /// departments to enroll (the demo city has enrolled all but one development account).
@@ -1523,7 +1518,7 @@ fn check_block(number: BlockNumber, issuance_before: Balance) -> Result<(), Stri
 
 #[test]
 fn random_call_sequences_keep_every_invariant() {
-	let storage = development_storage();
+	let storage = crate::tests::development_storage();
 	let keys = Keys::new();
 	let mut runner = TestRunner::new(config());
 	let result = runner.run(&plan(), |plan| run_case(&storage, &keys, &plan));

@@ -24,6 +24,11 @@ pub(crate) fn preset_config(name: &str) -> RuntimeGenesisConfig {
 	serde_json::from_value(config).expect("preset patch matches the genesis config")
 }
 
+/// The genesis storage of the `development` preset: the demo city, as a `--dev` node starts it.
+pub(crate) fn development_storage() -> sp_runtime::Storage {
+	preset_config("development").build_storage().expect("the development preset builds")
+}
+
 /// Merges a preset's patch into the default config as the node does when it builds a chain spec
 /// from a preset (sc-chain-spec's `json_merge`: objects merge key by key, any other value
 /// replaces). Ten lines here instead of sc-chain-spec and its networking stack as a
@@ -51,7 +56,7 @@ fn json_merge_merges_objects_and_replaces_everything_else() {
 
 /// Externalities of the `development` preset, with block 1 initialized.
 fn dev_ext() -> sp_io::TestExternalities {
-	let storage = preset_config("development").build_storage().unwrap();
+	let storage = development_storage();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
 		let parent = System::block_hash(0);
