@@ -1,8 +1,9 @@
 //! Benchmarks for the access-grants pallet: every call, in its worst case.
 //!
-//! Departments, members and assets are set up only through `DepartmentRegistry` and
-//! `AssetRegistry` (their benchmark helpers) and accounts funded only through `Currency`, so the
-//! benchmarks run in the real runtime as well as in the mock.
+//! Callers come from the pallet's origins (`try_successful_origin` of `StewardOrigin` and
+//! `OperatorOrigin`: each a member of a fresh department), assets from `BenchmarkHelper`, and
+//! accounts are funded only through `Currency`, so the benchmarks run in the real runtime as well
+//! as in the mock.
 //!
 //! Worst cases: purposes and reasons as long as the config allows; every deposit held or
 //! released; a final approval (owner or oversight) issues a grant and purges an ended grant of the
@@ -14,6 +15,7 @@
 use super::*;
 use crate::Pallet as AccessGrants;
 use alloc::vec;
+use city_primitives::BenchmarkHelper;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, InspectHold, Mutate},
@@ -21,8 +23,6 @@ use frame_support::traits::{
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::traits::{One, Saturating, Zero};
-
-const SEED: u32 = 0;
 
 /// A purpose of exactly `MaxPurposeLen` bytes.
 fn max_purpose<T: Config>() -> PurposeOf<T> {
@@ -46,27 +46,44 @@ fn fund<T: Config>(who: &T::AccountId) {
 	T::Currency::set_balance(who, amount);
 }
 
-/// A funded Steward of a fresh department.
-fn steward<T: Config>(name: &'static str) -> Result<(T::AccountId, DepartmentId), BenchmarkError> {
-	let who: T::AccountId = account(name, 0, SEED);
-	let department = T::Departments::register_benchmark_member(&who, Role::Steward)?;
-	fund::<T>(&who);
-	Ok((who, department))
+/// A caller of a department-role origin: the origin, its account and its department.
+struct Caller<T: Config> {
+	origin: T::RuntimeOrigin,
+	who: T::AccountId,
+	department: DepartmentId,
 }
 
-/// An owner department with an asset of `classification`, and a grantee department.
+/// A new, funded caller that the origin `O` accepts, member of a fresh department.
+fn caller<T, O>() -> Result<Caller<T>, BenchmarkError>
+where
+	T: Config,
+	O: EnsureOrigin<T::RuntimeOrigin, Success = (T::AccountId, DepartmentId)>,
+{
+	let origin = O::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	let (who, department) = O::ensure_origin(origin.clone())
+		.map_err(|_| BenchmarkError::Stop("the successful origin is refused"))?;
+	fund::<T>(&who);
+	Ok(Caller { origin, who, department })
+}
+
+/// A new, funded Steward of a fresh department.
+fn steward<T: Config>() -> Result<Caller<T>, BenchmarkError> {
+	caller::<T, T::StewardOrigin>()
+}
+
+/// An owner department with an asset, and a grantee department.
 struct Parties<T: Config> {
-	owner_steward: T::AccountId,
-	grantee_steward: T::AccountId,
-	grantee: DepartmentId,
+	owner: Caller<T>,
+	grantee: Caller<T>,
 	asset: AssetId,
 }
 
+/// Stewards of two fresh departments, the owner's with an asset of `classification`.
 fn parties<T: Config>(classification: Classification) -> Result<Parties<T>, BenchmarkError> {
-	let (owner_steward, _) = steward::<T>("owner")?;
-	let asset = T::Assets::register_benchmark_asset(&owner_steward, classification)?;
-	let (grantee_steward, grantee) = steward::<T>("grantee")?;
-	Ok(Parties { owner_steward, grantee_steward, grantee, asset })
+	let owner = steward::<T>()?;
+	let asset = T::BenchmarkHelper::asset(&owner.who, classification)?;
+	let grantee = steward::<T>()?;
+	Ok(Parties { owner, grantee, asset })
 }
 
 /// A direct grant to `grantee` of the shortest duration, with a deposit.
@@ -77,9 +94,9 @@ fn direct_grant<T: Config>(
 ) -> Result<GrantId, BenchmarkError> {
 	let grant = NextGrantId::<T>::get();
 	AccessGrants::<T>::grant_access(
-		RawOrigin::Signed(parties.owner_steward.clone()).into(),
+		parties.owner.origin.clone(),
 		parties.asset,
-		parties.grantee,
+		parties.grantee.department,
 		max_purpose::<T>(),
 		Scope::Derive,
 		duration,
@@ -100,7 +117,7 @@ fn ended_grant<T: Config>(parties: &Parties<T>) -> Result<GrantId, BenchmarkErro
 fn open_request<T: Config>(parties: &Parties<T>) -> Result<RequestId, BenchmarkError> {
 	let request = NextRequestId::<T>::get();
 	AccessGrants::<T>::request_access(
-		RawOrigin::Signed(parties.grantee_steward.clone()).into(),
+		parties.grantee.origin.clone(),
 		parties.asset,
 		max_purpose::<T>(),
 		Scope::Query,
@@ -129,7 +146,7 @@ mod benchmarks {
 
 		#[extrinsic_call]
 		_(
-			RawOrigin::Signed(parties.grantee_steward.clone()),
+			parties.grantee.origin.clone() as T::RuntimeOrigin,
 			parties.asset,
 			max_purpose::<T>(),
 			Scope::Query,
@@ -137,7 +154,7 @@ mod benchmarks {
 		);
 
 		assert!(Requests::<T>::contains_key(request));
-		assert_eq!(held::<T>(&parties.grantee_steward), T::RecordDeposit::get());
+		assert_eq!(held::<T>(&parties.grantee.who), T::RecordDeposit::get());
 		Ok(())
 	}
 
@@ -147,10 +164,10 @@ mod benchmarks {
 		let request = open_request::<T>(&parties)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(parties.grantee_steward.clone()), request);
+		_(parties.grantee.origin.clone() as T::RuntimeOrigin, request);
 
 		assert!(!Requests::<T>::contains_key(request));
-		assert!(held::<T>(&parties.grantee_steward).is_zero());
+		assert!(held::<T>(&parties.grantee.who).is_zero());
 		Ok(())
 	}
 
@@ -166,10 +183,10 @@ mod benchmarks {
 		let grant = NextGrantId::<T>::get();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(parties.owner_steward.clone()), request, Some(One::one()), Some(1));
+		_(parties.owner.origin.clone() as T::RuntimeOrigin, request, Some(One::one()), Some(1));
 
 		assert!(!Grants::<T>::contains_key(old));
-		assert_eq!(AssetGrants::<T>::get(parties.asset, parties.grantee), Some(grant));
+		assert_eq!(AssetGrants::<T>::get(parties.asset, parties.grantee.department), Some(grant));
 		assert!(!Requests::<T>::contains_key(request));
 		Ok(())
 	}
@@ -181,10 +198,10 @@ mod benchmarks {
 		let reason = max_reason::<T>();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(parties.owner_steward.clone()), request, reason);
+		_(parties.owner.origin.clone() as T::RuntimeOrigin, request, reason);
 
 		assert!(!Requests::<T>::contains_key(request));
-		assert!(held::<T>(&parties.grantee_steward).is_zero());
+		assert!(held::<T>(&parties.grantee.who).is_zero());
 		Ok(())
 	}
 
@@ -196,9 +213,9 @@ mod benchmarks {
 
 		#[extrinsic_call]
 		_(
-			RawOrigin::Signed(parties.owner_steward.clone()),
+			parties.owner.origin.clone() as T::RuntimeOrigin,
 			parties.asset,
-			parties.grantee,
+			parties.grantee.department,
 			max_purpose::<T>(),
 			Scope::Derive,
 			T::MaxGrantDuration::get(),
@@ -206,7 +223,7 @@ mod benchmarks {
 		);
 
 		assert!(!Grants::<T>::contains_key(old));
-		assert_eq!(AssetGrants::<T>::get(parties.asset, parties.grantee), Some(grant));
+		assert_eq!(AssetGrants::<T>::get(parties.asset, parties.grantee.department), Some(grant));
 		Ok(())
 	}
 
@@ -217,10 +234,10 @@ mod benchmarks {
 		let reason = max_reason::<T>();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(parties.owner_steward.clone()), grant, reason);
+		_(parties.owner.origin.clone() as T::RuntimeOrigin, grant, reason);
 
 		assert!(!Grants::<T>::contains_key(grant));
-		assert!(held::<T>(&parties.owner_steward).is_zero());
+		assert!(held::<T>(&parties.owner.who).is_zero());
 		Ok(())
 	}
 
@@ -230,10 +247,10 @@ mod benchmarks {
 		let grant = direct_grant::<T>(&parties, T::MaxGrantDuration::get(), None)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(parties.grantee_steward.clone()), grant);
+		_(parties.grantee.origin.clone() as T::RuntimeOrigin, grant);
 
 		assert!(!Grants::<T>::contains_key(grant));
-		assert!(held::<T>(&parties.owner_steward).is_zero());
+		assert!(held::<T>(&parties.owner.who).is_zero());
 		Ok(())
 	}
 
@@ -242,12 +259,7 @@ mod benchmarks {
 		let parties = parties::<T>(Classification::Restricted)?;
 		let old = ended_grant::<T>(&parties)?;
 		let request = open_request::<T>(&parties)?;
-		AccessGrants::<T>::approve_request(
-			RawOrigin::Signed(parties.owner_steward.clone()).into(),
-			request,
-			None,
-			Some(1),
-		)?;
+		AccessGrants::<T>::approve_request(parties.owner.origin.clone(), request, None, Some(1))?;
 		let origin = oversight::<T>()?;
 		let grant = NextGrantId::<T>::get();
 
@@ -255,7 +267,7 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, OversightSubject::Request(request));
 
 		assert!(!Grants::<T>::contains_key(old));
-		assert_eq!(AssetGrants::<T>::get(parties.asset, parties.grantee), Some(grant));
+		assert_eq!(AssetGrants::<T>::get(parties.asset, parties.grantee.department), Some(grant));
 		Ok(())
 	}
 
@@ -272,27 +284,31 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, OversightSubject::Grant(grant), reason);
 
 		assert!(!Grants::<T>::contains_key(grant));
-		assert_eq!(AssetGrants::<T>::get(parties.asset, parties.grantee), None);
-		assert!(held::<T>(&parties.owner_steward).is_zero());
+		assert_eq!(AssetGrants::<T>::get(parties.asset, parties.grantee.department), None);
+		assert!(held::<T>(&parties.owner.who).is_zero());
 		Ok(())
 	}
 
+	/// Recorded by the grantee's caller of [`Config::OperatorOrigin`].
 	#[benchmark]
 	fn record_access() -> Result<(), BenchmarkError> {
-		let parties = parties::<T>(Classification::Restricted)?;
+		let owner = steward::<T>()?;
+		let asset = T::BenchmarkHelper::asset(&owner.who, Classification::Restricted)?;
+		let grantee = caller::<T, T::OperatorOrigin>()?;
+		let parties = Parties { owner, grantee, asset };
 		let grant = direct_grant::<T>(&parties, T::MaxGrantDuration::get(), Some(u32::MAX))?;
 		AccessGrants::<T>::oversight_approve(oversight::<T>()?, OversightSubject::Grant(grant))?;
 		let receipt = [7u8; 32];
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(parties.grantee_steward.clone()), parties.asset, grant, receipt);
+		_(parties.grantee.origin.clone() as T::RuntimeOrigin, parties.asset, grant, receipt);
 
 		assert_last_event::<T>(Event::AccessRecorded {
 			grant,
 			asset: parties.asset,
-			grantee: parties.grantee,
-			department: parties.grantee,
-			who: parties.grantee_steward,
+			grantee: parties.grantee.department,
+			department: parties.grantee.department,
+			who: parties.grantee.who,
 			receipt,
 			use_count: 1,
 		});
@@ -306,26 +322,18 @@ mod benchmarks {
 	fn purge_expired(n: Linear<1, { T::MaxPurge::get() }>) -> Result<(), BenchmarkError> {
 		let mut grants = vec![];
 		let mut depositors = vec![];
-		for i in 0..n {
-			let owner_steward: T::AccountId = account("owner", i, SEED);
-			T::Departments::register_benchmark_member(&owner_steward, Role::Steward)?;
-			fund::<T>(&owner_steward);
-			let asset =
-				T::Assets::register_benchmark_asset(&owner_steward, Classification::Internal)?;
-			let grantee_steward: T::AccountId = account("grantee", i, SEED);
-			let grantee =
-				T::Departments::register_benchmark_member(&grantee_steward, Role::Steward)?;
-			let parties = Parties { owner_steward, grantee_steward, grantee, asset };
+		for _ in 0..n {
+			let parties = parties::<T>(Classification::Internal)?;
 			grants.push(direct_grant::<T>(&parties, One::one(), None)?);
-			depositors.push(parties.owner_steward);
+			depositors.push(parties.owner.who);
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		frame_system::Pallet::<T>::set_block_number(now.saturating_add(One::one()));
 		let list: PurgeListOf<T> = grants.clone().try_into().expect("n <= MaxPurge");
-		let caller: T::AccountId = whitelisted_caller();
+		let anyone: T::AccountId = whitelisted_caller();
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), list);
+		_(RawOrigin::Signed(anyone), list);
 
 		assert!(grants.iter().all(|grant| !Grants::<T>::contains_key(grant)));
 		assert!(depositors.iter().all(|depositor| held::<T>(depositor).is_zero()));

@@ -1,15 +1,20 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod features;
 #[cfg(test)]
 mod mock;
+mod queries;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
+#[cfg(any(feature = "try-runtime", test))]
+mod try_state;
 mod types;
 pub mod weights;
 
@@ -24,15 +29,10 @@ pub use weights::WeightInfo;
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use frame_support::{
-		pallet_prelude::*,
-		traits::fungible::{self, InspectHold, MutateHold},
-	};
+	use city_primitives::ensure_department_origin;
+	use frame_support::{pallet_prelude::*, traits::fungible};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::{
-		traits::{Saturating, Zero},
-		SaturatedConversion,
-	};
+	use sp_runtime::{traits::Zero, SaturatedConversion};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -56,6 +56,29 @@ pub mod pallet {
 
 		/// The data-asset catalogue (`pallet-data-assets`).
 		type Assets: AssetRegistry<Self::AccountId>;
+
+		/// Who may request, decide, grant, revoke and renounce access for a department, and
+		/// for which: in the runtime `pallet_departments::EnsureDepartmentRole<Runtime,
+		/// pallet_departments::Stewards>`, an account signing as a `Steward` of an active
+		/// department, yielding the account and its department.
+		///
+		/// A signed account it refuses fails with the departments pallet's reason, checked by
+		/// [`city_primitives::ensure_department_origin`]: `NotMember` (it acts for no
+		/// department), `DepartmentSuspended` (its department is suspended) or `RoleNotAllowed`
+		/// (it has another role). Any other origin fails with `BadOrigin`.
+		type StewardOrigin: EnsureOrigin<
+			Self::RuntimeOrigin,
+			Success = (Self::AccountId, DepartmentId),
+		>;
+
+		/// Who may record accesses for a department, and for which: in the runtime
+		/// `pallet_departments::EnsureDepartmentRole<Runtime, pallet_departments::Operators>`,
+		/// an account signing as an `Operator` (a department system's key) or a `Steward` of an
+		/// active department. Refuses as [`Config::StewardOrigin`] does.
+		type OperatorOrigin: EnsureOrigin<
+			Self::RuntimeOrigin,
+			Success = (Self::AccountId, DepartmentId),
+		>;
 
 		/// The city's data protection office: its approval is needed, besides the owner's, for
 		/// access to a `Restricted` asset.
@@ -89,6 +112,11 @@ pub mod pallet {
 
 		/// Weight information for extrinsics in this pallet.
 		type WeightInfo: WeightInfo;
+
+		/// Registers the assets the benchmarks need; their callers come from
+		/// [`Config::StewardOrigin`] and [`Config::OperatorOrigin`].
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: city_primitives::BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Why this pallet holds funds.
@@ -164,88 +192,155 @@ pub mod pallet {
 		/// A department asked for access to another department's asset. `deposit` is what was
 		/// held from `who`.
 		RequestOpened {
+			/// The new request.
 			request: RequestId,
+			/// The asset asked for.
 			asset: AssetId,
+			/// The department asking.
 			requester: DepartmentId,
+			/// The department owning the asset, which decides.
 			owner: DepartmentId,
+			/// The requester's steward who asked.
 			who: T::AccountId,
+			/// Why the requester wants the data.
 			purpose: PurposeOf<T>,
+			/// What it wants to do with it.
 			scope: Scope,
+			/// For how many blocks.
 			duration: BlockNumberFor<T>,
+			/// The deposit held; `None` at genesis or with a zero `RecordDeposit`.
 			deposit: Option<DepositOf<T>>,
 		},
 		/// The requester withdrew its request. `deposit` is what was actually released.
-		RequestCancelled { request: RequestId, who: T::AccountId, deposit: Option<DepositOf<T>> },
+		RequestCancelled {
+			/// The request, now removed.
+			request: RequestId,
+			/// The requester's steward who withdrew it.
+			who: T::AccountId,
+			/// The deposit released.
+			deposit: Option<DepositOf<T>>,
+		},
 		/// The owner's steward approved a request, with this duration and cap. If
 		/// `awaiting_oversight`, the request needs the oversight office (the asset is
 		/// `Restricted`, or was when the request was made) and the office must approve too;
 		/// otherwise `GrantIssued` follows.
 		RequestApproved {
+			/// The request.
 			request: RequestId,
+			/// The owner's steward who approved.
 			who: T::AccountId,
+			/// The approved duration, at most the requested one.
 			duration: BlockNumberFor<T>,
+			/// The most accesses the grant will allow (`None`: no cap).
 			max_uses: Option<u32>,
+			/// Whether the oversight office still has to approve.
 			awaiting_oversight: bool,
 		},
 		/// The owner's steward rejected a request. `deposit` is what was actually released.
 		RequestRejected {
+			/// The request, now removed.
 			request: RequestId,
+			/// The owner's steward who rejected it.
 			who: T::AccountId,
+			/// Why.
 			reason: ReasonOf<T>,
+			/// The deposit released.
 			deposit: Option<DepositOf<T>>,
 		},
 		/// The oversight office approved a request or grant that needed it. For a request
 		/// `awaiting_owner` says whether the owner still has to approve; otherwise
 		/// `GrantIssued` follows.
-		OversightApproved { subject: OversightSubject, awaiting_owner: bool },
+		OversightApproved {
+			/// The request or grant approved.
+			subject: OversightSubject,
+			/// Whether the owner still has to approve (always `false` for a grant).
+			awaiting_owner: bool,
+		},
 		/// The oversight office rejected a request or a grant pending its approval, which was
 		/// removed. `deposit` is what was actually released.
 		OversightRejected {
+			/// The request or grant, now removed.
 			subject: OversightSubject,
+			/// Why.
 			reason: ReasonOf<T>,
+			/// The deposit released.
 			deposit: Option<DepositOf<T>>,
 		},
 		/// A grant was issued. `pending_oversight`: the grant needs the oversight office (the
 		/// asset is `Restricted`) and gives no access until the office approves it, also if the
 		/// asset is downgraded meanwhile.
 		GrantIssued {
+			/// The new grant.
 			grant: GrantId,
+			/// The asset it gives access to.
 			asset: AssetId,
+			/// The department owning the asset, which granted it.
 			owner: DepartmentId,
+			/// The department given access.
 			grantee: DepartmentId,
+			/// The owner's steward who approved or granted.
 			who: T::AccountId,
+			/// Why the grantee may use the data.
 			purpose: PurposeOf<T>,
+			/// What it may do with it.
 			scope: Scope,
+			/// The first block in which it no longer gives access.
 			expires_at: BlockNumberFor<T>,
+			/// The most accesses it allows (`None`: no cap).
 			max_uses: Option<u32>,
+			/// A request, or a direct grant.
 			source: GrantSource,
+			/// Whether it waits for the oversight office's approval.
 			pending_oversight: bool,
 		},
 		/// The owner's steward revoked a grant, which was removed. `deposit` is what was actually
 		/// released.
 		GrantRevoked {
+			/// The grant, now removed.
 			grant: GrantId,
+			/// The owner's steward who revoked it.
 			who: T::AccountId,
+			/// Why.
 			reason: ReasonOf<T>,
+			/// The deposit released.
 			deposit: Option<DepositOf<T>>,
 		},
 		/// The grantee's steward gave up a grant, which was removed. `deposit` is what was
 		/// actually released.
-		GrantRenounced { grant: GrantId, who: T::AccountId, deposit: Option<DepositOf<T>> },
+		GrantRenounced {
+			/// The grant, now removed.
+			grant: GrantId,
+			/// The grantee's steward who gave it up.
+			who: T::AccountId,
+			/// The deposit released.
+			deposit: Option<DepositOf<T>>,
+		},
 		/// An ended grant (expired, exhausted, asset retired or changed hands) was removed, by
 		/// `purge_expired` or to make room for a new grant of the same pair. `deposit` is what was
 		/// actually released to whoever paid it.
-		GrantPurged { grant: GrantId, deposit: Option<DepositOf<T>> },
+		GrantPurged {
+			/// The grant, now removed.
+			grant: GrantId,
+			/// The deposit released.
+			deposit: Option<DepositOf<T>>,
+		},
 		/// The audit trail: `who`, acting for `department` (the grantee or the owner), recorded
 		/// that `grantee` accessed `asset` under `grant`, and `receipt` is the hash of what was
 		/// served. `use_count` counts the grant's accesses, this one included.
 		AccessRecorded {
+			/// The grant the asset was accessed under.
 			grant: GrantId,
+			/// The asset accessed.
 			asset: AssetId,
+			/// The department that accessed it.
 			grantee: DepartmentId,
+			/// The department that recorded it: the grantee or the owner.
 			department: DepartmentId,
+			/// The Operator or Steward who recorded it.
 			who: T::AccountId,
+			/// The hash of what was served.
 			receipt: Receipt,
+			/// The grant's accesses so far, this one included.
 			use_count: u32,
 		},
 	}
@@ -327,6 +422,7 @@ pub mod pallet {
 		NoGrantIdLeft,
 	}
 
+	/// The grants and open requests the chain starts with.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -346,7 +442,7 @@ pub mod pallet {
 			for (index, grant) in self.grants.iter().enumerate() {
 				let issue = || -> Result<GrantId, DispatchError> {
 					let owner = T::Departments::ensure_role(&grant.steward, &[Role::Steward])?;
-					let purpose = Pallet::<T>::bounded_purpose(grant.purpose.clone())?;
+					let purpose = bounded_purpose::<T>(grant.purpose.clone())?;
 					Pallet::<T>::do_grant_access(
 						grant.steward.clone(),
 						owner,
@@ -365,7 +461,7 @@ pub mod pallet {
 				let open = || -> Result<RequestId, DispatchError> {
 					let requester =
 						T::Departments::ensure_role(&request.steward, &[Role::Steward])?;
-					let purpose = Pallet::<T>::bounded_purpose(request.purpose.clone())?;
+					let purpose = bounded_purpose::<T>(request.purpose.clone())?;
 					Pallet::<T>::do_request_access(
 						request.steward.clone(),
 						requester,
@@ -379,6 +475,11 @@ pub mod pallet {
 				open().unwrap_or_else(|e| panic!("invalid genesis request {index}: {e:?}"));
 			}
 		}
+	}
+
+	/// A genesis entry's `purpose`, bounded to `MaxPurposeLen` bytes (calls take it bounded).
+	fn bounded_purpose<T: Config>(purpose: Vec<u8>) -> Result<PurposeOf<T>, Error<T>> {
+		purpose.try_into().map_err(|_| Error::<T>::PurposeTooLong)
 	}
 
 	#[pallet::hooks]
@@ -397,13 +498,15 @@ pub mod pallet {
 		}
 	}
 
+	// Each call checks its origin and hands over to one `do_*` function of its feature
+	// (`src/features/`).
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Ask another department for access to one of its assets.
 		///
-		/// The dispatch origin for this call must be _Signed_ by a `Steward` of an active
-		/// department (the requester). Holds `RecordDeposit` from the signer until the request
-		/// is cancelled or rejected; if it is granted, the deposit stays held for the grant.
+		/// Origin: [`Config::StewardOrigin`] (a Steward of an active department): the requesting
+		/// department. Holds `RecordDeposit` from the signer until the request is cancelled or
+		/// rejected; if it is granted, the deposit stays held for the grant.
 		///
 		/// - `asset`: an active, non-`Public` asset of another department.
 		/// - `purpose`: why the data is needed (non-empty, at most `MaxPurposeLen` bytes).
@@ -414,20 +517,22 @@ pub mod pallet {
 		/// to change one, cancel it and ask again.
 		///
 		/// # Events
-		/// - `RequestOpened`.
+		/// - [`Event::RequestOpened`].
 		///
 		/// # Errors
 		/// - `BadOrigin`: not signed.
-		/// - `NotMember`, `RoleNotAllowed`, `DepartmentSuspended` (departments pallet): the signer
-		///   is not a Steward of an active department.
-		/// - `EmptyPurpose`, `ZeroDuration`, `DurationTooLong`: invalid input.
-		/// - `UnknownAsset`, `AssetRetired`: no such asset, or retired.
-		/// - `PublicAsset`: the asset needs no grant.
-		/// - `OwnAsset`: the asset is the requester's own.
-		/// - `DuplicateRequest`: the requester has an open request for this asset.
-		/// - `AlreadyGranted`: the requester holds a grant for this asset that has not ended.
-		/// - `NoRequestIdLeft`: every request id has been used.
-		/// - `CannotHoldDeposit`: the signer cannot pay the deposit.
+		/// - `NotMember`, `DepartmentSuspended`, `RoleNotAllowed`: refused by the origin (see
+		///   [`Config::StewardOrigin`]).
+		/// - [`Error::EmptyPurpose`], [`Error::ZeroDuration`], [`Error::DurationTooLong`]: invalid
+		///   input.
+		/// - [`Error::UnknownAsset`], [`Error::AssetRetired`]: no such asset, or retired.
+		/// - [`Error::PublicAsset`]: the asset needs no grant.
+		/// - [`Error::OwnAsset`]: the asset is the requester's own.
+		/// - [`Error::DuplicateRequest`]: the requester has an open request for this asset.
+		/// - [`Error::AlreadyGranted`]: the requester holds a grant for this asset that has not
+		///   ended.
+		/// - [`Error::NoRequestIdLeft`]: every request id has been used.
+		/// - [`Error::CannotHoldDeposit`]: the signer cannot pay the deposit.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::request_access())]
 		pub fn request_access(
@@ -437,52 +542,47 @@ pub mod pallet {
 			scope: Scope,
 			duration: BlockNumberFor<T>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let requester = T::Departments::ensure_role(&who, &[Role::Steward])?;
+			let (who, requester) =
+				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
 			Self::do_request_access(who, requester, asset, purpose, scope, duration, true)
 				.map(|_| ())
 		}
 
 		/// Withdraw an open request, and release its deposit.
 		///
-		/// The dispatch origin for this call must be _Signed_ by a `Steward` of the requesting
-		/// (active) department. Possible at any time before the request is decided, also while
-		/// it waits for the oversight office. The deposit goes back to whoever paid it.
+		/// Origin: [`Config::StewardOrigin`] (a Steward of an active department): the requesting
+		/// department. Possible at any time before the request is decided, also while it waits
+		/// for the oversight office. The deposit goes back to whoever paid it.
 		///
 		/// - `request`: the open request.
 		///
 		/// # Events
-		/// - `RequestCancelled`.
+		/// - [`Event::RequestCancelled`].
 		///
 		/// # Errors
 		/// - `BadOrigin`: not signed.
-		/// - `NotMember`, `RoleNotAllowed`, `DepartmentSuspended`: the signer is not a Steward of
-		///   an active department.
-		/// - `UnknownRequest`: no such open request.
-		/// - `NotRequester`: the signer's department did not make it.
+		/// - `NotMember`, `DepartmentSuspended`, `RoleNotAllowed`: refused by the origin (see
+		///   [`Config::StewardOrigin`]).
+		/// - [`Error::UnknownRequest`]: no such open request.
+		/// - [`Error::NotRequester`]: the signer's department did not make it.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::cancel_request())]
 		pub fn cancel_request(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &[Role::Steward])?;
-			let record = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
-			ensure!(record.requester == department, Error::<T>::NotRequester);
-
-			let deposit = Self::remove_request(request, &record)?;
-			Self::deposit_event(Event::RequestCancelled { request, who, deposit });
-			Ok(())
+			let (who, department) =
+				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
+			Self::do_cancel_request(who, department, request)
 		}
 
 		/// Approve a request for one's department's asset, possibly shorter or capped.
 		///
-		/// The dispatch origin for this call must be _Signed_ by a `Steward` of the (active)
-		/// department that owns the asset, and the requesting department must be active. For an
-		/// `Internal` or `Confidential` asset the grant is issued at once and the request
-		/// removed, its deposit carried into the grant. A request that needs the oversight office
-		/// (the asset is `Restricted`, or was when the request was made) keeps the approval until
-		/// the office approves too (`oversight_approve`), unless it has already, in which case
-		/// the grant is issued now; from then on it needs the office whatever the asset's
-		/// classification. An ended grant of the same pair is purged first.
+		/// Origin: [`Config::StewardOrigin`] (a Steward of an active department): the department
+		/// that owns the asset. The requesting department must be active. For an `Internal` or
+		/// `Confidential` asset the grant is issued at once and the request removed, its deposit
+		/// carried into the grant. A request that needs the oversight office (the asset is
+		/// `Restricted`, or was when the request was made) keeps the approval until the office
+		/// approves too (`oversight_approve`), unless it has already, in which case the grant is
+		/// issued now; from then on it needs the office whatever the asset's classification. An
+		/// ended grant of the same pair is purged first.
 		///
 		/// - `request`: the open request.
 		/// - `duration`: the granted duration, at most the requested one; `None` grants the
@@ -490,22 +590,25 @@ pub mod pallet {
 		/// - `max_uses`: the most accesses the grant allows; `None` for no cap.
 		///
 		/// # Events
-		/// - `RequestApproved`; `GrantIssued` (and `GrantPurged`) if the grant is issued.
+		/// - [`Event::RequestApproved`]; [`Event::GrantIssued`] (and [`Event::GrantPurged`]) if
+		///   the grant is issued.
 		///
 		/// # Errors
 		/// - `BadOrigin`: not signed.
-		/// - `NotMember`, `RoleNotAllowed`, `DepartmentSuspended`: the signer is not a Steward of
-		///   an active department.
-		/// - `UnknownRequest`: no such open request.
-		/// - `NotOwner`: the signer's department was not asked.
-		/// - `AlreadyApproved`: the owner approved it already.
-		/// - `UnknownAsset`, `AssetRetired`: the asset is gone or retired.
-		/// - `OwnerChanged`: the asset changed hands since the request (even if it came back).
-		/// - `PublicAsset`: the asset became `Public`: no grant is needed.
-		/// - `GranteeInactive`: the requesting department is suspended (or gone).
-		/// - `ZeroDuration`, `CannotExtendDuration`, `ZeroUseCap`: invalid input.
-		/// - `AlreadyGranted`: the requester got a grant for the asset meanwhile.
-		/// - `NoGrantIdLeft`: every grant id has been used.
+		/// - `NotMember`, `DepartmentSuspended`, `RoleNotAllowed`: refused by the origin (see
+		///   [`Config::StewardOrigin`]).
+		/// - [`Error::UnknownRequest`]: no such open request.
+		/// - [`Error::NotOwner`]: the signer's department was not asked.
+		/// - [`Error::AlreadyApproved`]: the owner approved it already.
+		/// - [`Error::UnknownAsset`], [`Error::AssetRetired`]: the asset is gone or retired.
+		/// - [`Error::OwnerChanged`]: the asset changed hands since the request (even if it came
+		///   back).
+		/// - [`Error::PublicAsset`]: the asset became `Public`: no grant is needed.
+		/// - [`Error::GranteeInactive`]: the requesting department is suspended (or gone).
+		/// - [`Error::ZeroDuration`], [`Error::CannotExtendDuration`], [`Error::ZeroUseCap`]:
+		///   invalid input.
+		/// - [`Error::AlreadyGranted`]: the requester got a grant for the asset meanwhile.
+		/// - [`Error::NoGrantIdLeft`]: every grant id has been used.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::approve_request())]
 		pub fn approve_request(
@@ -514,74 +617,31 @@ pub mod pallet {
 			duration: Option<BlockNumberFor<T>>,
 			max_uses: Option<u32>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &[Role::Steward])?;
-			let mut record = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
-			ensure!(record.owner == department, Error::<T>::NotOwner);
-			ensure!(record.owner_approval.is_none(), Error::<T>::AlreadyApproved);
-			let info = Self::grantable_asset(record.asset, record.owner, record.transfers)?;
-			ensure!(T::Departments::is_active(record.requester), Error::<T>::GranteeInactive);
-			let duration = duration.unwrap_or(record.duration);
-			ensure!(!duration.is_zero(), Error::<T>::ZeroDuration);
-			ensure!(duration <= record.duration, Error::<T>::CannotExtendDuration);
-			ensure!(max_uses != Some(0), Error::<T>::ZeroUseCap);
-			let approval = OwnerApproval { by: who.clone(), duration, max_uses };
-			let oversight_required = Self::needs_oversight(record.oversight_required, &info);
-			let awaiting_oversight = oversight_required && !record.oversight_approved;
-
-			if awaiting_oversight {
-				record.owner_approval = Some(approval);
-				record.oversight_required = true;
-				Requests::<T>::insert(request, record);
-				Self::deposit_event(Event::RequestApproved {
-					request,
-					who,
-					duration,
-					max_uses,
-					awaiting_oversight,
-				});
-			} else {
-				let replaced = Self::ensure_pair_free(record.asset, record.requester)?;
-				let grant = Self::next_grant_id()?;
-				Self::deposit_event(Event::RequestApproved {
-					request,
-					who,
-					duration,
-					max_uses,
-					awaiting_oversight,
-				});
-				Self::issue_from_request(
-					request,
-					record,
-					approval,
-					replaced,
-					grant,
-					oversight_required,
-				)?;
-			}
-			Ok(())
+			let (who, department) =
+				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
+			Self::do_approve_request(who, department, request, duration, max_uses)
 		}
 
 		/// Reject a request for one's department's asset, and release its deposit.
 		///
-		/// The dispatch origin for this call must be _Signed_ by a `Steward` of the (active)
-		/// department that was asked. Also withdraws an approval given earlier that still waits
-		/// for the oversight office. The request is removed and the deposit goes back to whoever
-		/// paid it.
+		/// Origin: [`Config::StewardOrigin`] (a Steward of an active department): the department
+		/// that was asked. Also withdraws an approval given earlier that still waits for the
+		/// oversight office. The request is removed and the deposit goes back to whoever paid
+		/// it.
 		///
 		/// - `request`: the open request.
 		/// - `reason`: why (non-empty, at most `MaxReasonLen` bytes); it goes into the event.
 		///
 		/// # Events
-		/// - `RequestRejected`.
+		/// - [`Event::RequestRejected`].
 		///
 		/// # Errors
 		/// - `BadOrigin`: not signed.
-		/// - `NotMember`, `RoleNotAllowed`, `DepartmentSuspended`: the signer is not a Steward of
-		///   an active department.
-		/// - `EmptyReason`: no reason given.
-		/// - `UnknownRequest`: no such open request.
-		/// - `NotOwner`: the signer's department was not asked.
+		/// - `NotMember`, `DepartmentSuspended`, `RoleNotAllowed`: refused by the origin (see
+		///   [`Config::StewardOrigin`]).
+		/// - [`Error::EmptyReason`]: no reason given.
+		/// - [`Error::UnknownRequest`]: no such open request.
+		/// - [`Error::NotOwner`]: the signer's department was not asked.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::reject_request())]
 		pub fn reject_request(
@@ -589,22 +649,16 @@ pub mod pallet {
 			request: RequestId,
 			reason: ReasonOf<T>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &[Role::Steward])?;
-			ensure!(!reason.is_empty(), Error::<T>::EmptyReason);
-			let record = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
-			ensure!(record.owner == department, Error::<T>::NotOwner);
-
-			let deposit = Self::remove_request(request, &record)?;
-			Self::deposit_event(Event::RequestRejected { request, who, reason, deposit });
-			Ok(())
+			let (who, department) =
+				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
+			Self::do_reject_request(who, department, request, reason)
 		}
 
 		/// Grant another department access to one of one's department's assets, unasked.
 		///
-		/// The dispatch origin for this call must be _Signed_ by a `Steward` of the (active)
-		/// department that owns the asset. Holds `RecordDeposit` from the signer until the grant
-		/// is removed. A grant on a `Restricted` asset gives no access until the oversight office
+		/// Origin: [`Config::StewardOrigin`] (a Steward of an active department): the department
+		/// that owns the asset. Holds `RecordDeposit` from the signer until the grant is
+		/// removed. A grant on a `Restricted` asset gives no access until the oversight office
 		/// approves it (`oversight_approve`), even if the asset is downgraded meanwhile; its
 		/// duration runs from now all the same. An ended grant of the same pair is purged first.
 		///
@@ -616,21 +670,23 @@ pub mod pallet {
 		/// - `max_uses`: the most accesses allowed; `None` for no cap.
 		///
 		/// # Events
-		/// - `GrantIssued` (and `GrantPurged`).
+		/// - [`Event::GrantIssued`] (and [`Event::GrantPurged`]).
 		///
 		/// # Errors
 		/// - `BadOrigin`: not signed.
-		/// - `NotMember`, `RoleNotAllowed`, `DepartmentSuspended`: the signer is not a Steward of
-		///   an active department.
-		/// - `EmptyPurpose`, `ZeroDuration`, `DurationTooLong`, `ZeroUseCap`: invalid input.
-		/// - `UnknownAsset`, `AssetRetired`: no such asset, or retired.
-		/// - `NotOwner`: the asset is another department's.
-		/// - `PublicAsset`: the asset needs no grant.
-		/// - `OwnAsset`: the grantee is the owner itself.
-		/// - `GranteeInactive`: the grantee does not exist or is suspended.
-		/// - `AlreadyGranted`: the grantee holds a grant for this asset that has not ended.
-		/// - `NoGrantIdLeft`: every grant id has been used.
-		/// - `CannotHoldDeposit`: the signer cannot pay the deposit.
+		/// - `NotMember`, `DepartmentSuspended`, `RoleNotAllowed`: refused by the origin (see
+		///   [`Config::StewardOrigin`]).
+		/// - [`Error::EmptyPurpose`], [`Error::ZeroDuration`], [`Error::DurationTooLong`],
+		///   [`Error::ZeroUseCap`]: invalid input.
+		/// - [`Error::UnknownAsset`], [`Error::AssetRetired`]: no such asset, or retired.
+		/// - [`Error::NotOwner`]: the asset is another department's.
+		/// - [`Error::PublicAsset`]: the asset needs no grant.
+		/// - [`Error::OwnAsset`]: the grantee is the owner itself.
+		/// - [`Error::GranteeInactive`]: the grantee does not exist or is suspended.
+		/// - [`Error::AlreadyGranted`]: the grantee holds a grant for this asset that has not
+		///   ended.
+		/// - [`Error::NoGrantIdLeft`]: every grant id has been used.
+		/// - [`Error::CannotHoldDeposit`]: the signer cannot pay the deposit.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::grant_access())]
 		pub fn grant_access(
@@ -642,8 +698,8 @@ pub mod pallet {
 			duration: BlockNumberFor<T>,
 			max_uses: Option<u32>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let owner = T::Departments::ensure_role(&who, &[Role::Steward])?;
+			let (who, owner) =
+				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
 			Self::do_grant_access(
 				who, owner, asset, grantee, purpose, scope, duration, max_uses, true,
 			)
@@ -652,23 +708,23 @@ pub mod pallet {
 
 		/// Revoke a grant on one's department's asset, at once, and release its deposit.
 		///
-		/// The dispatch origin for this call must be _Signed_ by a `Steward` of the (active)
-		/// department that granted it. Works on any grant, current or ended. The grant is
-		/// removed: from now on `check_access` answers `NoGrant`.
+		/// Origin: [`Config::StewardOrigin`] (a Steward of an active department): the department
+		/// that granted it. Works on any grant, current or ended. The grant is removed: from now
+		/// on `check_access` answers `NoGrant`.
 		///
 		/// - `grant`: the grant.
 		/// - `reason`: why (non-empty, at most `MaxReasonLen` bytes); it goes into the event.
 		///
 		/// # Events
-		/// - `GrantRevoked`.
+		/// - [`Event::GrantRevoked`].
 		///
 		/// # Errors
 		/// - `BadOrigin`: not signed.
-		/// - `NotMember`, `RoleNotAllowed`, `DepartmentSuspended`: the signer is not a Steward of
-		///   an active department.
-		/// - `EmptyReason`: no reason given.
-		/// - `UnknownGrant`: no such grant.
-		/// - `NotOwner`: the signer's department did not grant it.
+		/// - `NotMember`, `DepartmentSuspended`, `RoleNotAllowed`: refused by the origin (see
+		///   [`Config::StewardOrigin`]).
+		/// - [`Error::EmptyReason`]: no reason given.
+		/// - [`Error::UnknownGrant`]: no such grant.
+		/// - [`Error::NotOwner`]: the signer's department did not grant it.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::revoke_access())]
 		pub fn revoke_access(
@@ -676,51 +732,40 @@ pub mod pallet {
 			grant: GrantId,
 			reason: ReasonOf<T>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &[Role::Steward])?;
-			ensure!(!reason.is_empty(), Error::<T>::EmptyReason);
-			let record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
-			ensure!(record.owner == department, Error::<T>::NotOwner);
-
-			let deposit = Self::remove_grant(grant, &record)?;
-			Self::deposit_event(Event::GrantRevoked { grant, who, reason, deposit });
-			Ok(())
+			let (who, department) =
+				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
+			Self::do_revoke_access(who, department, grant, reason)
 		}
 
 		/// Give up a grant one's department holds, and release its deposit.
 		///
-		/// The dispatch origin for this call must be _Signed_ by a `Steward` of the (active)
-		/// grantee department. The grant is removed.
+		/// Origin: [`Config::StewardOrigin`] (a Steward of an active department): the grantee
+		/// department. The grant is removed.
 		///
 		/// - `grant`: the grant.
 		///
 		/// # Events
-		/// - `GrantRenounced`.
+		/// - [`Event::GrantRenounced`].
 		///
 		/// # Errors
 		/// - `BadOrigin`: not signed.
-		/// - `NotMember`, `RoleNotAllowed`, `DepartmentSuspended`: the signer is not a Steward of
-		///   an active department.
-		/// - `UnknownGrant`: no such grant.
-		/// - `NotGrantee`: the grant is not the signer's department's.
+		/// - `NotMember`, `DepartmentSuspended`, `RoleNotAllowed`: refused by the origin (see
+		///   [`Config::StewardOrigin`]).
+		/// - [`Error::UnknownGrant`]: no such grant.
+		/// - [`Error::NotGrantee`]: the grant is not the signer's department's.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::renounce_access())]
 		pub fn renounce_access(origin: OriginFor<T>, grant: GrantId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &[Role::Steward])?;
-			let record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
-			ensure!(record.grantee == department, Error::<T>::NotGrantee);
-
-			let deposit = Self::remove_grant(grant, &record)?;
-			Self::deposit_event(Event::GrantRenounced { grant, who, deposit });
-			Ok(())
+			let (who, department) =
+				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
+			Self::do_renounce_access(who, department, grant)
 		}
 
 		/// The oversight office approves access to a `Restricted` asset.
 		///
-		/// The dispatch origin for this call must be the `OversightOrigin`. Owner and oversight
-		/// approve a request in either order: the grant is issued by whichever comes second (and
-		/// only to an active requester). A grant pending oversight gives access from now on.
+		/// Origin: [`Config::OversightOrigin`]. Owner and oversight approve a request in either
+		/// order: the grant is issued by whichever comes second (and only to an active
+		/// requester). A grant pending oversight gives access from now on.
 		///
 		/// The office decides on anything that needs it: a request or grant made while the asset
 		/// was `Restricted` (or a request the owner approved while it was), whatever the asset's
@@ -729,23 +774,23 @@ pub mod pallet {
 		/// - `subject`: an open request, or a grant pending oversight.
 		///
 		/// # Events
-		/// - `OversightApproved`; `GrantIssued` (and `GrantPurged`) if a request's grant is
-		///   issued.
+		/// - [`Event::OversightApproved`]; [`Event::GrantIssued`] (and [`Event::GrantPurged`]) if
+		///   a request's grant is issued.
 		///
 		/// # Errors
 		/// - `BadOrigin`: not the oversight office.
-		/// - `UnknownRequest`, `UnknownGrant`: no such request or grant.
-		/// - `AlreadyApproved`: the office approved it already.
-		/// - `UnknownAsset`, `AssetRetired`: the asset is gone or retired.
-		/// - `OwnerChanged`: the asset changed hands since the request or grant (even if it came
-		///   back).
-		/// - `OversightNotRequired`: the asset is not `Restricted`, and was not when the request
-		///   or grant was made.
-		/// - `GrantExpired`: the grant expired while pending.
-		/// - `GranteeInactive`: the owner approved already, and the requesting department is
-		///   suspended (or gone).
-		/// - `AlreadyGranted`: the requester got a grant for the asset meanwhile.
-		/// - `NoGrantIdLeft`: every grant id has been used.
+		/// - [`Error::UnknownRequest`], [`Error::UnknownGrant`]: no such request or grant.
+		/// - [`Error::AlreadyApproved`]: the office approved it already.
+		/// - [`Error::UnknownAsset`], [`Error::AssetRetired`]: the asset is gone or retired.
+		/// - [`Error::OwnerChanged`]: the asset changed hands since the request or grant (even if
+		///   it came back).
+		/// - [`Error::OversightNotRequired`]: the asset is not `Restricted`, and was not when the
+		///   request or grant was made.
+		/// - [`Error::GrantExpired`]: the grant expired while pending.
+		/// - [`Error::GranteeInactive`]: the owner approved already, and the requesting
+		///   department is suspended (or gone).
+		/// - [`Error::AlreadyGranted`]: the requester got a grant for the asset meanwhile.
+		/// - [`Error::NoGrantIdLeft`]: every grant id has been used.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::oversight_approve())]
 		pub fn oversight_approve(
@@ -753,91 +798,31 @@ pub mod pallet {
 			subject: OversightSubject,
 		) -> DispatchResult {
 			T::OversightOrigin::ensure_origin(origin)?;
-			match subject {
-				OversightSubject::Request(request) => {
-					let mut record =
-						Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
-					Self::ensure_office_may_approve(
-						record.asset,
-						record.owner,
-						record.transfers,
-						record.oversight_required,
-						record.oversight_approved,
-					)?;
-					match record.owner_approval.take() {
-						None => {
-							record.oversight_required = true;
-							record.oversight_approved = true;
-							Requests::<T>::insert(request, record);
-							Self::deposit_event(Event::OversightApproved {
-								subject,
-								awaiting_owner: true,
-							});
-						},
-						Some(approval) => {
-							ensure!(
-								T::Departments::is_active(record.requester),
-								Error::<T>::GranteeInactive
-							);
-							let replaced = Self::ensure_pair_free(record.asset, record.requester)?;
-							let grant = Self::next_grant_id()?;
-							record.oversight_required = true;
-							record.oversight_approved = true;
-							Self::deposit_event(Event::OversightApproved {
-								subject,
-								awaiting_owner: false,
-							});
-							Self::issue_from_request(
-								request, record, approval, replaced, grant, true,
-							)?;
-						},
-					}
-				},
-				OversightSubject::Grant(grant) => {
-					let mut record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
-					Self::ensure_office_may_approve(
-						record.asset,
-						record.owner,
-						record.transfers,
-						record.oversight_required,
-						record.oversight_approved,
-					)?;
-					ensure!(Self::now() < record.expires_at, Error::<T>::GrantExpired);
-
-					record.oversight_required = true;
-					record.oversight_approved = true;
-					Grants::<T>::insert(grant, record);
-					Self::deposit_event(Event::OversightApproved {
-						subject,
-						awaiting_owner: false,
-					});
-				},
-			}
-			Ok(())
+			Self::do_oversight_approve(subject)
 		}
 
 		/// The oversight office refuses access to a `Restricted` asset.
 		///
-		/// The dispatch origin for this call must be the `OversightOrigin`. Removes an open
-		/// request (also one the owner approved) or a grant still pending oversight, and releases
-		/// its deposit to whoever paid it. Like `oversight_approve` it acts on anything that
-		/// needs the office, whatever the asset's classification now. The office decides once:
-		/// what it approved it cannot reject (the owner can still revoke).
+		/// Origin: [`Config::OversightOrigin`]. Removes an open request (also one the owner
+		/// approved) or a grant still pending oversight, and releases its deposit to whoever paid
+		/// it. Like `oversight_approve` it acts on anything that needs the office, whatever the
+		/// asset's classification now. The office decides once: what it approved it cannot
+		/// reject (the owner can still revoke).
 		///
 		/// - `subject`: an open request, or a grant pending oversight.
 		/// - `reason`: why (non-empty, at most `MaxReasonLen` bytes); it goes into the event.
 		///
 		/// # Events
-		/// - `OversightRejected`.
+		/// - [`Event::OversightRejected`].
 		///
 		/// # Errors
 		/// - `BadOrigin`: not the oversight office.
-		/// - `EmptyReason`: no reason given.
-		/// - `UnknownRequest`, `UnknownGrant`: no such request or grant.
-		/// - `AlreadyApproved`: the office approved it already.
-		/// - `UnknownAsset`: the asset is gone.
-		/// - `OversightNotRequired`: the asset is not `Restricted`, and was not when the request
-		///   or grant was made.
+		/// - [`Error::EmptyReason`]: no reason given.
+		/// - [`Error::UnknownRequest`], [`Error::UnknownGrant`]: no such request or grant.
+		/// - [`Error::AlreadyApproved`]: the office approved it already.
+		/// - [`Error::UnknownAsset`]: the asset is gone.
+		/// - [`Error::OversightNotRequired`]: the asset is not `Restricted`, and was not when the
+		///   request or grant was made.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::oversight_reject())]
 		pub fn oversight_reject(
@@ -846,50 +831,35 @@ pub mod pallet {
 			reason: ReasonOf<T>,
 		) -> DispatchResult {
 			T::OversightOrigin::ensure_origin(origin)?;
-			ensure!(!reason.is_empty(), Error::<T>::EmptyReason);
-			let deposit = match subject {
-				OversightSubject::Request(request) => {
-					let record = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
-					ensure!(!record.oversight_approved, Error::<T>::AlreadyApproved);
-					Self::ensure_overseeable(record.asset, record.oversight_required)?;
-					Self::remove_request(request, &record)?
-				},
-				OversightSubject::Grant(grant) => {
-					let record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
-					ensure!(!record.oversight_approved, Error::<T>::AlreadyApproved);
-					Self::ensure_overseeable(record.asset, record.oversight_required)?;
-					Self::remove_grant(grant, &record)?
-				},
-			};
-			Self::deposit_event(Event::OversightRejected { subject, reason, deposit });
-			Ok(())
+			Self::do_oversight_reject(subject, reason)
 		}
 
 		/// Record an access under a grant: the audit trail.
 		///
-		/// The dispatch origin for this call must be _Signed_ by an `Operator` or `Steward` of
-		/// the (active) grantee or owner department, typically the gateway that served or
-		/// fetched the data. Each record counts as one use of the grant, so exactly one side
-		/// should record each access. Refused unless the grant gives access now.
+		/// Origin: [`Config::OperatorOrigin`] (an Operator or Steward of an active department):
+		/// the grantee or the owner department, typically the gateway that served or fetched the
+		/// data. Each record counts as one use of the grant, so exactly one side should record
+		/// each access. Refused unless the grant gives access now.
 		///
 		/// - `asset`: the asset accessed.
 		/// - `grant`: the grant it was accessed under.
 		/// - `receipt`: a 32-byte hash of what was served.
 		///
 		/// # Events
-		/// - `AccessRecorded`.
+		/// - [`Event::AccessRecorded`].
 		///
 		/// # Errors
 		/// - `BadOrigin`: not signed.
-		/// - `NotMember`, `RoleNotAllowed`, `DepartmentSuspended`: the signer is not an Operator or
-		///   Steward of an active department.
-		/// - `UnknownGrant`: no such grant (or revoked, or renounced).
-		/// - `GrantAssetMismatch`: the grant is for another asset.
-		/// - `NotParty`: the signer's department is neither the grantee nor the owner.
-		/// - `UnknownAsset`, `AssetRetired`, `OwnerChanged`, `GrantExpired`, `GrantExhausted`,
-		///   `PendingOversight`, `OwnerInactive`, `GranteeInactive`: the grant gives no access now
+		/// - `NotMember`, `DepartmentSuspended`, `RoleNotAllowed`: refused by the origin (see
+		///   [`Config::OperatorOrigin`]).
+		/// - [`Error::UnknownGrant`]: no such grant (or revoked, or renounced).
+		/// - [`Error::GrantAssetMismatch`]: the grant is for another asset.
+		/// - [`Error::NotParty`]: the signer's department is neither the grantee nor the owner.
+		/// - [`Error::UnknownAsset`], [`Error::AssetRetired`], [`Error::OwnerChanged`],
+		///   [`Error::GrantExpired`], [`Error::GrantExhausted`], [`Error::PendingOversight`],
+		///   [`Error::OwnerInactive`], [`Error::GranteeInactive`]: the grant gives no access now
 		///   (checked in this order).
-		/// - `UseCountOverflow`: an uncapped grant was used `u32::MAX` times.
+		/// - [`Error::UseCountOverflow`]: an uncapped grant was used `u32::MAX` times.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::record_access())]
 		pub fn record_access(
@@ -898,764 +868,34 @@ pub mod pallet {
 			grant: GrantId,
 			receipt: Receipt,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &[Role::Operator, Role::Steward])?;
-			let mut record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
-			ensure!(record.asset == asset, Error::<T>::GrantAssetMismatch);
-			ensure!(
-				department == record.grantee || department == record.owner,
-				Error::<T>::NotParty
-			);
-			let now = Self::now();
-			if let Some(denial) = Self::grant_denial(&record, T::Assets::asset_info(asset), now) {
-				return Err(Self::denial_error(denial).into());
-			}
-			let use_count = record.uses.checked_add(1).ok_or(Error::<T>::UseCountOverflow)?;
-
-			record.uses = use_count;
-			record.last_access = Some(now);
-			let grantee = record.grantee;
-			Grants::<T>::insert(grant, record);
-			Self::deposit_event(Event::AccessRecorded {
-				grant,
-				asset,
-				grantee,
-				department,
-				who,
-				receipt,
-				use_count,
-			});
-			Ok(())
+			let (who, department) =
+				ensure_department_origin::<T::OperatorOrigin, T::Departments, _>(origin)?;
+			Self::do_record_access(who, department, asset, grant, receipt)
 		}
 
 		/// Remove ended grants and release their deposits to whoever paid them.
 		///
-		/// The dispatch origin for this call must be _Signed_, by anyone. A grant has ended when
-		/// it can never give access again: expired, exhausted, its asset gone or retired, or the
-		/// asset changed hands (even if it came back since: the grant stays ended). Grants of
-		/// suspended departments and grants pending oversight are not ended (both can still give
-		/// access). All or nothing: one grant that cannot be purged fails the call.
+		/// Origin: _Signed_, by anyone. A grant has ended when it can never give access again:
+		/// expired, exhausted, its asset gone or retired, or the asset changed hands (even if it
+		/// came back since: the grant stays ended). Grants of suspended departments and grants
+		/// pending oversight are not ended (both can still give access). All or nothing: one
+		/// grant that cannot be purged fails the call.
 		///
 		/// - `grants`: at most `MaxPurge` grant ids, each once.
 		///
 		/// # Events
-		/// - `GrantPurged`, for each grant.
+		/// - [`Event::GrantPurged`], for each grant.
 		///
 		/// # Errors
 		/// - `BadOrigin`: not signed.
-		/// - `DuplicateGrant`: a grant is listed twice.
-		/// - `UnknownGrant`: no such grant.
-		/// - `GrantStillValid`: a grant has not ended.
+		/// - [`Error::DuplicateGrant`]: a grant is listed twice.
+		/// - [`Error::UnknownGrant`]: no such grant.
+		/// - [`Error::GrantStillValid`]: a grant has not ended.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::purge_expired(grants.len().saturated_into::<u32>()))]
 		pub fn purge_expired(origin: OriginFor<T>, grants: PurgeListOf<T>) -> DispatchResult {
 			ensure_signed(origin)?;
-			let now = Self::now();
-			let mut records = Vec::with_capacity(grants.len());
-			for (index, grant) in grants.iter().enumerate() {
-				ensure!(!grants.iter().take(index).any(|g| g == grant), Error::<T>::DuplicateGrant);
-				let record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
-				ensure!(Self::has_ended(&record, now), Error::<T>::GrantStillValid);
-				records.push((*grant, record));
-			}
-
-			for (grant, record) in records {
-				Self::purge_grant(grant, &record)?;
-			}
-			Ok(())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// The current block number.
-		fn now() -> BlockNumberFor<T> {
-			frame_system::Pallet::<T>::block_number()
-		}
-
-		/// Opens a request of `who`, a Steward of `requester` (checked by the caller), holding
-		/// the deposit if `charge`. Used by the call and genesis.
-		pub(crate) fn do_request_access(
-			who: T::AccountId,
-			requester: DepartmentId,
-			asset: AssetId,
-			purpose: PurposeOf<T>,
-			scope: Scope,
-			duration: BlockNumberFor<T>,
-			charge: bool,
-		) -> Result<RequestId, DispatchError> {
-			ensure!(!purpose.is_empty(), Error::<T>::EmptyPurpose);
-			Self::ensure_duration(duration)?;
-			let info = T::Assets::asset_info(asset).ok_or(Error::<T>::UnknownAsset)?;
-			ensure!(info.active, Error::<T>::AssetRetired);
-			ensure!(info.classification != Classification::Public, Error::<T>::PublicAsset);
-			ensure!(info.owner != requester, Error::<T>::OwnAsset);
-			ensure!(
-				!OpenRequests::<T>::contains_key(asset, requester),
-				Error::<T>::DuplicateRequest
-			);
-			let now = Self::now();
-			if let Some(existing) = AssetGrants::<T>::get(asset, requester) {
-				let live = Grants::<T>::get(existing).is_some_and(|g| !Self::has_ended(&g, now));
-				ensure!(!live, Error::<T>::AlreadyGranted);
-			}
-			let request = NextRequestId::<T>::get();
-			let next = request.checked_add(1).ok_or(Error::<T>::NoRequestIdLeft)?;
-			let deposit = if charge { Self::checked_deposit(&who)? } else { None };
-
-			Self::hold(&deposit)?;
-			let record = AccessRequest {
-				asset,
-				requester,
-				owner: info.owner,
-				transfers: info.transfers,
-				requested_by: who.clone(),
-				purpose: purpose.clone(),
-				scope,
-				duration,
-				requested_at: now,
-				owner_approval: None,
-				oversight_required: Self::needs_oversight(false, &info),
-				oversight_approved: false,
-				deposit: deposit.clone(),
-			};
-			NextRequestId::<T>::put(next);
-			Requests::<T>::insert(request, record);
-			OpenRequests::<T>::insert(asset, requester, request);
-			OwnerRequests::<T>::insert(info.owner, request, ());
-			Self::deposit_event(Event::RequestOpened {
-				request,
-				asset,
-				requester,
-				owner: info.owner,
-				who,
-				purpose,
-				scope,
-				duration,
-				deposit,
-			});
-			Ok(request)
-		}
-
-		/// Issues a direct grant by `who`, a Steward of `owner` (checked by the caller), holding
-		/// the deposit if `charge`. Used by the call and genesis.
-		pub(crate) fn do_grant_access(
-			who: T::AccountId,
-			owner: DepartmentId,
-			asset: AssetId,
-			grantee: DepartmentId,
-			purpose: PurposeOf<T>,
-			scope: Scope,
-			duration: BlockNumberFor<T>,
-			max_uses: Option<u32>,
-			charge: bool,
-		) -> Result<GrantId, DispatchError> {
-			ensure!(!purpose.is_empty(), Error::<T>::EmptyPurpose);
-			Self::ensure_duration(duration)?;
-			ensure!(max_uses != Some(0), Error::<T>::ZeroUseCap);
-			let info = T::Assets::asset_info(asset).ok_or(Error::<T>::UnknownAsset)?;
-			ensure!(info.active, Error::<T>::AssetRetired);
-			ensure!(info.owner == owner, Error::<T>::NotOwner);
-			ensure!(info.classification != Classification::Public, Error::<T>::PublicAsset);
-			ensure!(grantee != owner, Error::<T>::OwnAsset);
-			ensure!(T::Departments::is_active(grantee), Error::<T>::GranteeInactive);
-			let replaced = Self::ensure_pair_free(asset, grantee)?;
-			let grant = Self::next_grant_id()?;
-			let deposit = if charge { Self::checked_deposit(&who)? } else { None };
-
-			Self::hold(&deposit)?;
-			let now = Self::now();
-			let record = Grant {
-				asset,
-				owner,
-				transfers: info.transfers,
-				grantee,
-				purpose,
-				scope,
-				granted_by: who,
-				source: GrantSource::Direct,
-				granted_at: now,
-				expires_at: now.saturating_add(duration),
-				max_uses,
-				uses: 0,
-				last_access: None,
-				oversight_required: Self::needs_oversight(false, &info),
-				oversight_approved: false,
-				deposit,
-			};
-			Self::insert_grant(grant, record, replaced)?;
-			Ok(grant)
-		}
-
-		/// Turns a fully approved request into a grant: removes the request (its deposit stays
-		/// held, now for the grant) and inserts the grant, which needs the oversight office if
-		/// `oversight_required` (then the request has the office's approval). The caller has
-		/// verified everything, including that the asset is still in the period of ownership the
-		/// request was made in and that the pair is free but for `replaced`, and reserved
-		/// `grant`.
-		fn issue_from_request(
-			request: RequestId,
-			record: RequestOf<T>,
-			approval: OwnerApproval<T::AccountId, BlockNumberFor<T>>,
-			replaced: Option<GrantId>,
-			grant: GrantId,
-			oversight_required: bool,
-		) -> DispatchResult {
-			Requests::<T>::remove(request);
-			OpenRequests::<T>::remove(record.asset, record.requester);
-			OwnerRequests::<T>::remove(record.owner, request);
-			let now = Self::now();
-			let issued = Grant {
-				asset: record.asset,
-				owner: record.owner,
-				transfers: record.transfers,
-				grantee: record.requester,
-				purpose: record.purpose,
-				scope: record.scope,
-				granted_by: approval.by,
-				source: GrantSource::Request(request),
-				granted_at: now,
-				expires_at: now.saturating_add(approval.duration),
-				max_uses: approval.max_uses,
-				uses: 0,
-				last_access: None,
-				oversight_required,
-				oversight_approved: record.oversight_approved,
-				deposit: record.deposit,
-			};
-			Self::insert_grant(grant, issued, replaced)
-		}
-
-		/// Stores a new grant with id `grant` (reserved with [`Self::next_grant_id`]) and its
-		/// indexes, after purging the ended grant `replaced` of the same pair, if any.
-		fn insert_grant(
-			grant: GrantId,
-			record: GrantOf<T>,
-			replaced: Option<GrantId>,
-		) -> DispatchResult {
-			if let Some(old) = replaced {
-				if let Some(old_record) = Grants::<T>::get(old) {
-					Self::purge_grant(old, &old_record)?;
-				}
-			}
-			NextGrantId::<T>::put(grant.saturating_add(1));
-			AssetGrants::<T>::insert(record.asset, record.grantee, grant);
-			GranteeGrants::<T>::insert(record.grantee, grant, ());
-			OwnerGrants::<T>::insert(record.owner, grant, ());
-			let pending_oversight = record.oversight_required && !record.oversight_approved;
-			Self::deposit_event(Event::GrantIssued {
-				grant,
-				asset: record.asset,
-				owner: record.owner,
-				grantee: record.grantee,
-				who: record.granted_by.clone(),
-				purpose: record.purpose.clone(),
-				scope: record.scope,
-				expires_at: record.expires_at,
-				max_uses: record.max_uses,
-				source: record.source,
-				pending_oversight,
-			});
-			Grants::<T>::insert(grant, record);
-			Ok(())
-		}
-
-		/// The id a new grant gets, checking that one is left. `insert_grant` advances it.
-		fn next_grant_id() -> Result<GrantId, Error<T>> {
-			let grant = NextGrantId::<T>::get();
-			grant.checked_add(1).ok_or(Error::<T>::NoGrantIdLeft)?;
-			Ok(grant)
-		}
-
-		/// Checks that `grantee` holds no grant for `asset` that has not ended; returns the ended
-		/// one, which a new grant replaces.
-		fn ensure_pair_free(
-			asset: AssetId,
-			grantee: DepartmentId,
-		) -> Result<Option<GrantId>, Error<T>> {
-			let Some(existing) = AssetGrants::<T>::get(asset, grantee) else { return Ok(None) };
-			match Grants::<T>::get(existing) {
-				Some(record) if !Self::has_ended(&record, Self::now()) => {
-					Err(Error::<T>::AlreadyGranted)
-				},
-				_ => Ok(Some(existing)),
-			}
-		}
-
-		/// Whether a request or grant needs the oversight office: it did when it was made
-		/// (`required`, sticky), or its asset is `Restricted` now.
-		fn needs_oversight(required: bool, info: &AssetInfo) -> bool {
-			required || info.classification == Classification::Restricted
-		}
-
-		/// Whether `info` still describes the period of ownership a request was made or a grant
-		/// issued in: the same owner, and no transfer since (an asset that was handed on and
-		/// back is in a new period).
-		fn same_ownership(info: &AssetInfo, owner: DepartmentId, transfers: u32) -> bool {
-			info.owner == owner && info.transfers == transfers
-		}
-
-		/// The asset of a request that is being approved: it exists, is active, is still in the
-		/// period of ownership (`owner`, `transfers`) the request was made in, and is not
-		/// `Public`.
-		fn grantable_asset(
-			asset: AssetId,
-			owner: DepartmentId,
-			transfers: u32,
-		) -> Result<AssetInfo, Error<T>> {
-			let info = T::Assets::asset_info(asset).ok_or(Error::<T>::UnknownAsset)?;
-			ensure!(info.active, Error::<T>::AssetRetired);
-			ensure!(Self::same_ownership(&info, owner, transfers), Error::<T>::OwnerChanged);
-			ensure!(info.classification != Classification::Public, Error::<T>::PublicAsset);
-			Ok(info)
-		}
-
-		/// Whether the oversight office may approve a request or grant: not approved yet, and
-		/// its asset exists, is active, is still in the period of ownership (`owner`,
-		/// `transfers`) of the request or grant, and needs the office (`required`, or the asset
-		/// is `Restricted`). Checked in that order, so the errors are as before.
-		fn ensure_office_may_approve(
-			asset: AssetId,
-			owner: DepartmentId,
-			transfers: u32,
-			required: bool,
-			approved: bool,
-		) -> Result<(), Error<T>> {
-			ensure!(!approved, Error::<T>::AlreadyApproved);
-			let info = T::Assets::asset_info(asset).ok_or(Error::<T>::UnknownAsset)?;
-			ensure!(info.active, Error::<T>::AssetRetired);
-			ensure!(Self::same_ownership(&info, owner, transfers), Error::<T>::OwnerChanged);
-			ensure!(Self::needs_oversight(required, &info), Error::<T>::OversightNotRequired);
-			Ok(())
-		}
-
-		/// Checks that the asset exists and that a request or grant of it needs the oversight
-		/// office (`required`, or the asset is `Restricted`): what the office may reject.
-		fn ensure_overseeable(asset: AssetId, required: bool) -> Result<(), Error<T>> {
-			let info = T::Assets::asset_info(asset).ok_or(Error::<T>::UnknownAsset)?;
-			ensure!(Self::needs_oversight(required, &info), Error::<T>::OversightNotRequired);
-			Ok(())
-		}
-
-		/// Checks a requested or granted duration: `1..=MaxGrantDuration`.
-		fn ensure_duration(duration: BlockNumberFor<T>) -> Result<(), Error<T>> {
-			ensure!(!duration.is_zero(), Error::<T>::ZeroDuration);
-			ensure!(duration <= T::MaxGrantDuration::get(), Error::<T>::DurationTooLong);
-			Ok(())
-		}
-
-		/// The deposit to hold from `who` for a new record, after checking it can be held; `None`
-		/// when `RecordDeposit` is zero.
-		fn checked_deposit(who: &T::AccountId) -> Result<Option<DepositOf<T>>, Error<T>> {
-			let amount = T::RecordDeposit::get();
-			if amount.is_zero() {
-				return Ok(None);
-			}
-			ensure!(
-				T::Currency::can_hold(&HoldReason::StorageDeposit.into(), who, amount),
-				Error::<T>::CannotHoldDeposit
-			);
-			Ok(Some(Deposit { depositor: who.clone(), amount }))
-		}
-
-		/// Holds `deposit`, checked with [`Self::checked_deposit`].
-		fn hold(deposit: &Option<DepositOf<T>>) -> DispatchResult {
-			if let Some(deposit) = deposit {
-				T::Currency::hold(
-					&HoldReason::StorageDeposit.into(),
-					&deposit.depositor,
-					deposit.amount,
-				)?;
-			}
-			Ok(())
-		}
-
-		/// Releases `deposit` to whoever paid it and returns it as actually released: best
-		/// effort, so less than recorded only if the hold was reduced outside this pallet.
-		fn release(deposit: &Option<DepositOf<T>>) -> Result<Option<DepositOf<T>>, DispatchError> {
-			let reason = HoldReason::StorageDeposit.into();
-			deposit.as_ref().map(|deposit| deposit.release::<T::Currency>(&reason)).transpose()
-		}
-
-		/// Removes a request and its indexes and releases its deposit.
-		fn remove_request(
-			request: RequestId,
-			record: &RequestOf<T>,
-		) -> Result<Option<DepositOf<T>>, DispatchError> {
-			let released = Self::release(&record.deposit)?;
-			Requests::<T>::remove(request);
-			OpenRequests::<T>::remove(record.asset, record.requester);
-			OwnerRequests::<T>::remove(record.owner, request);
-			Ok(released)
-		}
-
-		/// Removes a grant and its indexes and releases its deposit.
-		fn remove_grant(
-			grant: GrantId,
-			record: &GrantOf<T>,
-		) -> Result<Option<DepositOf<T>>, DispatchError> {
-			let released = Self::release(&record.deposit)?;
-			Grants::<T>::remove(grant);
-			AssetGrants::<T>::remove(record.asset, record.grantee);
-			GranteeGrants::<T>::remove(record.grantee, grant);
-			OwnerGrants::<T>::remove(record.owner, grant);
-			Ok(released)
-		}
-
-		/// Removes an ended grant and says so.
-		fn purge_grant(grant: GrantId, record: &GrantOf<T>) -> DispatchResult {
-			let deposit = Self::remove_grant(grant, record)?;
-			Self::deposit_event(Event::GrantPurged { grant, deposit });
-			Ok(())
-		}
-
-		/// Why `grant` gives no access at block `now`, given its asset's `info`; `None` if it
-		/// does. The reasons that can never change come first, so the answer is final whenever a
-		/// final reason applies.
-		pub(crate) fn grant_denial(
-			grant: &GrantOf<T>,
-			info: Option<AssetInfo>,
-			now: BlockNumberFor<T>,
-		) -> Option<DenialReason> {
-			let Some(info) = info else { return Some(DenialReason::UnknownAsset) };
-			if !info.active {
-				return Some(DenialReason::AssetRetired);
-			}
-			if !Self::same_ownership(&info, grant.owner, grant.transfers) {
-				return Some(DenialReason::OwnerChanged);
-			}
-			if now >= grant.expires_at {
-				return Some(DenialReason::Expired);
-			}
-			if grant.max_uses.is_some_and(|cap| grant.uses >= cap) {
-				return Some(DenialReason::Exhausted);
-			}
-			if Self::needs_oversight(grant.oversight_required, &info) && !grant.oversight_approved {
-				return Some(DenialReason::PendingOversight);
-			}
-			if !T::Departments::is_active(grant.owner) {
-				return Some(DenialReason::OwnerInactive);
-			}
-			if !T::Departments::is_active(grant.grantee) {
-				return Some(DenialReason::DepartmentInactive);
-			}
-			None
-		}
-
-		/// Whether `grant` can never give access again (see [`DenialReason::is_final`]).
-		pub(crate) fn has_ended(grant: &GrantOf<T>, now: BlockNumberFor<T>) -> bool {
-			Self::grant_denial(grant, T::Assets::asset_info(grant.asset), now)
-				.is_some_and(DenialReason::is_final)
-		}
-
-		/// The error `record_access` fails with for a denial.
-		fn denial_error(reason: DenialReason) -> Error<T> {
-			match reason {
-				DenialReason::UnknownAsset => Error::<T>::UnknownAsset,
-				DenialReason::AssetRetired => Error::<T>::AssetRetired,
-				DenialReason::OwnerChanged => Error::<T>::OwnerChanged,
-				DenialReason::Expired => Error::<T>::GrantExpired,
-				DenialReason::Exhausted => Error::<T>::GrantExhausted,
-				DenialReason::PendingOversight => Error::<T>::PendingOversight,
-				DenialReason::OwnerInactive => Error::<T>::OwnerInactive,
-				DenialReason::DepartmentInactive => Error::<T>::GranteeInactive,
-				DenialReason::NotMember => Error::<T>::NotParty,
-				DenialReason::NoGrant => Error::<T>::UnknownGrant,
-			}
-		}
-
-		/// `purpose` bounded to `MaxPurposeLen` bytes, for genesis (calls take it bounded).
-		pub(crate) fn bounded_purpose(purpose: Vec<u8>) -> Result<PurposeOf<T>, Error<T>> {
-			purpose.try_into().map_err(|_| Error::<T>::PurposeTooLong)
-		}
-
-		// ---- Queries (the runtime API forwards to these) ----
-
-		/// May `department` access `asset` now? The owner always may (while the asset is active
-		/// and the owner not suspended); any active department may access a `Public` asset of an
-		/// active owner; any other needs a grant that gives access now.
-		pub fn check_access(
-			department: DepartmentId,
-			asset: AssetId,
-		) -> AccessDecision<BlockNumberFor<T>> {
-			let Some(info) = T::Assets::asset_info(asset) else {
-				return AccessDecision::Denied(DenialReason::UnknownAsset);
-			};
-			let without_grant =
-				AccessDecision::Allowed { grant: None, expires_at: None, remaining_uses: None };
-			if !info.active {
-				return AccessDecision::Denied(DenialReason::AssetRetired);
-			}
-			if !T::Departments::is_active(department) {
-				return AccessDecision::Denied(DenialReason::DepartmentInactive);
-			}
-			if department == info.owner {
-				return without_grant;
-			}
-			if !T::Departments::is_active(info.owner) {
-				return AccessDecision::Denied(DenialReason::OwnerInactive);
-			}
-			if info.classification == Classification::Public {
-				return without_grant;
-			}
-			let Some(grant) = AssetGrants::<T>::get(asset, department) else {
-				return AccessDecision::Denied(DenialReason::NoGrant);
-			};
-			let Some(record) = Grants::<T>::get(grant) else {
-				return AccessDecision::Denied(DenialReason::NoGrant);
-			};
-			match Self::grant_denial(&record, Some(info), Self::now()) {
-				Some(reason) => AccessDecision::Denied(reason),
-				None => AccessDecision::Allowed {
-					grant: Some(grant),
-					expires_at: Some(record.expires_at),
-					remaining_uses: record.max_uses.map(|cap| cap.saturating_sub(record.uses)),
-				},
-			}
-		}
-
-		/// May the department `who` acts for (in any role) access `asset` now? As
-		/// [`Self::check_access`], or `NotMember`.
-		pub fn check_account_access(
-			who: &T::AccountId,
-			asset: AssetId,
-		) -> AccessDecision<BlockNumberFor<T>> {
-			match T::Departments::membership(who) {
-				Some((department, _role)) => Self::check_access(department, asset),
-				None => AccessDecision::Denied(DenialReason::NotMember),
-			}
-		}
-
-		/// A grant, if it exists.
-		pub fn grant_info(grant: GrantId) -> Option<GrantViewOf<T>> {
-			Grants::<T>::get(grant).map(Grant::into_view)
-		}
-
-		/// The grant of `department` for `asset`, if any (current or ended).
-		pub fn grant_for(asset: AssetId, department: DepartmentId) -> Option<GrantId> {
-			AssetGrants::<T>::get(asset, department)
-		}
-
-		/// An open request, if it exists.
-		pub fn request_info(request: RequestId) -> Option<RequestViewOf<T>> {
-			Requests::<T>::get(request).map(AccessRequest::into_view)
-		}
-
-		/// A page of `department`'s grants as grantee or as owner, in storage order, after the
-		/// grant `start_after` (from the first when `None`); at most `limit` and never more than
-		/// `MaxPageSize`. Pass the last id of a page to get the next.
-		pub fn department_grants(
-			department: DepartmentId,
-			side: GrantSide,
-			start_after: Option<GrantId>,
-			limit: u32,
-		) -> Vec<(GrantId, GrantViewOf<T>)> {
-			let limit = Self::page_limit(limit);
-			let ids: Vec<GrantId> = match (side, start_after) {
-				(GrantSide::Grantee, None) => {
-					GranteeGrants::<T>::iter_key_prefix(department).take(limit).collect()
-				},
-				(GrantSide::Grantee, Some(last)) => GranteeGrants::<T>::iter_key_prefix_from(
-					department,
-					GranteeGrants::<T>::hashed_key_for(department, last),
-				)
-				.take(limit)
-				.collect(),
-				(GrantSide::Owner, None) => {
-					OwnerGrants::<T>::iter_key_prefix(department).take(limit).collect()
-				},
-				(GrantSide::Owner, Some(last)) => OwnerGrants::<T>::iter_key_prefix_from(
-					department,
-					OwnerGrants::<T>::hashed_key_for(department, last),
-				)
-				.take(limit)
-				.collect(),
-			};
-			ids.into_iter().filter_map(|id| Self::grant_info(id).map(|grant| (id, grant))).collect()
-		}
-
-		/// A page of `asset`'s grants, in storage order, after the grant of the grantee
-		/// department `start_after` (from the first when `None`); at most `limit` and never
-		/// more than `MaxPageSize`. Pass the last grant's `grantee` to get the next page.
-		pub fn asset_grants(
-			asset: AssetId,
-			start_after: Option<DepartmentId>,
-			limit: u32,
-		) -> Vec<(GrantId, GrantViewOf<T>)> {
-			let limit = Self::page_limit(limit);
-			let ids: Vec<GrantId> = match start_after {
-				None => AssetGrants::<T>::iter_prefix_values(asset).take(limit).collect(),
-				Some(last) => AssetGrants::<T>::iter_prefix_from(
-					asset,
-					AssetGrants::<T>::hashed_key_for(asset, last),
-				)
-				.map(|(_grantee, grant)| grant)
-				.take(limit)
-				.collect(),
-			};
-			ids.into_iter().filter_map(|id| Self::grant_info(id).map(|grant| (id, grant))).collect()
-		}
-
-		/// A page of the open requests `owner` has to decide, in storage order, after the request
-		/// `start_after` (from the first when `None`); at most `limit` and never more than
-		/// `MaxPageSize`.
-		pub fn pending_requests(
-			owner: DepartmentId,
-			start_after: Option<RequestId>,
-			limit: u32,
-		) -> Vec<(RequestId, RequestViewOf<T>)> {
-			let limit = Self::page_limit(limit);
-			let ids: Vec<RequestId> = match start_after {
-				None => OwnerRequests::<T>::iter_key_prefix(owner).take(limit).collect(),
-				Some(last) => OwnerRequests::<T>::iter_key_prefix_from(
-					owner,
-					OwnerRequests::<T>::hashed_key_for(owner, last),
-				)
-				.take(limit)
-				.collect(),
-			};
-			ids.into_iter()
-				.filter_map(|id| Self::request_info(id).map(|request| (id, request)))
-				.collect()
-		}
-
-		/// `limit`, at most `MaxPageSize`.
-		fn page_limit(limit: u32) -> usize {
-			limit.min(T::MaxPageSize::get()).saturated_into()
-		}
-
-		/// Checks the pallet's storage invariants:
-		///
-		/// 1. Every request id is below `NextRequestId`; its requester is not its owner; its
-		///    durations are in `1..=MaxGrantDuration` and an owner approval's is at most the one
-		///    requested, its cap non-zero; an owner approval is kept only while the request
-		///    needs and waits for the oversight office; the office approved only what needs it;
-		///    `OpenRequests[(asset, requester)]` and `OwnerRequests[(owner, id)]` point back to
-		///    it, and neither index has other entries.
-		/// 2. Every grant id is below `NextGrantId`; its grantee is not its owner; it does not
-		///    expire before it was issued; its cap is non-zero and its uses at most the cap; the
-		///    office approved it only if it needs the office;
-		///    `AssetGrants[(asset, grantee)]`, `GranteeGrants[(grantee, id)]` and
-		///    `OwnerGrants[(owner, id)]` point back to it, and none of them has other entries.
-		/// 3. Every recorded deposit is non-zero, and for every depositor the deposits recorded
-		///    with it add up to exactly what is on hold from it for
-		///    [`HoldReason::StorageDeposit`] (only this pallet uses that reason).
-		///
-		/// Off-chain only (`try-runtime` and tests), where no block weight limits it, so it
-		/// iterates over whole maps. Never call it from on-chain code.
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-			use sp_runtime::traits::CheckedAdd;
-
-			let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-			let mut record_deposit = |deposit: Option<DepositOf<T>>| -> Result<(), &'static str> {
-				if let Some(deposit) = deposit {
-					ensure!(!deposit.amount.is_zero(), "zero deposit recorded");
-					let total = deposits.entry(deposit.depositor).or_default();
-					*total = total
-						.checked_add(&deposit.amount)
-						.ok_or("recorded deposits of one depositor overflow")?;
-				}
-				Ok(())
-			};
-			let valid_duration =
-				|d: BlockNumberFor<T>| !d.is_zero() && d <= T::MaxGrantDuration::get();
-
-			let next_request = NextRequestId::<T>::get();
-			let mut requests = 0usize;
-			for (id, request) in Requests::<T>::iter() {
-				requests = requests.saturating_add(1);
-				ensure!(id < next_request, "request id not below NextRequestId");
-				ensure!(
-					request.requester != request.owner,
-					"request of an owner for its own asset"
-				);
-				ensure!(valid_duration(request.duration), "request duration out of bounds");
-				if let Some(approval) = &request.owner_approval {
-					ensure!(
-						!approval.duration.is_zero() && approval.duration <= request.duration,
-						"approved duration out of bounds"
-					);
-					ensure!(approval.max_uses != Some(0), "approved cap is zero");
-					ensure!(
-						request.oversight_required && !request.oversight_approved,
-						"owner approval kept on a request not waiting for oversight"
-					);
-				}
-				ensure!(
-					request.oversight_required || !request.oversight_approved,
-					"oversight approval on a request that does not need it"
-				);
-				ensure!(
-					OpenRequests::<T>::get(request.asset, request.requester) == Some(id),
-					"OpenRequests does not point back to the request"
-				);
-				ensure!(
-					OwnerRequests::<T>::contains_key(request.owner, id),
-					"OwnerRequests does not list the request"
-				);
-				record_deposit(request.deposit)?;
-			}
-			ensure!(
-				OpenRequests::<T>::iter_keys().count() == requests,
-				"OpenRequests has entries of no request"
-			);
-			ensure!(
-				OwnerRequests::<T>::iter_keys().count() == requests,
-				"OwnerRequests has entries of no request"
-			);
-
-			let next_grant = NextGrantId::<T>::get();
-			let mut grants = 0usize;
-			for (id, grant) in Grants::<T>::iter() {
-				grants = grants.saturating_add(1);
-				ensure!(id < next_grant, "grant id not below NextGrantId");
-				ensure!(grant.grantee != grant.owner, "grant of an owner to itself");
-				ensure!(grant.granted_at <= grant.expires_at, "grant expires before it was issued");
-				ensure!(grant.max_uses != Some(0), "grant cap is zero");
-				ensure!(
-					grant.max_uses.is_none_or(|cap| grant.uses <= cap),
-					"grant used more often than its cap"
-				);
-				ensure!(
-					grant.oversight_required || !grant.oversight_approved,
-					"oversight approval on a grant that does not need it"
-				);
-				ensure!(
-					AssetGrants::<T>::get(grant.asset, grant.grantee) == Some(id),
-					"AssetGrants does not point back to the grant"
-				);
-				ensure!(
-					GranteeGrants::<T>::contains_key(grant.grantee, id),
-					"GranteeGrants does not list the grant"
-				);
-				ensure!(
-					OwnerGrants::<T>::contains_key(grant.owner, id),
-					"OwnerGrants does not list the grant"
-				);
-				record_deposit(grant.deposit)?;
-			}
-			ensure!(
-				AssetGrants::<T>::iter_keys().count() == grants,
-				"AssetGrants has entries of no grant"
-			);
-			ensure!(
-				GranteeGrants::<T>::iter_keys().count() == grants,
-				"GranteeGrants has entries of no grant"
-			);
-			ensure!(
-				OwnerGrants::<T>::iter_keys().count() == grants,
-				"OwnerGrants has entries of no grant"
-			);
-
-			let reason: T::RuntimeHoldReason = HoldReason::StorageDeposit.into();
-			for (depositor, recorded) in deposits {
-				ensure!(
-					T::Currency::balance_on_hold(&reason, &depositor) == recorded,
-					"recorded deposits disagree with the hold"
-				);
-			}
-			Ok(())
+			Self::do_purge_expired(&grants)
 		}
 	}
 }

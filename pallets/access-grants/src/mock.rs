@@ -1,6 +1,7 @@
-//! A test runtime: System, Balances, the real Departments pallet and Access Grants, with Root as
-//! the oversight office and a small asset catalogue ([`MockAssets`]) standing in for the
-//! data-asset pallet.
+//! A test runtime: System, Balances, the real Departments pallet (whose role origins are the
+//! Steward and Operator origins) and Access Grants, with Root as the oversight office and a small
+//! asset catalogue ([`MockAssets`], also the benchmarks' helper) standing in for the data-asset
+//! pallet.
 
 use crate as pallet_access_grants;
 use crate::{
@@ -14,6 +15,7 @@ use frame_support::{
 	traits::{BuildGenesisConfig, ConstU32, ConstU64},
 };
 use frame_system::EnsureRoot;
+use pallet_departments::{EnsureDepartmentRole, Operators, Stewards};
 use sp_runtime::BuildStorage;
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -42,15 +44,11 @@ impl pallet_balances::Config for Test {
 	type ExistentialDeposit = ConstU64<1>;
 }
 
+#[derive_impl(pallet_departments::config_preludes::TestDefaultConfig)]
 impl pallet_departments::Config for Test {
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type RegistrarOrigin = EnsureRoot<AccountId>;
 	type MemberDeposit = ConstU64<0>;
-	type MaxNameLen = ConstU32<16>;
-	type MaxPrefixLen = ConstU32<4>;
-	type MaxMembers = ConstU32<8>;
-	type WeightInfo = ();
 }
 
 /// Held for every open request and every grant.
@@ -71,6 +69,8 @@ impl pallet_access_grants::Config for Test {
 	type Currency = Balances;
 	type Departments = Departments;
 	type Assets = MockAssets;
+	type StewardOrigin = EnsureDepartmentRole<Test, Stewards>;
+	type OperatorOrigin = EnsureDepartmentRole<Test, Operators>;
 	type OversightOrigin = EnsureRoot<AccountId>;
 	type RecordDeposit = RecordDeposit;
 	type MaxPurposeLen = ConstU32<16>;
@@ -79,6 +79,8 @@ impl pallet_access_grants::Config for Test {
 	type MaxPurge = ConstU32<MAX_PURGE>;
 	type MaxPageSize = ConstU32<MAX_PAGE>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockAssets;
 }
 
 /// The asset catalogue of the tests, in unhashed storage so that every test (and every
@@ -137,9 +139,12 @@ impl AssetRegistry<AccountId> for MockAssets {
 	fn asset_info(asset: AssetId) -> Option<AssetInfo> {
 		unhashed::get::<AssetInfo>(&asset_key(asset))
 	}
+}
 
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_benchmark_asset(
+/// The benchmarks' assets: registered in the mock catalogue for the steward's department.
+#[cfg(feature = "runtime-benchmarks")]
+impl city_primitives::BenchmarkHelper<AccountId> for MockAssets {
+	fn asset(
 		steward: &AccountId,
 		classification: Classification,
 	) -> Result<AssetId, sp_runtime::DispatchError> {

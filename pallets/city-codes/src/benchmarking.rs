@@ -1,8 +1,8 @@
 //! Benchmarks for the city-codes pallet: every call, in its worst case.
 //!
-//! Callers and assets are set up only through the `city-primitives` traits
-//! (`DepartmentRegistry::register_benchmark_member`, `AssetRegistry::register_benchmark_asset`)
-//! and `T::Currency`, so the benchmarks run unchanged in the real runtime. Codes are issued in
+//! Callers and assets are set up only through [`Config::BenchmarkHelper`] (the runtime's
+//! departments and data-assets pallets) and `T::Currency`, so the benchmarks run unchanged in the
+//! real runtime. Codes are issued in
 //! the worst case: the department's first code (its prefix is recorded), with a parent (read,
 //! children index written), a name of `MaxNameLen` bytes, a location and an attributes hash;
 //! deposits are held and released. A parent must be the issuing department's own code, yet the
@@ -13,7 +13,7 @@
 use super::*;
 use crate::Pallet as CityCodes;
 use alloc::{vec, vec::Vec};
-use city_primitives::Classification;
+use city_primitives::{BenchmarkHelper, Classification};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{
@@ -39,7 +39,7 @@ fn member<T: Config>(
 	role: Role,
 ) -> Result<(T::AccountId, DepartmentId), BenchmarkError> {
 	let who: T::AccountId = account(name, 0, SEED);
-	let department = T::Departments::register_benchmark_member(&who, role)?;
+	let department = T::BenchmarkHelper::department_member(&who, role)?;
 	let codes = T::MaxBatch::get().saturating_mul(2).saturating_add(2);
 	let deposits = T::CodeDeposit::get().saturating_mul(codes.into());
 	let spare = T::Currency::minimum_balance().saturating_mul(1_000_000u32.into());
@@ -241,10 +241,10 @@ mod benchmarks {
 		let (steward, _, code) = steward_with_code::<T>()?;
 		// The code already has all but one asset: the longest record and duplicate check.
 		for _ in 1..T::MaxAssetsPerCode::get() {
-			let asset = T::Assets::register_benchmark_asset(&steward, Classification::Internal)?;
+			let asset = T::BenchmarkHelper::asset(&steward, Classification::Internal)?;
 			CityCodes::<T>::link_asset(RawOrigin::Signed(steward.clone()).into(), code, asset)?;
 		}
-		let asset = T::Assets::register_benchmark_asset(&steward, Classification::Internal)?;
+		let asset = T::BenchmarkHelper::asset(&steward, Classification::Internal)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(steward), code, asset);
@@ -258,7 +258,7 @@ mod benchmarks {
 		let (steward, _, code) = steward_with_code::<T>()?;
 		let mut asset = 0;
 		for _ in 0..T::MaxAssetsPerCode::get() {
-			asset = T::Assets::register_benchmark_asset(&steward, Classification::Internal)?;
+			asset = T::BenchmarkHelper::asset(&steward, Classification::Internal)?;
 			CityCodes::<T>::link_asset(RawOrigin::Signed(steward.clone()).into(), code, asset)?;
 		}
 

@@ -14,7 +14,7 @@ pub mod weights;
 
 pub use city_primitives::{
 	city_code::{self, CityCode, CodeError},
-	AssetId, AssetRegistry, DepartmentId, DepartmentRegistry, Role,
+	ensure_department_origin, AssetId, AssetRegistry, DepartmentId, DepartmentRegistry, Role,
 };
 pub use pallet::*;
 pub use types::*;
@@ -23,10 +23,9 @@ pub use weights::WeightInfo;
 /// The most entries a runtime API list returns per page.
 pub const MAX_PAGE: u32 = 100;
 
-/// Roles that may issue and describe codes.
+/// Roles that may issue codes: what genesis checks of a code's issuer (calls check
+/// [`Config::OperatorOrigin`]).
 const OPERATING_ROLES: [Role; 2] = [Role::Steward, Role::Operator];
-/// Roles that may suspend, reactivate, retire and transfer codes.
-const STEWARD_ROLES: [Role; 1] = [Role::Steward];
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -65,6 +64,28 @@ pub mod pallet {
 		/// The data-asset catalogue, to check assets linked to codes.
 		type Assets: AssetRegistry<Self::AccountId>;
 
+		/// Who may issue and describe codes (issue, update, link and unlink assets) for a
+		/// department, and for which:
+		/// in the runtime `pallet_departments::EnsureDepartmentRole<Runtime,
+		/// pallet_departments::Operators>`, an account signing as an `Operator` (a department
+		/// system's key) or a `Steward` of an active department, yielding the account and its
+		/// department. A signed account it refuses fails with the departments pallet's reason,
+		/// checked by [`city_primitives::ensure_department_origin`]: `NotMember`,
+		/// `DepartmentSuspended` or `RoleNotAllowed`; any other origin with `BadOrigin`.
+		type OperatorOrigin: EnsureOrigin<
+			Self::RuntimeOrigin,
+			Success = (Self::AccountId, DepartmentId),
+		>;
+
+		/// Who may hand over, suspend, reactivate and retire a department's codes: in the runtime
+		/// `pallet_departments::EnsureDepartmentRole<Runtime, pallet_departments::Stewards>`, an
+		/// account signing as a `Steward` of an active department. Refuses as
+		/// [`Config::OperatorOrigin`] does.
+		type StewardOrigin: EnsureOrigin<
+			Self::RuntimeOrigin,
+			Success = (Self::AccountId, DepartmentId),
+		>;
+
 		/// The governance origin that adds and retires object classes. `EnsureRoot` (through
 		/// sudo) for now.
 		type RegistrarOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -98,6 +119,11 @@ pub mod pallet {
 
 		/// Weight information for extrinsics in this pallet.
 		type WeightInfo: WeightInfo;
+
+		/// Sets up the departments and assets the benchmarks need, through the runtime's
+		/// departments and data-assets pallets (this pallet only reads them).
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: city_primitives::BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Why this pallet holds funds.
@@ -476,8 +502,8 @@ pub mod pallet {
 			attributes: Option<[u8; 32]>,
 			parent: Option<CodeId>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &OPERATING_ROLES)?;
+			let (who, department) =
+				ensure_department_origin::<T::OperatorOrigin, T::Departments, _>(origin)?;
 			let new = NewCode { name, location, attributes, parent };
 			let issued = Self::do_issue(department, Some(who), class, core::slice::from_ref(&new))?;
 			Self::deposit_event(Event::CodeIssued {
@@ -515,8 +541,8 @@ pub mod pallet {
 			class: ClassId,
 			codes: BoundedVec<NewCodeOf<T>, T::MaxBatch>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &OPERATING_ROLES)?;
+			let (who, department) =
+				ensure_department_origin::<T::OperatorOrigin, T::Departments, _>(origin)?;
 			ensure!(!codes.is_empty(), Error::<T>::EmptyBatch);
 			let issued = Self::do_issue(department, Some(who), class, &codes)?;
 			Self::deposit_event(Event::CodesIssued {
@@ -557,8 +583,8 @@ pub mod pallet {
 			location: Option<Location>,
 			attributes: Option<[u8; 32]>,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &OPERATING_ROLES)?;
+			let (_, department) =
+				ensure_department_origin::<T::OperatorOrigin, T::Departments, _>(origin)?;
 			let name = Self::checked_name(name)?;
 			Self::checked_location(&location)?;
 			let mut record = Self::owned_active_code(code, department)?;
@@ -593,8 +619,8 @@ pub mod pallet {
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::link_asset())]
 		pub fn link_asset(origin: OriginFor<T>, code: CodeId, asset: AssetId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &OPERATING_ROLES)?;
+			let (_, department) =
+				ensure_department_origin::<T::OperatorOrigin, T::Departments, _>(origin)?;
 			let mut record = Self::owned_active_code(code, department)?;
 			let info = T::Assets::asset_info(asset).ok_or(Error::<T>::UnknownAsset)?;
 			ensure!(info.active, Error::<T>::AssetRetired);
@@ -626,8 +652,8 @@ pub mod pallet {
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::unlink_asset())]
 		pub fn unlink_asset(origin: OriginFor<T>, code: CodeId, asset: AssetId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &OPERATING_ROLES)?;
+			let (_, department) =
+				ensure_department_origin::<T::OperatorOrigin, T::Departments, _>(origin)?;
 			let mut record = Self::owned_active_code(code, department)?;
 			let at = record
 				.assets
@@ -665,8 +691,8 @@ pub mod pallet {
 			code: CodeId,
 			to: DepartmentId,
 		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &STEWARD_ROLES)?;
+			let (_, department) =
+				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
 			let mut record = Self::owned_active_code(code, department)?;
 			ensure!(to != department, Error::<T>::SameDepartment);
 			ensure!(T::Departments::prefix(to).is_some(), Error::<T>::UnknownDepartment);
@@ -695,8 +721,8 @@ pub mod pallet {
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::cancel_transfer())]
 		pub fn cancel_transfer(origin: OriginFor<T>, code: CodeId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &STEWARD_ROLES)?;
+			let (_, department) =
+				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
 			let mut record = Self::owned_code(code, department)?;
 			let to = record.transfer_to.take().ok_or(Error::<T>::NoTransferOffered)?;
 
@@ -730,8 +756,8 @@ pub mod pallet {
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::accept_transfer())]
 		pub fn accept_transfer(origin: OriginFor<T>, code: CodeId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &STEWARD_ROLES)?;
+			let (who, department) =
+				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
 			let mut record = Codes::<T>::get(code).ok_or(Error::<T>::UnknownCode)?;
 			let to = record.transfer_to.ok_or(Error::<T>::NoTransferOffered)?;
 			ensure!(to == department, Error::<T>::NotRecipient);
@@ -779,8 +805,8 @@ pub mod pallet {
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::suspend_code())]
 		pub fn suspend_code(origin: OriginFor<T>, code: CodeId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &STEWARD_ROLES)?;
+			let (_, department) =
+				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
 			let mut record = Self::owned_code(code, department)?;
 			match record.status {
 				CodeStatus::Active => {},
@@ -812,8 +838,8 @@ pub mod pallet {
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::reactivate_code())]
 		pub fn reactivate_code(origin: OriginFor<T>, code: CodeId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &STEWARD_ROLES)?;
+			let (_, department) =
+				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
 			let mut record = Self::owned_code(code, department)?;
 			match record.status {
 				CodeStatus::Suspended => {},
@@ -846,8 +872,8 @@ pub mod pallet {
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::retire_code())]
 		pub fn retire_code(origin: OriginFor<T>, code: CodeId) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			let department = T::Departments::ensure_role(&who, &STEWARD_ROLES)?;
+			let (_, department) =
+				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
 			let mut record = Self::owned_code(code, department)?;
 			ensure!(record.status != CodeStatus::Retired, Error::<T>::CodeRetired);
 

@@ -38,15 +38,11 @@ impl pallet_balances::Config for Test {
 	type ExistentialDeposit = ConstU64<1>;
 }
 
+#[derive_impl(pallet_departments::config_preludes::TestDefaultConfig)]
 impl pallet_departments::Config for Test {
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type RegistrarOrigin = EnsureRoot<AccountId>;
 	type MemberDeposit = ConstU64<0>;
-	type MaxNameLen = ConstU32<16>;
-	type MaxPrefixLen = ConstU32<8>;
-	type MaxMembers = ConstU32<8>;
-	type WeightInfo = ();
 }
 
 /// Held for every code.
@@ -64,6 +60,10 @@ impl pallet_city_codes::Config for Test {
 	type Currency = Balances;
 	type Departments = Registry;
 	type Assets = MockAssets;
+	type OperatorOrigin =
+		pallet_departments::EnsureDepartmentRole<Test, pallet_departments::Operators>;
+	type StewardOrigin =
+		pallet_departments::EnsureDepartmentRole<Test, pallet_departments::Stewards>;
 	type RegistrarOrigin = EnsureRoot<AccountId>;
 	type CityPrefix = CityPrefix;
 	type CodeDeposit = CodeDeposit;
@@ -72,6 +72,8 @@ impl pallet_city_codes::Config for Test {
 	type MaxBatch = ConstU32<4>;
 	type MaxDepth = ConstU32<2>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
 }
 
 /// `pallet-departments`, except that [`LONG_PREFIX`] reports a 9-character prefix, which no
@@ -98,12 +100,8 @@ impl DepartmentRegistry<AccountId> for Registry {
 		<Departments as DepartmentRegistry<AccountId>>::ensure_role(who, roles)
 	}
 
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_benchmark_member(
-		who: &AccountId,
-		role: Role,
-	) -> Result<DepartmentId, DispatchError> {
-		Departments::register_benchmark_member(who, role)
+	fn refusal(who: &AccountId) -> DispatchError {
+		<Departments as DepartmentRegistry<AccountId>>::refusal(who)
 	}
 }
 
@@ -135,15 +133,26 @@ impl AssetRegistry<AccountId> for MockAssets {
 	fn asset_info(asset: AssetId) -> Option<AssetInfo> {
 		ASSETS.with(|assets| assets.borrow().get(&asset).copied())
 	}
+}
 
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_benchmark_asset(
+/// What the benchmarks set up: members through the real departments pallet, assets in
+/// [`MockAssets`].
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl city_primitives::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
+	fn department_member(who: &AccountId, role: Role) -> Result<DepartmentId, DispatchError> {
+		Departments::benchmark_member(who, role)
+	}
+
+	fn asset(
 		steward: &AccountId,
 		_classification: Classification,
 	) -> Result<AssetId, DispatchError> {
 		let (department, _) =
 			Departments::membership(steward).ok_or(DispatchError::Other("not a member"))?;
-		Ok(Self::register(department, true))
+		Ok(MockAssets::register(department, true))
 	}
 }
 

@@ -1,8 +1,8 @@
 //! Benchmarks for the data-assets pallet: every call, in its worst case.
 //!
-//! Callers are set up only through the `city-primitives` traits
-//! ([`DepartmentRegistry::register_benchmark_member`] gives a Steward of a fresh, active
-//! department), so the benchmarks run in the real runtime as well as in the mock. Every asset has
+//! Callers come only from [`Config::StewardOrigin`]'s `try_successful_origin` (a Steward of a
+//! fresh, active department each time), and assets from [`Pallet::benchmark_asset`], so the
+//! benchmarks run in the real runtime as well as in the mock. Every asset has
 //! the longest fields and the most tags the config allows. Calls that hold a deposit hold it;
 //! `update_asset` and `accept_transfer` move it from another depositor (a release and a hold);
 //! `retire_asset` releases it and withdraws a pending offer.
@@ -13,7 +13,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, InspectHold, Mutate, MutateHold},
 	tokens::Precision,
-	Get,
+	EnsureOrigin, Get,
 };
 use frame_system::RawOrigin;
 use sp_runtime::traits::{Saturating, Zero};
@@ -29,18 +29,28 @@ fn fund<T: Config>(who: &T::AccountId) {
 	T::Currency::set_balance(who, funds);
 }
 
-/// A funded Steward of a fresh, active department.
-fn steward<T: Config>(who: T::AccountId) -> Result<(T::AccountId, DepartmentId), BenchmarkError> {
-	let department = T::Departments::register_benchmark_member(&who, Role::Steward)?;
+/// A funded Steward of a fresh, active department, from [`Config::StewardOrigin`].
+fn steward<T: Config>() -> Result<(T::AccountId, DepartmentId), BenchmarkError> {
+	let origin = T::StewardOrigin::try_successful_origin()
+		.map_err(|_| BenchmarkError::Stop("StewardOrigin has no successful origin"))?;
+	let (who, department) = T::StewardOrigin::ensure_origin(origin)
+		.map_err(|_| BenchmarkError::Stop("StewardOrigin refuses its successful origin"))?;
 	fund::<T>(&who);
 	Ok((who, department))
 }
 
-/// The caller (whitelisted) as a funded Steward, with a registered asset of its department.
+/// The caller: a funded Steward of a fresh department, whitelisted like `whitelisted_caller`.
+fn whitelisted_steward<T: Config>() -> Result<(T::AccountId, DepartmentId), BenchmarkError> {
+	let (who, department) = steward::<T>()?;
+	whitelist_account!(who);
+	Ok((who, department))
+}
+
+/// The caller, with a registered asset of its department.
 fn steward_with_asset<T: Config>() -> Result<(T::AccountId, DepartmentId, AssetId), BenchmarkError>
 {
-	let (who, department) = steward::<T>(whitelisted_caller())?;
-	let asset = DataAssets::<T>::register_benchmark_asset(&who, Classification::Restricted)?;
+	let (who, department) = whitelisted_steward::<T>()?;
+	let asset = DataAssets::<T>::benchmark_asset(&who, Classification::Restricted)?;
 	Ok((who, department, asset))
 }
 
@@ -62,8 +72,8 @@ fn deposit_paid_by_another<T: Config>(asset: AssetId) -> Result<(), BenchmarkErr
 
 /// A funded Steward (not the caller) of a fresh department, with a registered asset.
 fn owner_with_asset<T: Config>() -> Result<(T::AccountId, DepartmentId, AssetId), BenchmarkError> {
-	let (owner, department) = steward::<T>(account("owner", 0, SEED))?;
-	let asset = DataAssets::<T>::register_benchmark_asset(&owner, Classification::Restricted)?;
+	let (owner, department) = steward::<T>()?;
+	let asset = DataAssets::<T>::benchmark_asset(&owner, Classification::Restricted)?;
 	Ok((owner, department, asset))
 }
 
@@ -81,7 +91,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn register_asset() -> Result<(), BenchmarkError> {
-		let (caller, department) = steward::<T>(whitelisted_caller())?;
+		let (caller, department) = whitelisted_steward::<T>()?;
 		let asset = NextAssetId::<T>::get();
 		let metadata = DataAssets::<T>::benchmark_metadata(b'a')?;
 		let new = DataAssets::<T>::benchmark_content(asset)?;
@@ -164,7 +174,7 @@ mod benchmarks {
 	#[benchmark]
 	fn offer_transfer() -> Result<(), BenchmarkError> {
 		let (caller, from, asset) = steward_with_asset::<T>()?;
-		let (_, to) = steward::<T>(account("recipient", 0, SEED))?;
+		let (_, to) = steward::<T>()?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), asset, to);
@@ -177,7 +187,7 @@ mod benchmarks {
 	fn cancel_transfer() -> Result<(), BenchmarkError> {
 		// The receiving department declines: both parties are checked.
 		let (owner, _, asset) = steward_with_asset::<T>()?;
-		let (recipient, to) = steward::<T>(account("recipient", 0, SEED))?;
+		let (recipient, to) = steward::<T>()?;
 		DataAssets::<T>::offer_transfer(RawOrigin::Signed(owner).into(), asset, to)?;
 
 		#[extrinsic_call]
@@ -190,7 +200,7 @@ mod benchmarks {
 	#[benchmark]
 	fn accept_transfer() -> Result<(), BenchmarkError> {
 		let (owner, from, asset) = owner_with_asset::<T>()?;
-		let (recipient, to) = steward::<T>(whitelisted_caller())?;
+		let (recipient, to) = whitelisted_steward::<T>()?;
 		DataAssets::<T>::offer_transfer(RawOrigin::Signed(owner.clone()).into(), asset, to)?;
 
 		#[extrinsic_call]
@@ -209,7 +219,7 @@ mod benchmarks {
 	#[benchmark]
 	fn retire_asset() -> Result<(), BenchmarkError> {
 		let (caller, _, asset) = steward_with_asset::<T>()?;
-		let (_, to) = steward::<T>(account("recipient", 0, SEED))?;
+		let (_, to) = steward::<T>()?;
 		DataAssets::<T>::offer_transfer(RawOrigin::Signed(caller.clone()).into(), asset, to)?;
 
 		#[extrinsic_call]

@@ -35,15 +35,11 @@ impl pallet_balances::Config for Test {
 	type ExistentialDeposit = ConstU64<1>;
 }
 
+#[derive_impl(pallet_departments::config_preludes::TestDefaultConfig)]
 impl pallet_departments::Config for Test {
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type RegistrarOrigin = EnsureRoot<AccountId>;
 	type MemberDeposit = ConstU64<0>;
-	type MaxNameLen = ConstU32<16>;
-	type MaxPrefixLen = ConstU32<8>;
-	type MaxMembers = ConstU32<8>;
-	type WeightInfo = ();
 }
 
 /// Held for every asset, on top of [`DEPOSIT_PER_VERSION`] per version.
@@ -75,6 +71,8 @@ impl pallet_data_assets::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Departments = Departments;
+	type StewardOrigin =
+		pallet_departments::EnsureDepartmentRole<Test, pallet_departments::Stewards>;
 	type AssetDeposit = AssetDeposit;
 	type VersionDeposit = VersionDeposit;
 	type MaxNameLen = ConstU32<MAX_NAME_LEN>;

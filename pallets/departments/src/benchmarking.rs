@@ -37,7 +37,7 @@ fn new_department<T: Config>() -> Result<DepartmentId, BenchmarkError> {
 fn department_with_admin<T: Config>() -> Result<(DepartmentId, T::AccountId), BenchmarkError> {
 	let department = new_department::<T>()?;
 	let admin: T::AccountId = whitelisted_caller();
-	Departments::<T>::do_add_member(department, admin.clone(), Role::Admin, None)?;
+	Departments::<T>::add_membership(department, admin.clone(), Role::Admin, None)?;
 	let funds = T::Currency::minimum_balance()
 		.saturating_add(T::MemberDeposit::get().saturating_mul(10u32.into()));
 	T::Currency::set_balance(&admin, funds);

@@ -1,20 +1,30 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 
+#[cfg(any(feature = "runtime-benchmarks", test))]
+mod benchmark_setup;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod features;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
+pub mod origins;
+mod queries;
+mod registry;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
+#[cfg(any(feature = "try-runtime", test))]
+mod try_state;
 mod types;
 pub mod weights;
 
 pub use city_primitives::{DepartmentId, DepartmentRegistry, Role};
+pub use origins::{Admins, EnsureDepartmentRole, Operators, RoleSet, Stewards};
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
@@ -26,12 +36,9 @@ pub const PAGE_LIMIT: u32 = 100;
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use frame_support::{
-		pallet_prelude::*,
-		traits::fungible::{self, InspectHold, MutateHold},
-	};
+	use frame_support::{pallet_prelude::*, traits::fungible};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::{StaticLookup, Zero};
+	use sp_runtime::traits::StaticLookup;
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -40,12 +47,37 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
+	/// Defaults for the configuration items a mock runtime need not choose.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::derive_impl;
+
+		/// For mock runtimes: short names and prefixes, a few members, no weights. A mock sets
+		/// `Currency`, `RegistrarOrigin` and `MemberDeposit` itself.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			#[inject_runtime_type]
+			type RuntimeHoldReason = ();
+			type MaxNameLen = ConstU32<16>;
+			type MaxPrefixLen = ConstU32<8>;
+			type MaxMembers = ConstU32<8>;
+			type WeightInfo = ();
+		}
+	}
+
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config {
 		/// The overarching hold reason, so the member deposit can be held under
 		/// [`HoldReason::MemberDeposit`].
+		#[pallet::no_default_bounds]
 		type RuntimeHoldReason: From<HoldReason>;
 
+		#[pallet::no_default]
 		/// The currency in which member deposits are held.
 		type Currency: fungible::Mutate<Self::AccountId>
 			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
@@ -53,12 +85,14 @@ pub mod pallet {
 		/// The governance origin that registers, renames, suspends and reactivates departments,
 		/// and may manage any department's members (recovery). `EnsureRoot` (through sudo) for
 		/// now.
+		#[pallet::no_default]
 		type RegistrarOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The balance an admin pays into a hold for every member it adds, returned when that
 		/// member is removed. Covers the storage a membership takes; members added by the
 		/// registrar or at genesis pay none. Zero disables deposits.
 		#[pallet::constant]
+		#[pallet::no_default]
 		type MemberDeposit: Get<BalanceOf<Self>>;
 
 		/// The longest department name, in bytes.
@@ -127,29 +161,51 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// A department was registered, active and without members.
 		DepartmentRegistered {
+			/// The department.
 			department: DepartmentId,
+			/// Its display name.
 			name: DepartmentNameOf<T>,
+			/// Its code prefix, fixed forever.
 			prefix: PrefixOf<T>,
 		},
 		/// A department's display name changed.
-		DepartmentRenamed { department: DepartmentId, name: DepartmentNameOf<T> },
+		DepartmentRenamed {
+			/// The department.
+			department: DepartmentId,
+			/// Its display name.
+			name: DepartmentNameOf<T>,
+		},
 		/// A department was suspended: its members can do nothing until it is reactivated.
-		DepartmentSuspended { department: DepartmentId },
+		DepartmentSuspended {
+			/// The department.
+			department: DepartmentId,
+		},
 		/// A suspended department was reactivated: its members may act again.
-		DepartmentReactivated { department: DepartmentId },
+		DepartmentReactivated {
+			/// The department.
+			department: DepartmentId,
+		},
 		/// An account now acts for a department. `deposit` is what was held from the admin who
 		/// added it (`None` when the registrar did).
 		MemberAdded {
+			/// The department.
 			department: DepartmentId,
+			/// The member account.
 			who: T::AccountId,
+			/// Its role.
 			role: Role,
+			/// The deposit (see above).
 			deposit: Option<DepositOf<T>>,
 		},
 		/// A member's role changed.
 		MemberRoleChanged {
+			/// The department.
 			department: DepartmentId,
+			/// The member account.
 			who: T::AccountId,
+			/// The role it had.
 			old_role: Role,
+			/// The role it has now.
 			new_role: Role,
 		},
 		/// An account no longer acts for a department: an admin or the registrar removed it.
@@ -157,17 +213,25 @@ pub mod pallet {
 		/// deposit was recorded); less than recorded only if the hold was reduced outside this
 		/// pallet.
 		MemberRemoved {
+			/// The department.
 			department: DepartmentId,
+			/// The member account.
 			who: T::AccountId,
+			/// Its role.
 			role: Role,
+			/// The deposit (see above).
 			deposit: Option<DepositOf<T>>,
 		},
 		/// An account stopped acting for its department of its own accord (`leave_department`).
 		/// `deposit` is as in `MemberRemoved`.
 		MemberLeft {
+			/// The department.
 			department: DepartmentId,
+			/// The member account.
 			who: T::AccountId,
+			/// Its role.
 			role: Role,
+			/// The deposit (see above).
 			deposit: Option<DepositOf<T>>,
 		},
 	}
@@ -243,7 +307,7 @@ pub mod pallet {
 					.unwrap_or_else(|e| panic!("invalid genesis department {prefix:?}: {e:?}"));
 			}
 			for (who, department, role) in &self.members {
-				Pallet::<T>::do_add_member(*department, who.clone(), *role, None)
+				Pallet::<T>::add_membership(*department, who.clone(), *role, None)
 					.unwrap_or_else(|e| panic!("invalid genesis member {who:?}: {e:?}"));
 			}
 		}
@@ -323,15 +387,7 @@ pub mod pallet {
 			name: DepartmentNameOf<T>,
 		) -> DispatchResult {
 			T::RegistrarOrigin::ensure_origin(origin)?;
-			let name = Self::checked_name(name)?;
-			let mut info =
-				Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
-			ensure!(info.name != name, Error::<T>::NameUnchanged);
-
-			info.name = name.clone();
-			Departments::<T>::insert(department, info);
-			Self::deposit_event(Event::DepartmentRenamed { department, name });
-			Ok(())
+			Self::do_rename_department(department, name)
 		}
 
 		/// Suspend a department: its members can do nothing until it is reactivated.
@@ -356,13 +412,7 @@ pub mod pallet {
 			department: DepartmentId,
 		) -> DispatchResult {
 			T::RegistrarOrigin::ensure_origin(origin)?;
-			Self::do_set_status(
-				department,
-				DepartmentStatus::Suspended,
-				Error::<T>::AlreadySuspended,
-			)?;
-			Self::deposit_event(Event::DepartmentSuspended { department });
-			Ok(())
+			Self::do_suspend_department(department)
 		}
 
 		/// Reactivate a suspended department: its members may act again.
@@ -385,9 +435,7 @@ pub mod pallet {
 			department: DepartmentId,
 		) -> DispatchResult {
 			T::RegistrarOrigin::ensure_origin(origin)?;
-			Self::do_set_status(department, DepartmentStatus::Active, Error::<T>::NotSuspended)?;
-			Self::deposit_event(Event::DepartmentReactivated { department });
-			Ok(())
+			Self::do_reactivate_department(department)
 		}
 
 		/// Make an account act for a department with a role.
@@ -425,15 +473,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let manager = Self::ensure_manager(origin)?;
 			let who = T::Lookup::lookup(who)?;
-			Self::ensure_manages(&manager, department)?;
-			let deposit = match manager {
-				Manager::Registrar => None,
-				Manager::Admin { who: depositor, .. } => {
-					let amount = T::MemberDeposit::get();
-					(!amount.is_zero()).then_some(Deposit { depositor, amount })
-				},
-			};
-			Self::do_add_member(department, who, role, deposit)
+			Self::do_add_member(manager, department, who, role)
 		}
 
 		/// Change a member's role.
@@ -468,31 +508,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let manager = Self::ensure_manager(origin)?;
 			let who = T::Lookup::lookup(who)?;
-			let mut membership = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
-			let department = membership.department;
-			Self::ensure_manages(&manager, department)?;
-			let old_role = membership.role;
-			ensure!(old_role != role, Error::<T>::RoleUnchanged);
-			let mut info =
-				Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
-			if old_role == Role::Admin {
-				Self::ensure_not_last_admin(&manager, &info)?;
-				info.admin_count = info.admin_count.saturating_sub(1);
-			} else if role == Role::Admin {
-				info.admin_count = info.admin_count.saturating_add(1);
-			}
-
-			membership.role = role;
-			Members::<T>::insert(&who, membership);
-			DepartmentMembers::<T>::insert(department, &who, role);
-			Departments::<T>::insert(department, info);
-			Self::deposit_event(Event::MemberRoleChanged {
-				department,
-				who,
-				old_role,
-				new_role: role,
-			});
-			Ok(())
+			Self::do_set_member_role(&manager, who, role)
 		}
 
 		/// Stop an account acting for its department, and release its deposit.
@@ -522,22 +538,7 @@ pub mod pallet {
 		pub fn remove_member(origin: OriginFor<T>, who: AccountIdLookupOf<T>) -> DispatchResult {
 			let manager = Self::ensure_manager(origin)?;
 			let who = T::Lookup::lookup(who)?;
-			let membership = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
-			let department = membership.department;
-			Self::ensure_manages(&manager, department)?;
-			let info = Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
-			if membership.role == Role::Admin {
-				Self::ensure_not_last_admin(&manager, &info)?;
-			}
-
-			let deposit = Self::do_remove_member(&who, &membership, info)?;
-			Self::deposit_event(Event::MemberRemoved {
-				department,
-				who,
-				role: membership.role,
-				deposit,
-			});
-			Ok(())
+			Self::do_remove_member(&manager, who)
 		}
 
 		/// Stop acting for one's department, and release the deposit held for the membership.
@@ -562,419 +563,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::leave_department())]
 		pub fn leave_department(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let membership = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
-			let department = membership.department;
-			let info = Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
-			if membership.role == Role::Admin {
-				ensure!(info.admin_count > 1, Error::<T>::LastAdmin);
-			}
-
-			let deposit = Self::do_remove_member(&who, &membership, info)?;
-			Self::deposit_event(Event::MemberLeft {
-				department,
-				who,
-				role: membership.role,
-				deposit,
-			});
-			Ok(())
+			Self::do_leave_department(who)
 		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// Checks that `who` is a member of an active department with one of `roles`, and returns
-		/// that department. See [`DepartmentRegistry::ensure_role`].
-		pub fn ensure_role(
-			who: &T::AccountId,
-			roles: &[Role],
-		) -> Result<DepartmentId, DispatchError> {
-			let membership = Members::<T>::get(who).ok_or(Error::<T>::NotMember)?;
-			let info = Departments::<T>::get(membership.department)
-				.ok_or(Error::<T>::UnknownDepartment)?;
-			ensure!(info.status == DepartmentStatus::Active, Error::<T>::DepartmentSuspended);
-			ensure!(roles.contains(&membership.role), Error::<T>::RoleNotAllowed);
-			Ok(membership.department)
-		}
-
-		/// The department with this id, if it exists. See [`crate::runtime_api`].
-		pub fn department(department: DepartmentId) -> Option<DepartmentInfoOf<T>> {
-			Departments::<T>::get(department)
-		}
-
-		/// The department with this prefix, if any. Unknown, over-long or lower-case prefixes
-		/// find nothing.
-		pub fn department_by_prefix(prefix: Vec<u8>) -> Option<DepartmentId> {
-			let prefix = PrefixOf::<T>::try_from(prefix).ok()?;
-			DepartmentByPrefix::<T>::get(prefix)
-		}
-
-		/// Departments in id order after `start_after`, at most `min(limit, PAGE_LIMIT)`.
-		/// Departments are never deleted, so ids are dense and this reads exactly the page.
-		pub fn departments(
-			start_after: Option<DepartmentId>,
-			limit: u32,
-		) -> Vec<(DepartmentId, DepartmentInfoOf<T>)> {
-			let first = match start_after {
-				None => 0,
-				Some(id) => match id.checked_add(1) {
-					Some(next) => next,
-					None => return Vec::new(),
-				},
-			};
-			let end = NextDepartmentId::<T>::get().min(first.saturating_add(limit.min(PAGE_LIMIT)));
-			(first..end).filter_map(|id| Departments::<T>::get(id).map(|info| (id, info))).collect()
-		}
-
-		/// The department `who` acts for and its role there.
-		pub fn membership_of(who: &T::AccountId) -> Option<(DepartmentId, Role)> {
-			Members::<T>::get(who).map(|membership| (membership.department, membership.role))
-		}
-
-		/// Every member of `department` with its role: at most `MaxMembers` entries.
-		pub fn members(department: DepartmentId) -> Vec<(T::AccountId, Role)> {
-			DepartmentMembers::<T>::iter_prefix(department)
-				.take(T::MaxMembers::get() as usize)
-				.collect()
-		}
-
-		/// Moves an existing department to `status`; `unchanged` is the error when it is there
-		/// already. Used by `suspend_department` and `reactivate_department`.
-		fn do_set_status(
-			department: DepartmentId,
-			status: DepartmentStatus,
-			unchanged: Error<T>,
-		) -> DispatchResult {
-			let mut info =
-				Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
-			ensure!(info.status != status, unchanged);
-			info.status = status;
-			Departments::<T>::insert(department, info);
-			Ok(())
-		}
-
-		/// Validates and registers a department, returning its id. Used by the call and genesis.
-		pub(crate) fn do_register_department(
-			name: DepartmentNameOf<T>,
-			prefix: PrefixOf<T>,
-		) -> Result<DepartmentId, DispatchError> {
-			let name = Self::checked_name(name)?;
-			let prefix = Self::checked_prefix(prefix)?;
-			ensure!(!DepartmentByPrefix::<T>::contains_key(&prefix), Error::<T>::PrefixInUse);
-			let department = NextDepartmentId::<T>::get();
-			let next = department.checked_add(1).ok_or(Error::<T>::NoDepartmentIdLeft)?;
-
-			let info = DepartmentInfo {
-				name: name.clone(),
-				prefix: prefix.clone(),
-				status: DepartmentStatus::Active,
-				registered_at: frame_system::Pallet::<T>::block_number(),
-				member_count: 0,
-				admin_count: 0,
-			};
-			NextDepartmentId::<T>::put(next);
-			DepartmentByPrefix::<T>::insert(&prefix, department);
-			Departments::<T>::insert(department, info);
-			Self::deposit_event(Event::DepartmentRegistered { department, name, prefix });
-			Ok(department)
-		}
-
-		/// Adds `who` to `department` with `role`, holding `deposit` if any. The caller has
-		/// checked the origin. Used by the call and genesis.
-		pub(crate) fn do_add_member(
-			department: DepartmentId,
-			who: T::AccountId,
-			role: Role,
-			deposit: Option<DepositOf<T>>,
-		) -> DispatchResult {
-			let mut info =
-				Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
-			ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyMember);
-			info.member_count = info
-				.member_count
-				.checked_add(1)
-				.filter(|count| *count <= T::MaxMembers::get())
-				.ok_or(Error::<T>::TooManyMembers)?;
-			if role == Role::Admin {
-				// Never overflows: `admin_count <= member_count <= MaxMembers`.
-				info.admin_count = info.admin_count.saturating_add(1);
-			}
-			let reason: T::RuntimeHoldReason = HoldReason::MemberDeposit.into();
-			if let Some(deposit) = &deposit {
-				ensure!(
-					T::Currency::can_hold(&reason, &deposit.depositor, deposit.amount),
-					Error::<T>::CannotHoldDeposit
-				);
-			}
-
-			if let Some(deposit) = &deposit {
-				T::Currency::hold(&reason, &deposit.depositor, deposit.amount)?;
-			}
-			Members::<T>::insert(&who, Membership { department, role, deposit: deposit.clone() });
-			DepartmentMembers::<T>::insert(department, &who, role);
-			Departments::<T>::insert(department, info);
-			Self::deposit_event(Event::MemberAdded { department, who, role, deposit });
-			Ok(())
-		}
-
-		/// Removes `who`, with `membership`, from its department, whose stored info is `info`,
-		/// and releases its deposit to whoever paid it. The caller has checked the origin and
-		/// the last-admin rule, and emits the event. Returns the deposit as actually released:
-		/// `release` is best-effort, so this is less than recorded only if the hold was reduced
-		/// outside this pallet (e.g. slashed).
-		fn do_remove_member(
-			who: &T::AccountId,
-			membership: &MembershipOf<T>,
-			mut info: DepartmentInfoOf<T>,
-		) -> Result<Option<DepositOf<T>>, DispatchError> {
-			if membership.role == Role::Admin {
-				info.admin_count = info.admin_count.saturating_sub(1);
-			}
-			info.member_count = info.member_count.saturating_sub(1);
-			let reason = HoldReason::MemberDeposit.into();
-			let released = membership
-				.deposit
-				.as_ref()
-				.map(|deposit| deposit.release::<T::Currency>(&reason))
-				.transpose()?;
-			Members::<T>::remove(who);
-			DepartmentMembers::<T>::remove(membership.department, who);
-			Departments::<T>::insert(membership.department, info);
-			Ok(released)
-		}
-
-		/// Who is managing members: the registrar, or else a signed admin of an active
-		/// department. Checked before anything else in the member calls.
-		fn ensure_manager(origin: OriginFor<T>) -> Result<Manager<T::AccountId>, DispatchError> {
-			match T::RegistrarOrigin::try_origin(origin) {
-				Ok(_) => Ok(Manager::Registrar),
-				Err(origin) => {
-					let who = ensure_signed(origin)?;
-					let department = Self::ensure_role(&who, &[Role::Admin])?;
-					Ok(Manager::Admin { who, department })
-				},
-			}
-		}
-
-		/// An admin manages only its own department; the registrar manages all.
-		fn ensure_manages(
-			manager: &Manager<T::AccountId>,
-			department: DepartmentId,
-		) -> DispatchResult {
-			match manager {
-				Manager::Registrar => Ok(()),
-				Manager::Admin { department: own, .. } if *own == department => Ok(()),
-				// Only on refusal is it worth a read to say which: no such department at all, or
-				// another admin's.
-				Manager::Admin { .. } if !Departments::<T>::contains_key(department) => {
-					Err(Error::<T>::UnknownDepartment.into())
-				},
-				Manager::Admin { .. } => Err(Error::<T>::WrongDepartment.into()),
-			}
-		}
-
-		/// Refuses an admin taking away the department's last admin; the registrar may.
-		fn ensure_not_last_admin(
-			manager: &Manager<T::AccountId>,
-			info: &DepartmentInfoOf<T>,
-		) -> DispatchResult {
-			if matches!(manager, Manager::Admin { .. }) {
-				ensure!(info.admin_count > 1, Error::<T>::LastAdmin);
-			}
-			Ok(())
-		}
-
-		/// `name` bounded to `MaxNameLen` bytes, for genesis (calls take it bounded already).
-		pub(crate) fn bounded_name(name: Vec<u8>) -> Result<DepartmentNameOf<T>, Error<T>> {
-			name.try_into().map_err(|_| Error::<T>::NameTooLong)
-		}
-
-		/// `prefix` bounded to `MaxPrefixLen` bytes, for genesis (calls take it bounded already).
-		pub(crate) fn bounded_prefix(prefix: Vec<u8>) -> Result<PrefixOf<T>, Error<T>> {
-			prefix.try_into().map_err(|_| Error::<T>::PrefixTooLong)
-		}
-
-		/// Checks that a name is non-empty UTF-8 without characters that are invisible or change
-		/// how text around them displays: see [`city_primitives::is_display_text`].
-		fn checked_name(name: DepartmentNameOf<T>) -> Result<DepartmentNameOf<T>, Error<T>> {
-			ensure!(city_primitives::is_display_text(&name), Error::<T>::InvalidName);
-			Ok(name)
-		}
-
-		/// Checks that a prefix is non-empty and only `A`-`Z` and `0`-`9`.
-		fn checked_prefix(prefix: PrefixOf<T>) -> Result<PrefixOf<T>, Error<T>> {
-			let valid = !prefix.is_empty()
-				&& prefix.iter().all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit());
-			ensure!(valid, Error::<T>::InvalidPrefix);
-			Ok(prefix)
-		}
-
-		/// A valid prefix of exactly `MaxPrefixLen` bytes (the worst case for storage), distinct
-		/// for every id that fits: see [`benchmark_prefix_digits`]. Fails for an id of
-		/// `36^MaxPrefixLen` or more rather than repeat a prefix; with `MaxPrefixLen >= 7`
-		/// every `u32` fits.
-		#[cfg(feature = "runtime-benchmarks")]
-		pub(crate) fn benchmark_prefix(
-			department: DepartmentId,
-		) -> Result<PrefixOf<T>, DispatchError> {
-			benchmark_prefix_digits(department, T::MaxPrefixLen::get() as usize)
-				.and_then(|prefix| prefix.try_into().ok())
-				.ok_or(DispatchError::Other("benchmark prefix: id too large for MaxPrefixLen"))
-		}
-
-		/// Checks the pallet's storage invariants:
-		///
-		/// 1. Every department id is below `NextDepartmentId`; every department's name and
-		///    prefix are well-formed and `DepartmentByPrefix[prefix]` is that department; and
-		///    `DepartmentByPrefix` has no other entries (prefixes are unique).
-		/// 2. Every `Members[account]` names an existing department and is mirrored by
-		///    `DepartmentMembers[(department, account)]` with the same role, and
-		///    `DepartmentMembers` has no other entries.
-		/// 3. Every department's `member_count` and `admin_count` equal the number of its
-		///    members and admins, and `admin_count <= member_count <= MaxMembers`.
-		/// 4. Every recorded deposit is non-zero.
-		/// 5. For every depositor, the deposits recorded with it as payer add up to exactly what
-		///    is on hold from it for [`HoldReason::MemberDeposit`] (only this pallet uses that
-		///    reason). A hold on an account that is no recorded depositor cannot be found this
-		///    way: the fungible traits cannot list holders.
-		///
-		/// Off-chain only (`try-runtime` and tests), where no block weight limits it, so it
-		/// iterates over whole maps: `Departments` twice, `DepartmentByPrefix`, `Members` and
-		/// `DepartmentMembers` once, and reads the hold of each distinct depositor once (there
-		/// are at most as many depositors as members). Never call it from on-chain code.
-		///
-		/// Not an invariant: "at least one admin". Admins can never take away their
-		/// department's last admin (the calls refuse it), but the registrar may register a
-		/// department without members and may remove or demote a last admin (recovery), so a
-		/// department with members and no admin is a legitimate, registrar-made state.
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-			use sp_runtime::traits::CheckedAdd;
-
-			let next_id = NextDepartmentId::<T>::get();
-			let mut departments = 0usize;
-			for (department, info) in Departments::<T>::iter() {
-				departments = departments.saturating_add(1);
-				ensure!(department < next_id, "department id not below NextDepartmentId");
-				ensure!(Self::checked_name(info.name).is_ok(), "department name is malformed");
-				ensure!(
-					Self::checked_prefix(info.prefix.clone()).is_ok(),
-					"department prefix is malformed"
-				);
-				ensure!(
-					DepartmentByPrefix::<T>::get(&info.prefix) == Some(department),
-					"DepartmentByPrefix does not point back to the department"
-				);
-			}
-			ensure!(
-				DepartmentByPrefix::<T>::iter_keys().count() == departments,
-				"DepartmentByPrefix has entries of no department"
-			);
-
-			// department => (members, admins)
-			let mut counts: BTreeMap<DepartmentId, (u32, u32)> = BTreeMap::new();
-			// depositor => total recorded
-			let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-			let mut members = 0usize;
-			for (who, membership) in Members::<T>::iter() {
-				members = members.saturating_add(1);
-				ensure!(
-					Departments::<T>::contains_key(membership.department),
-					"member of an unknown department"
-				);
-				ensure!(
-					DepartmentMembers::<T>::get(membership.department, &who)
-						== Some(membership.role),
-					"DepartmentMembers does not mirror Members"
-				);
-				if let Some(deposit) = membership.deposit {
-					ensure!(!deposit.amount.is_zero(), "zero deposit recorded");
-					let total = deposits.entry(deposit.depositor).or_default();
-					*total = total
-						.checked_add(&deposit.amount)
-						.ok_or("recorded deposits of one depositor overflow")?;
-				}
-				let (member_count, admin_count) = counts.entry(membership.department).or_default();
-				*member_count = member_count.saturating_add(1);
-				if membership.role == Role::Admin {
-					*admin_count = admin_count.saturating_add(1);
-				}
-			}
-			ensure!(
-				DepartmentMembers::<T>::iter_keys().count() == members,
-				"DepartmentMembers has entries that Members has not"
-			);
-
-			for (department, info) in Departments::<T>::iter() {
-				let (member_count, admin_count) =
-					counts.get(&department).copied().unwrap_or_default();
-				ensure!(info.member_count == member_count, "member_count disagrees with Members");
-				ensure!(info.admin_count == admin_count, "admin_count disagrees with Members");
-				ensure!(info.member_count <= T::MaxMembers::get(), "more than MaxMembers members");
-			}
-
-			let reason: T::RuntimeHoldReason = HoldReason::MemberDeposit.into();
-			for (depositor, recorded) in deposits {
-				ensure!(
-					T::Currency::balance_on_hold(&reason, &depositor) == recorded,
-					"recorded deposits disagree with the hold"
-				);
-			}
-			Ok(())
-		}
-	}
-}
-
-/// `id` as exactly `len` base-36 digits, most significant first, with the digit values
-/// `0..=35` written `Z, Y, ..., A, 9, 8, ..., 0`: so the padding is `Z`s (`ZZZZZZZV` for 4),
-/// like nothing a department would choose. Distinct for every `id < 36^len`; `None` for a
-/// larger `id`, rather than repeat an earlier prefix.
-#[cfg(any(feature = "runtime-benchmarks", test))]
-pub(crate) fn benchmark_prefix_digits(id: DepartmentId, len: usize) -> Option<alloc::vec::Vec<u8>> {
-	const DIGITS: &[u8; 36] = b"ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210";
-	let mut rest = id;
-	let mut prefix = alloc::vec![DIGITS[0]; len];
-	for digit in prefix.iter_mut().rev() {
-		if rest == 0 {
-			break;
-		}
-		*digit = DIGITS[(rest % 36) as usize];
-		rest /= 36;
-	}
-	(rest == 0).then_some(prefix)
-}
-
-impl<T: Config> DepartmentRegistry<T::AccountId> for Pallet<T> {
-	fn membership(who: &T::AccountId) -> Option<(DepartmentId, Role)> {
-		Pallet::<T>::membership_of(who)
-	}
-
-	fn is_active(department: DepartmentId) -> bool {
-		Departments::<T>::get(department)
-			.is_some_and(|info| info.status == DepartmentStatus::Active)
-	}
-
-	fn prefix(department: DepartmentId) -> Option<alloc::vec::Vec<u8>> {
-		Departments::<T>::get(department).map(|info| info.prefix.into_inner())
-	}
-
-	fn ensure_role(
-		who: &T::AccountId,
-		roles: &[Role],
-	) -> Result<DepartmentId, sp_runtime::DispatchError> {
-		Pallet::<T>::ensure_role(who, roles)
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_benchmark_member(
-		who: &T::AccountId,
-		role: Role,
-	) -> Result<DepartmentId, sp_runtime::DispatchError> {
-		let mut name = b"Bench".to_vec();
-		name.truncate(<T::MaxNameLen as frame_support::traits::Get<u32>>::get() as usize);
-		let name = Self::bounded_name(name)?;
-		let prefix = Self::benchmark_prefix(NextDepartmentId::<T>::get())?;
-		let department = Self::do_register_department(name, prefix)?;
-		Self::do_add_member(department, who.clone(), role, None)?;
-		Ok(department)
 	}
 }

@@ -40,15 +40,13 @@ parameter_types! {
 	pub static MemberDeposit: Balance = DEPOSIT;
 }
 
+#[derive_impl(pallet_departments::config_preludes::TestDefaultConfig)]
 impl pallet_departments::Config for Test {
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type RegistrarOrigin = EnsureRoot<AccountId>;
 	type MemberDeposit = MemberDeposit;
-	type MaxNameLen = ConstU32<16>;
 	type MaxPrefixLen = ConstU32<4>;
 	type MaxMembers = ConstU32<4>;
-	type WeightInfo = ();
 }
 
 // Accounts of the default genesis.

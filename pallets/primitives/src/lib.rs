@@ -10,12 +10,17 @@
 //! - [`AssetId`], [`Classification`], [`AssetInfo`] and [`AssetRegistry`]: what the grant and
 //!   code pallets need to know about a data asset, without reading `pallet-data-assets`.
 //!
-//! A pallet declares `type Departments: DepartmentRegistry<Self::AccountId>;` in its `Config`
+//! - [`ensure_department_origin`]: checks a call's origin against a department-role origin
+//!   (e.g. `pallet_departments::EnsureDepartmentRole`) and names the reason when it refuses.
+//! - [`BenchmarkHelper`] (benchmarks only): sets up departments and assets for other pallets'
+//!   benchmarks.
+//!
+//! A pallet declares the origins it accepts in its `Config`, e.g.
+//! `type StewardOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = (Self::AccountId, DepartmentId)>;`,
 //! and guards a call in one line:
 //!
 //! ```ignore
-//! let who = ensure_signed(origin)?;
-//! let department = T::Departments::ensure_role(&who, &[Role::Steward])?;
+//! let (who, department) = ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
 //! ```
 
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -27,7 +32,7 @@ pub mod city_code;
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::traits::{fungible::MutateHold, tokens::Precision};
+use frame_support::traits::{fungible::MutateHold, tokens::Precision, EnsureOrigin, OriginTrait};
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
 use sp_runtime::DispatchError;
@@ -91,18 +96,56 @@ pub trait DepartmentRegistry<AccountId> {
 	/// `pallet-departments` it is one of that pallet's named errors. An empty `roles` allows no one.
 	fn ensure_role(who: &AccountId, roles: &[Role]) -> Result<DepartmentId, DispatchError>;
 
-	/// Makes `who` a member with `role` of a fresh, active department and returns it, so that
-	/// other pallets' benchmarks can set up a caller without knowing this registry's storage.
-	///
-	/// Never available outside benchmarks. The default refuses.
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_benchmark_member(
-		_who: &AccountId,
-		_role: Role,
-	) -> Result<DepartmentId, DispatchError> {
-		Err(DispatchError::Other("DepartmentRegistry: benchmark members unsupported"))
+	/// Why `who` may not act with a role that a department origin refused it: the error
+	/// [`Self::ensure_role`] gives for it (not a member, department suspended), or, for a member
+	/// of an active department, that its role is not allowed.
+	fn refusal(who: &AccountId) -> DispatchError;
+}
+
+/// Checks `origin` with the department-role origin `O` (or anything combined with one) and
+/// returns what `O` yields, usually `(account, department)`.
+///
+/// When `O` refuses a signed account, the error is the registry `R`'s reason
+/// ([`DepartmentRegistry::refusal`]: `NotMember`, `DepartmentSuspended`, `RoleNotAllowed`), so
+/// a department system learns what to fix; any other origin gets [`DispatchError::BadOrigin`].
+pub fn ensure_department_origin<O, R, Origin>(origin: Origin) -> Result<O::Success, DispatchError>
+where
+	Origin: OriginTrait,
+	O: EnsureOrigin<Origin>,
+	R: DepartmentRegistry<Origin::AccountId>,
+{
+	O::try_origin(origin).map_err(|origin| match origin.as_signer() {
+		Some(who) => R::refusal(who),
+		None => DispatchError::BadOrigin,
+	})
+}
+
+/// Sets up what a pallet's benchmarks need from the pallets they meet (a department with a
+/// member, a data asset) without knowing those pallets' storage. A benchmarked pallet declares
+/// `type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;` (as pallet-assets does); the runtime
+/// implements it with `pallet-departments` and `pallet-data-assets`.
+///
+/// Callers of the benchmarked calls come from their origins' `try_successful_origin` instead.
+/// Never available outside benchmarks. The defaults refuse.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Makes `who` a member with `role` of a fresh, active department and returns it.
+	fn department_member(_who: &AccountId, _role: Role) -> Result<DepartmentId, DispatchError> {
+		Err(DispatchError::Other("BenchmarkHelper: departments unsupported"))
+	}
+
+	/// Registers an asset with `classification` owned by `steward`'s department (`steward` is a
+	/// Steward of an active department, funded for the deposit) and returns its id.
+	fn asset(
+		_steward: &AccountId,
+		_classification: Classification,
+	) -> Result<AssetId, DispatchError> {
+		Err(DispatchError::Other("BenchmarkHelper: assets unsupported"))
 	}
 }
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<AccountId> BenchmarkHelper<AccountId> for () {}
 
 /// Identifies a data asset. Assigned by `pallet-data-assets` in registration order, never reused.
 pub type AssetId = u64;
@@ -163,19 +206,6 @@ pub struct AssetInfo {
 pub trait AssetRegistry<AccountId> {
 	/// The asset's owner, classification and status, if it exists (retired assets exist).
 	fn asset_info(asset: AssetId) -> Option<AssetInfo>;
-
-	/// Registers an asset owned by `steward`'s department (a Steward of an active department,
-	/// funded for the deposit) and returns its id, so that other pallets' benchmarks can set up
-	/// an asset without knowing the catalogue's storage.
-	///
-	/// Never available outside benchmarks. The default refuses.
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_benchmark_asset(
-		_steward: &AccountId,
-		_classification: Classification,
-	) -> Result<AssetId, DispatchError> {
-		Err(DispatchError::Other("AssetRegistry: benchmark assets unsupported"))
-	}
 }
 
 /// A catalogue without assets: every lookup finds nothing.
@@ -232,6 +262,10 @@ impl<AccountId> DepartmentRegistry<AccountId> for () {
 
 	fn ensure_role(_who: &AccountId, _roles: &[Role]) -> Result<DepartmentId, DispatchError> {
 		Err(DispatchError::BadOrigin)
+	}
+
+	fn refusal(_who: &AccountId) -> DispatchError {
+		DispatchError::BadOrigin
 	}
 }
 
@@ -338,5 +372,6 @@ mod tests {
 			<() as DepartmentRegistry<u64>>::ensure_role(&1, &Role::ALL),
 			Err(DispatchError::BadOrigin)
 		);
+		assert_eq!(<() as DepartmentRegistry<u64>>::refusal(&1), DispatchError::BadOrigin);
 	}
 }

@@ -2,8 +2,8 @@
 //!
 //! Each call scans the set (for a duplicate, or for the validator) and rewrites it, so each is
 //! measured over the set's size `v`, up to `MaxValidators`. The department checks succeed (the
-//! refusals read more but do less). Departments are set up through
-//! `DepartmentRegistry::register_benchmark_member`, so the benchmarks run in the real runtime too.
+//! refusals read more but do less). Departments are set up through [`Config::BenchmarkHelper`]
+//! (the runtime's departments pallet), so the benchmarks run in the real runtime too.
 //!
 //! `add_validator` needs the candidate to have session keys, and `remove_validator` counts the
 //! validators with keys (its worst case: all of them have keys, and one more read each). Keys are
@@ -17,6 +17,7 @@
 
 use super::*;
 use alloc::vec::Vec;
+use city_primitives::BenchmarkHelper;
 use city_primitives::Role;
 use codec::{Decode, Encode};
 use frame_benchmarking::v2::*;
@@ -32,7 +33,7 @@ fn validator_origin<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 /// A fresh, active department (with an admin the benchmarks do not use).
 fn new_department<T: Config>(index: u32) -> Result<DepartmentId, BenchmarkError> {
 	let admin: T::AccountId = account("admin", index, SEED);
-	Ok(T::Departments::register_benchmark_member(&admin, Role::Admin)?)
+	Ok(T::BenchmarkHelper::department_member(&admin, Role::Admin)?)
 }
 
 /// Gives `who` session keys in pallet-session (see the module docs): keys decoded from its

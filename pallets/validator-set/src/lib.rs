@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
 
 extern crate alloc;
 
@@ -62,6 +63,12 @@ pub mod pallet {
 
 		/// Weight information for extrinsics in this pallet.
 		type WeightInfo: WeightInfo;
+
+		/// Sets up the departments the benchmarks assign validators to, through the runtime's
+		/// departments pallet (this pallet only sees [`Config::Departments`], which cannot
+		/// register one).
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: city_primitives::BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// The validator set decided by governance: each validator's account with the department
@@ -89,32 +96,54 @@ pub mod pallet {
 		/// An account joined the validator set, run by `department`. It had session keys, so it
 		/// is queued at the next session boundary (or, should it purge its keys meanwhile, at
 		/// the first boundary after it sets them again) and validates from the boundary after.
-		ValidatorAdded { who: T::AccountId, department: DepartmentId },
+		ValidatorAdded {
+			/// The validator's account.
+			who: T::AccountId,
+			/// The department that runs it.
+			department: DepartmentId,
+		},
 		/// An account left the validator set. It still validates until the second session
 		/// boundary from now.
-		ValidatorRemoved { who: T::AccountId, department: DepartmentId },
+		ValidatorRemoved {
+			/// The validator's account.
+			who: T::AccountId,
+			/// The department that ran it.
+			department: DepartmentId,
+		},
 		/// A validator is now recorded as run by another department. Does not change who
 		/// validates.
 		ValidatorDepartmentChanged {
+			/// The validator's account.
 			who: T::AccountId,
+			/// The department that ran it until now.
 			old_department: DepartmentId,
+			/// The department that runs it from now on.
 			new_department: DepartmentId,
 		},
 		/// At a session boundary, pallet-session queued `validators` (the set's validators with
 		/// session keys, in order): they validate from session `session`, the one after the
 		/// session now starting. `without_keys` are in the set but skipped until they set keys.
 		ValidatorSetQueued {
+			/// The session from which `validators` validate.
 			session: SessionIndex,
+			/// The queued validators: the set's validators with session keys, in order.
 			validators: AccountsOf<T>,
+			/// The set's validators without session keys, skipped until they set them.
 			without_keys: AccountsOf<T>,
 		},
 		/// Session `session` started: the validators queued for it now author and finalize
 		/// blocks.
-		ValidatorSetApplied { session: SessionIndex },
+		ValidatorSetApplied {
+			/// The session that started.
+			session: SessionIndex,
+		},
 		/// At a session boundary, the set differed from what validates, but none of its
 		/// validators has session keys: nothing was queued, and the current validators with keys
 		/// also validate session `session`. Repeats at every boundary until one sets keys.
-		NoValidatorHasKeys { session: SessionIndex },
+		NoValidatorHasKeys {
+			/// The session the current validators carry on into.
+			session: SessionIndex,
+		},
 	}
 
 	#[pallet::error]
@@ -193,7 +222,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Add a validator, run by a department.
 		///
-		/// The dispatch origin for this call must be the `ValidatorOrigin`.
+		/// Origin: [`Config::ValidatorOrigin`].
 		///
 		/// Its operator must have set session keys with `session.setKeys` first: an account
 		/// without keys would never validate, yet count towards the set. The validator is
@@ -204,15 +233,15 @@ pub mod pallet {
 		/// - `department`: the department that runs it; must exist and be active.
 		///
 		/// # Events
-		/// - `ValidatorAdded`.
+		/// - [`Event::ValidatorAdded`].
 		///
 		/// # Errors
 		/// - `BadOrigin`: not the `ValidatorOrigin`.
-		/// - `NoSessionKeys`: `who` has no session keys in pallet-session.
-		/// - `UnknownDepartment`: no such department.
-		/// - `DepartmentSuspended`: the department is suspended.
-		/// - `AlreadyValidator`: `who` is in the set.
-		/// - `TooManyValidators`: the set has `MaxValidators` validators.
+		/// - [`Error::NoSessionKeys`]: `who` has no session keys in pallet-session.
+		/// - [`Error::UnknownDepartment`]: no such department.
+		/// - [`Error::DepartmentSuspended`]: the department is suspended.
+		/// - [`Error::AlreadyValidator`]: `who` is in the set.
+		/// - [`Error::TooManyValidators`]: the set has `MaxValidators` validators.
 		#[pallet::call_index(0)]
 		#[pallet::weight(<T as Config>::WeightInfo::add_validator(T::MaxValidators::get()))]
 		pub fn add_validator(
@@ -228,7 +257,7 @@ pub mod pallet {
 
 		/// Remove a validator.
 		///
-		/// The dispatch origin for this call must be the `ValidatorOrigin`.
+		/// Origin: [`Config::ValidatorOrigin`].
 		///
 		/// The validator is dropped from the queue at the next session boundary and stops
 		/// validating at the boundary after; its operator may then `session.purgeKeys` to get its
@@ -237,13 +266,14 @@ pub mod pallet {
 		/// - `who`: the validator to remove.
 		///
 		/// # Events
-		/// - `ValidatorRemoved`.
+		/// - [`Event::ValidatorRemoved`].
 		///
 		/// # Errors
 		/// - `BadOrigin`: not the `ValidatorOrigin`.
-		/// - `NotValidator`: `who` is not in the set.
-		/// - `TooFewValidators`: the set would keep fewer than `MinValidators` validators with
-		///   session keys. Validators without keys do not count: they never validate.
+		/// - [`Error::NotValidator`]: `who` is not in the set.
+		/// - [`Error::TooFewValidators`]: the set would keep fewer than `MinValidators`
+		///   validators with session keys. Validators without keys do not count: they never
+		///   validate.
 		#[pallet::call_index(1)]
 		#[pallet::weight(<T as Config>::WeightInfo::remove_validator(T::MaxValidators::get()))]
 		pub fn remove_validator(origin: OriginFor<T>, who: AccountIdLookupOf<T>) -> DispatchResult {
@@ -272,21 +302,20 @@ pub mod pallet {
 
 		/// Record that another department runs a validator, e.g. after agencies merge.
 		///
-		/// The dispatch origin for this call must be the `ValidatorOrigin`. Who validates does
-		/// not change.
+		/// Origin: [`Config::ValidatorOrigin`]. Who validates does not change.
 		///
 		/// - `who`: the validator.
 		/// - `department`: the department that now runs it; must exist and be active.
 		///
 		/// # Events
-		/// - `ValidatorDepartmentChanged`.
+		/// - [`Event::ValidatorDepartmentChanged`].
 		///
 		/// # Errors
 		/// - `BadOrigin`: not the `ValidatorOrigin`.
-		/// - `NotValidator`: `who` is not in the set.
-		/// - `DepartmentUnchanged`: `department` already runs it.
-		/// - `UnknownDepartment`: no such department.
-		/// - `DepartmentSuspended`: the department is suspended.
+		/// - [`Error::NotValidator`]: `who` is not in the set.
+		/// - [`Error::DepartmentUnchanged`]: `department` already runs it.
+		/// - [`Error::UnknownDepartment`]: no such department.
+		/// - [`Error::DepartmentSuspended`]: the department is suspended.
 		#[pallet::call_index(2)]
 		#[pallet::weight(
 			<T as Config>::WeightInfo::set_validator_department(T::MaxValidators::get())

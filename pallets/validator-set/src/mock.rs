@@ -39,15 +39,13 @@ impl pallet_balances::Config for Test {
 	type ExistentialDeposit = ConstU64<1>;
 }
 
+#[derive_impl(pallet_departments::config_preludes::TestDefaultConfig)]
 impl pallet_departments::Config for Test {
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type RegistrarOrigin = EnsureRoot<AccountId>;
 	type MemberDeposit = ConstU64<0>;
-	type MaxNameLen = ConstU32<16>;
 	type MaxPrefixLen = ConstU32<4>;
 	type MaxMembers = ConstU32<4>;
-	type WeightInfo = ();
 }
 
 /// Blocks per session: sessions rotate at blocks 10, 20, 30, ...
@@ -86,6 +84,22 @@ impl pallet_validator_set::Config for Test {
 	type MinValidators = ConstU32<MIN_VALIDATORS>;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkHelper;
+}
+
+/// Sets up the benchmarks' departments with the mock's departments pallet, as the runtime does.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl city_primitives::BenchmarkHelper<AccountId> for BenchmarkHelper {
+	fn department_member(
+		who: &AccountId,
+		role: Role,
+	) -> Result<DepartmentId, sp_runtime::DispatchError> {
+		pallet_departments::Pallet::<Test>::benchmark_member(who, role)
+	}
 }
 
 // Departments of every genesis, with ids in this order.

@@ -36,5 +36,10 @@ pub enum SetChange<AccountId> {
 	/// The set is handed to pallet-session, which queues `with_keys`, in this order, for the
 	/// session after the one starting. `without_keys` are in the set but skipped until they set
 	/// session keys.
-	Queue { with_keys: Vec<AccountId>, without_keys: Vec<AccountId> },
+	Queue {
+		/// The set's validators with session keys, in order: what pallet-session queues.
+		with_keys: Vec<AccountId>,
+		/// The set's validators without session keys, skipped until they set them.
+		without_keys: Vec<AccountId>,
+	},
 }

@@ -4,6 +4,7 @@
 //! record ends; they make filling storage expensive without making honest use costly.
 
 use frame_support::{parameter_types, traits::ConstU32};
+use pallet_departments::{EnsureDepartmentRole, Operators, Stewards};
 
 use super::governance;
 use crate::{
@@ -48,6 +49,8 @@ impl pallet_data_assets::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Departments = Departments;
+	/// A Steward of an active department, for that department.
+	type StewardOrigin = EnsureDepartmentRole<Runtime, Stewards>;
 	type AssetDeposit = AssetDeposit;
 	type VersionDeposit = VersionDeposit;
 	type MaxNameLen = ConstU32<128>;
@@ -65,6 +68,10 @@ impl pallet_access_grants::Config for Runtime {
 	type Currency = Balances;
 	type Departments = Departments;
 	type Assets = DataAssets;
+	/// A Steward of an active department, for that department.
+	type StewardOrigin = EnsureDepartmentRole<Runtime, Stewards>;
+	/// A department system's key (Operator) or a Steward of an active department.
+	type OperatorOrigin = EnsureDepartmentRole<Runtime, Operators>;
 	/// The city's data protection oversight: half of the agency council, or Root.
 	type OversightOrigin = governance::Oversight;
 	type RecordDeposit = AccessRecordDeposit;
@@ -74,6 +81,8 @@ impl pallet_access_grants::Config for Runtime {
 	type MaxPurge = ConstU32<32>;
 	type MaxPageSize = ConstU32<100>;
 	type WeightInfo = pallet_access_grants::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = CityBenchmarkHelper;
 }
 
 impl pallet_city_codes::Config for Runtime {
@@ -81,6 +90,10 @@ impl pallet_city_codes::Config for Runtime {
 	type Currency = Balances;
 	type Departments = Departments;
 	type Assets = DataAssets;
+	/// A department system's key (Operator) or a Steward: issue and describe codes.
+	type OperatorOrigin = EnsureDepartmentRole<Runtime, Operators>;
+	/// A Steward of an active department: hand over, suspend, reactivate and retire codes.
+	type StewardOrigin = EnsureDepartmentRole<Runtime, Stewards>;
 	/// Object classes are governed like departments: by the council (two thirds), or Root.
 	type RegistrarOrigin = governance::CouncilTwoThirds;
 	type CityPrefix = CityPrefix;
@@ -90,4 +103,28 @@ impl pallet_city_codes::Config for Runtime {
 	type MaxBatch = ConstU32<50>;
 	type MaxDepth = ConstU32<8>;
 	type WeightInfo = pallet_city_codes::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = CityBenchmarkHelper;
+}
+
+/// What the benchmarks of pallets that only see `city-primitives`' traits set up through this
+/// runtime's own departments and catalogue: members of fresh departments, and assets.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct CityBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl city_primitives::BenchmarkHelper<crate::AccountId> for CityBenchmarkHelper {
+	fn department_member(
+		who: &crate::AccountId,
+		role: city_primitives::Role,
+	) -> Result<city_primitives::DepartmentId, sp_runtime::DispatchError> {
+		Departments::benchmark_member(who, role)
+	}
+
+	fn asset(
+		steward: &crate::AccountId,
+		classification: city_primitives::Classification,
+	) -> Result<city_primitives::AssetId, sp_runtime::DispatchError> {
+		DataAssets::benchmark_asset(steward, classification)
+	}
 }

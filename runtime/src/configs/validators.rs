@@ -26,6 +26,8 @@ impl pallet_validator_set::Config for Runtime {
 	/// At most Aura's and GRANDPA's `MaxAuthorities`.
 	type MaxValidators = ConstU32<32>;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = super::city::CityBenchmarkHelper;
 }
 
 impl pallet_session::Config for Runtime {

@@ -51,8 +51,8 @@ fn asset_info_follows_the_asset() {
 #[test]
 fn benchmark_assets_are_registered_like_any_other() {
 	test(|| {
-		let first = DataAssets::register_benchmark_asset(&PW_STEWARD, Classification::Restricted);
-		let second = DataAssets::register_benchmark_asset(&PW_STEWARD, Classification::Public);
+		let first = DataAssets::benchmark_asset(&PW_STEWARD, Classification::Restricted);
+		let second = DataAssets::benchmark_asset(&PW_STEWARD, Classification::Public);
 		assert_eq!((first, second), (Ok(0), Ok(1)));
 		assert_eq!(held(PW_STEWARD), 2 * deposit_for(1));
 		let record = crate::Assets::<Test>::get(0).unwrap();
@@ -68,7 +68,7 @@ fn benchmark_assets_are_registered_like_any_other() {
 			})
 		);
 		// Only for Stewards, like the call.
-		assert!(DataAssets::register_benchmark_asset(&PW_OPERATOR, Classification::Public).is_err());
+		assert!(DataAssets::benchmark_asset(&PW_OPERATOR, Classification::Public).is_err());
 	});
 }
 

@@ -86,6 +86,58 @@ fn ensure_role_refuses_with_named_errors() {
 	});
 }
 
+/// `origin` checked as another pallet's call checks it.
+fn ensure_origin<R: crate::RoleSet>(
+	origin: RuntimeOrigin,
+) -> Result<(AccountId, DepartmentId), DispatchError> {
+	city_primitives::ensure_department_origin::<crate::EnsureDepartmentRole<Test, R>, Departments, _>(
+		origin,
+	)
+}
+
+#[test]
+fn department_role_origins_pass_their_roles_only() {
+	use crate::{Admins, Operators, Stewards};
+	test(|| {
+		assert_eq!(ensure_origin::<Stewards>(signed(PW_STEWARD)), Ok((PW_STEWARD, PUBLIC_WORKS)));
+		assert_eq!(ensure_origin::<Admins>(signed(TR_ADMIN)), Ok((TR_ADMIN, TRANSPORT)));
+		assert_eq!(
+			ensure_origin::<Operators>(signed(PW_OPERATOR)),
+			Ok((PW_OPERATOR, PUBLIC_WORKS))
+		);
+		assert_eq!(ensure_origin::<Operators>(signed(PW_STEWARD)), Ok((PW_STEWARD, PUBLIC_WORKS)));
+
+		// Refusals carry the registry's reason, as `ensure_role` gives it.
+		assert_eq!(
+			ensure_origin::<Stewards>(signed(PW_OPERATOR)),
+			Err(Error::<Test>::RoleNotAllowed.into())
+		);
+		assert_eq!(
+			ensure_origin::<Operators>(signed(PW_ADMIN)),
+			Err(Error::<Test>::RoleNotAllowed.into())
+		);
+		assert_eq!(
+			ensure_origin::<Stewards>(signed(OUTSIDER)),
+			Err(Error::<Test>::NotMember.into())
+		);
+		assert_eq!(ensure_origin::<Stewards>(RuntimeOrigin::root()), Err(DispatchError::BadOrigin));
+		assert_eq!(ensure_origin::<Stewards>(RuntimeOrigin::none()), Err(DispatchError::BadOrigin));
+
+		assert_ok!(Departments::suspend_department(registrar(), PUBLIC_WORKS));
+		assert_eq!(
+			ensure_origin::<Stewards>(signed(PW_STEWARD)),
+			Err(Error::<Test>::DepartmentSuspended.into())
+		);
+		// The origin itself hands a refused origin back unchanged, to combine with others.
+		use frame_support::traits::{EnsureOrigin, OriginTrait};
+		let refused = crate::EnsureDepartmentRole::<Test, Stewards>::try_origin(signed(PW_STEWARD));
+		assert_eq!(
+			refused.map_err(|origin| origin.into_caller()),
+			Err(signed(PW_STEWARD).into_caller())
+		);
+	});
+}
+
 #[test]
 fn members_of_a_suspended_department_can_do_nothing() {
 	test(|| {
@@ -141,20 +193,12 @@ fn registry_follows_membership_changes() {
 #[test]
 fn benchmark_members_get_a_fresh_active_department() {
 	test(|| {
-		let department = <Departments as DepartmentRegistry<AccountId>>::register_benchmark_member(
-			&OUTSIDER,
-			Role::Steward,
-		)
-		.unwrap();
+		let department = Departments::benchmark_member(&OUTSIDER, Role::Steward).unwrap();
 		assert_eq!(department, 3);
 		assert!(Departments::is_active(department));
 		assert_eq!(ensure_role(OUTSIDER, &[Role::Steward]), Ok(department));
 		// A second one gets its own department and prefix.
-		let second = <Departments as DepartmentRegistry<AccountId>>::register_benchmark_member(
-			&20,
-			Role::Admin,
-		)
-		.unwrap();
+		let second = Departments::benchmark_member(&20, Role::Admin).unwrap();
 		assert_eq!(second, 4);
 		assert_ne!(Departments::prefix(department), Departments::prefix(second));
 		// Prefixes are MaxPrefixLen (4) long.
@@ -167,7 +211,7 @@ fn benchmark_members_get_a_fresh_active_department() {
 
 #[test]
 fn benchmark_prefixes_are_distinct_valid_and_bounded() {
-	use crate::benchmark_prefix_digits as digits;
+	use crate::benchmark_setup::benchmark_prefix_digits as digits;
 	use alloc::collections::btree_set::BTreeSet;
 
 	assert_eq!(digits(0, 4), Some(b"ZZZZ".to_vec()));

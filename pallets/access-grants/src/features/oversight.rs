@@ -1,0 +1,120 @@
+//! The oversight office's decision on a request or grant that needs it (a `Restricted` asset,
+//! now or when the request or grant was made): approve or reject, once.
+
+use crate::{
+	AssetId, AssetRegistry, Config, DepartmentId, DepartmentRegistry, Error, Event, Grants,
+	OversightSubject, Pallet, ReasonOf, Requests,
+};
+use frame_support::{ensure, pallet_prelude::DispatchResult};
+
+impl<T: Config> Pallet<T> {
+	/// `oversight_approve`. For a request the owner approved already, issues the grant.
+	pub(crate) fn do_oversight_approve(subject: OversightSubject) -> DispatchResult {
+		match subject {
+			OversightSubject::Request(request) => {
+				let mut record = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
+				Self::ensure_office_may_approve(
+					record.asset,
+					record.owner,
+					record.transfers,
+					record.oversight_required,
+					record.oversight_approved,
+				)?;
+				match record.owner_approval.take() {
+					None => {
+						record.oversight_required = true;
+						record.oversight_approved = true;
+						Requests::<T>::insert(request, record);
+						Self::deposit_event(Event::OversightApproved {
+							subject,
+							awaiting_owner: true,
+						});
+					},
+					Some(approval) => {
+						ensure!(
+							T::Departments::is_active(record.requester),
+							Error::<T>::GranteeInactive
+						);
+						let replaced = Self::ensure_pair_free(record.asset, record.requester)?;
+						let grant = Self::next_grant_id()?;
+						record.oversight_required = true;
+						record.oversight_approved = true;
+						Self::deposit_event(Event::OversightApproved {
+							subject,
+							awaiting_owner: false,
+						});
+						Self::issue_from_request(request, record, approval, replaced, grant, true)?;
+					},
+				}
+			},
+			OversightSubject::Grant(grant) => {
+				let mut record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
+				Self::ensure_office_may_approve(
+					record.asset,
+					record.owner,
+					record.transfers,
+					record.oversight_required,
+					record.oversight_approved,
+				)?;
+				ensure!(Self::now() < record.expires_at, Error::<T>::GrantExpired);
+
+				record.oversight_required = true;
+				record.oversight_approved = true;
+				Grants::<T>::insert(grant, record);
+				Self::deposit_event(Event::OversightApproved { subject, awaiting_owner: false });
+			},
+		}
+		Ok(())
+	}
+
+	/// `oversight_reject`: removes the request or grant and releases its deposit.
+	pub(crate) fn do_oversight_reject(
+		subject: OversightSubject,
+		reason: ReasonOf<T>,
+	) -> DispatchResult {
+		ensure!(!reason.is_empty(), Error::<T>::EmptyReason);
+		let deposit = match subject {
+			OversightSubject::Request(request) => {
+				let record = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
+				ensure!(!record.oversight_approved, Error::<T>::AlreadyApproved);
+				Self::ensure_overseeable(record.asset, record.oversight_required)?;
+				Self::remove_request(request, &record)?
+			},
+			OversightSubject::Grant(grant) => {
+				let record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
+				ensure!(!record.oversight_approved, Error::<T>::AlreadyApproved);
+				Self::ensure_overseeable(record.asset, record.oversight_required)?;
+				Self::remove_grant(grant, &record)?
+			},
+		};
+		Self::deposit_event(Event::OversightRejected { subject, reason, deposit });
+		Ok(())
+	}
+
+	/// Whether the oversight office may approve a request or grant: not approved yet, and its
+	/// asset exists, is active, is still in the period of ownership (`owner`, `transfers`) of
+	/// the request or grant, and needs the office (`required`, or the asset is `Restricted`).
+	/// Checked in that order, so the errors are as before.
+	fn ensure_office_may_approve(
+		asset: AssetId,
+		owner: DepartmentId,
+		transfers: u32,
+		required: bool,
+		approved: bool,
+	) -> Result<(), Error<T>> {
+		ensure!(!approved, Error::<T>::AlreadyApproved);
+		let info = T::Assets::asset_info(asset).ok_or(Error::<T>::UnknownAsset)?;
+		ensure!(info.active, Error::<T>::AssetRetired);
+		ensure!(Self::same_ownership(&info, owner, transfers), Error::<T>::OwnerChanged);
+		ensure!(Self::needs_oversight(required, &info), Error::<T>::OversightNotRequired);
+		Ok(())
+	}
+
+	/// Checks that the asset exists and that a request or grant of it needs the oversight office
+	/// (`required`, or the asset is `Restricted`): what the office may reject.
+	fn ensure_overseeable(asset: AssetId, required: bool) -> Result<(), Error<T>> {
+		let info = T::Assets::asset_info(asset).ok_or(Error::<T>::UnknownAsset)?;
+		ensure!(Self::needs_oversight(required, &info), Error::<T>::OversightNotRequired);
+		Ok(())
+	}
+}

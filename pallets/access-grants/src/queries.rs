@@ -1,0 +1,168 @@
+//! Read-only queries: what the runtime API ([`crate::runtime_api::AccessGrantsApi`]) forwards
+//! to, one function per method of the same name. Pages hold at most
+//! [`Config::MaxPageSize`] items.
+
+use crate::{
+	AccessDecision, AccessRequest, AssetGrants, AssetId, AssetRegistry, Classification, Config,
+	DenialReason, DepartmentId, DepartmentRegistry, Grant, GrantId, GrantSide, GrantViewOf,
+	GranteeGrants, Grants, OwnerGrants, OwnerRequests, Pallet, RequestId, RequestViewOf, Requests,
+};
+use alloc::vec::Vec;
+use frame_support::traits::Get;
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::SaturatedConversion;
+
+impl<T: Config> Pallet<T> {
+	/// May `department` access `asset` now? The owner always may (while the asset is active
+	/// and the owner not suspended); any active department may access a `Public` asset of an
+	/// active owner; any other needs a grant that gives access now.
+	pub fn check_access(
+		department: DepartmentId,
+		asset: AssetId,
+	) -> AccessDecision<BlockNumberFor<T>> {
+		let Some(info) = T::Assets::asset_info(asset) else {
+			return AccessDecision::Denied(DenialReason::UnknownAsset);
+		};
+		let without_grant =
+			AccessDecision::Allowed { grant: None, expires_at: None, remaining_uses: None };
+		if !info.active {
+			return AccessDecision::Denied(DenialReason::AssetRetired);
+		}
+		if !T::Departments::is_active(department) {
+			return AccessDecision::Denied(DenialReason::DepartmentInactive);
+		}
+		if department == info.owner {
+			return without_grant;
+		}
+		if !T::Departments::is_active(info.owner) {
+			return AccessDecision::Denied(DenialReason::OwnerInactive);
+		}
+		if info.classification == Classification::Public {
+			return without_grant;
+		}
+		let Some(grant) = AssetGrants::<T>::get(asset, department) else {
+			return AccessDecision::Denied(DenialReason::NoGrant);
+		};
+		let Some(record) = Grants::<T>::get(grant) else {
+			return AccessDecision::Denied(DenialReason::NoGrant);
+		};
+		match Self::grant_denial(&record, Some(info), Self::now()) {
+			Some(reason) => AccessDecision::Denied(reason),
+			None => AccessDecision::Allowed {
+				grant: Some(grant),
+				expires_at: Some(record.expires_at),
+				remaining_uses: record.max_uses.map(|cap| cap.saturating_sub(record.uses)),
+			},
+		}
+	}
+
+	/// May the department `who` acts for (in any role) access `asset` now? As
+	/// [`Self::check_access`], or `NotMember`.
+	pub fn check_account_access(
+		who: &T::AccountId,
+		asset: AssetId,
+	) -> AccessDecision<BlockNumberFor<T>> {
+		match T::Departments::membership(who) {
+			Some((department, _role)) => Self::check_access(department, asset),
+			None => AccessDecision::Denied(DenialReason::NotMember),
+		}
+	}
+
+	/// A grant, if it exists.
+	pub fn grant_info(grant: GrantId) -> Option<GrantViewOf<T>> {
+		Grants::<T>::get(grant).map(Grant::into_view)
+	}
+
+	/// The grant of `department` for `asset`, if any (current or ended).
+	pub fn grant_for(asset: AssetId, department: DepartmentId) -> Option<GrantId> {
+		AssetGrants::<T>::get(asset, department)
+	}
+
+	/// An open request, if it exists.
+	pub fn request_info(request: RequestId) -> Option<RequestViewOf<T>> {
+		Requests::<T>::get(request).map(AccessRequest::into_view)
+	}
+
+	/// A page of `department`'s grants as grantee or as owner, in storage order, after the
+	/// grant `start_after` (from the first when `None`); at most `limit` and never more than
+	/// `MaxPageSize`. Pass the last id of a page to get the next.
+	pub fn department_grants(
+		department: DepartmentId,
+		side: GrantSide,
+		start_after: Option<GrantId>,
+		limit: u32,
+	) -> Vec<(GrantId, GrantViewOf<T>)> {
+		let limit = Self::page_limit(limit);
+		let ids: Vec<GrantId> = match (side, start_after) {
+			(GrantSide::Grantee, None) => {
+				GranteeGrants::<T>::iter_key_prefix(department).take(limit).collect()
+			},
+			(GrantSide::Grantee, Some(last)) => GranteeGrants::<T>::iter_key_prefix_from(
+				department,
+				GranteeGrants::<T>::hashed_key_for(department, last),
+			)
+			.take(limit)
+			.collect(),
+			(GrantSide::Owner, None) => {
+				OwnerGrants::<T>::iter_key_prefix(department).take(limit).collect()
+			},
+			(GrantSide::Owner, Some(last)) => OwnerGrants::<T>::iter_key_prefix_from(
+				department,
+				OwnerGrants::<T>::hashed_key_for(department, last),
+			)
+			.take(limit)
+			.collect(),
+		};
+		ids.into_iter().filter_map(|id| Self::grant_info(id).map(|grant| (id, grant))).collect()
+	}
+
+	/// A page of `asset`'s grants, in storage order, after the grant of the grantee
+	/// department `start_after` (from the first when `None`); at most `limit` and never
+	/// more than `MaxPageSize`. Pass the last grant's `grantee` to get the next page.
+	pub fn asset_grants(
+		asset: AssetId,
+		start_after: Option<DepartmentId>,
+		limit: u32,
+	) -> Vec<(GrantId, GrantViewOf<T>)> {
+		let limit = Self::page_limit(limit);
+		let ids: Vec<GrantId> = match start_after {
+			None => AssetGrants::<T>::iter_prefix_values(asset).take(limit).collect(),
+			Some(last) => AssetGrants::<T>::iter_prefix_from(
+				asset,
+				AssetGrants::<T>::hashed_key_for(asset, last),
+			)
+			.map(|(_grantee, grant)| grant)
+			.take(limit)
+			.collect(),
+		};
+		ids.into_iter().filter_map(|id| Self::grant_info(id).map(|grant| (id, grant))).collect()
+	}
+
+	/// A page of the open requests `owner` has to decide, in storage order, after the request
+	/// `start_after` (from the first when `None`); at most `limit` and never more than
+	/// `MaxPageSize`.
+	pub fn pending_requests(
+		owner: DepartmentId,
+		start_after: Option<RequestId>,
+		limit: u32,
+	) -> Vec<(RequestId, RequestViewOf<T>)> {
+		let limit = Self::page_limit(limit);
+		let ids: Vec<RequestId> = match start_after {
+			None => OwnerRequests::<T>::iter_key_prefix(owner).take(limit).collect(),
+			Some(last) => OwnerRequests::<T>::iter_key_prefix_from(
+				owner,
+				OwnerRequests::<T>::hashed_key_for(owner, last),
+			)
+			.take(limit)
+			.collect(),
+		};
+		ids.into_iter()
+			.filter_map(|id| Self::request_info(id).map(|request| (id, request)))
+			.collect()
+	}
+
+	/// `limit`, at most `MaxPageSize`.
+	fn page_limit(limit: u32) -> usize {
+		limit.min(T::MaxPageSize::get()).saturated_into()
+	}
+}

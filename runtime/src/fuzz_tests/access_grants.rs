@@ -1,0 +1,205 @@
+//! Access grants: requests and their answers, grants given directly, their use and end, and the
+//! oversight office's calls (fitting origin: sudo or a council motion).
+
+use super::{
+	inputs::{bounded, display_text, duration, max_uses, nth, scope},
+	plan::Kind,
+	resolver::{Resolved, Resolver},
+	state,
+};
+use crate::RuntimeCall;
+use city_primitives::Role;
+use frame_support::BoundedVec;
+use pallet_access_grants::OversightSubject;
+
+impl Resolver<'_> {
+	/// A `pallet_access_grants` call and the account fit to sign it.
+	pub(super) fn access_grants_call(&self) -> Resolved {
+		use Kind::*;
+		let (fitting, call) = match self.action.kind {
+			RequestAccess | CancelRequest | ApproveRequest | RejectRequest => self.request_call(),
+			GrantAccess | RevokeAccess | RenounceAccess | RecordAccess => self.grant_call(),
+			OversightApprove | OversightReject | PurgeExpired => self.oversight_call(),
+			kind => unreachable!("{kind:?} is not an access-grants call"),
+		};
+		Resolved::Fitting(fitting, call)
+	}
+
+	/// A request for access, or its answer by the owner (or its cancellation by the requester).
+	fn request_call(&self) -> (Option<usize>, RuntimeCall) {
+		use Kind::*;
+		let a = self.action;
+		let [p0, p1, p2] = a.pick;
+		let seed = a.seed;
+		let num = a.num;
+		match a.kind {
+			RequestAccess => {
+				let asset = self.asset(p0);
+				let owner = state::asset(asset).map(|a| a.owner).unwrap_or(0);
+				let requester = self.other_department_with(owner, &[Role::Steward], p2);
+				(
+					self.member(requester, &[Role::Steward], p1),
+					pallet_access_grants::Call::request_access {
+						asset,
+						purpose: bounded(display_text(seed, self.bad(2), 256)),
+						scope: scope(seed),
+						duration: duration(num, self.bad(3)),
+					}
+					.into(),
+				)
+			},
+			CancelRequest | ApproveRequest | RejectRequest => {
+				let (request, record) = match (self.bad(1), nth(&state::requests(), p0)) {
+					(false, Some((id, record))) => (id, Some(record)),
+					_ => (seed, None),
+				};
+				let department = match (&record, a.kind) {
+					(Some(r), CancelRequest) => r.requester,
+					(Some(r), _) => r.owner,
+					(None, _) => self.department(p2),
+				};
+				let call: RuntimeCall = match a.kind {
+					CancelRequest => pallet_access_grants::Call::cancel_request { request }.into(),
+					ApproveRequest => {
+						let requested = record.as_ref().map(|r| r.duration).unwrap_or(10);
+						let duration = match num % 4 {
+							0 if self.bad(3) => Some(requested + 1),
+							0 => Some(1 + num % requested.max(1)),
+							_ => None,
+						};
+						pallet_access_grants::Call::approve_request {
+							request,
+							duration,
+							max_uses: max_uses(num >> 4, self.bad(3)),
+						}
+						.into()
+					},
+					_ => pallet_access_grants::Call::reject_request {
+						request,
+						reason: bounded(display_text(seed, self.bad(2), 256)),
+					}
+					.into(),
+				};
+				(self.member(department, &[Role::Steward], p1), call)
+			},
+			kind => unreachable!("{kind:?} is not a request call"),
+		}
+	}
+
+	/// A grant given by the owner, or the end or use of a grant.
+	fn grant_call(&self) -> (Option<usize>, RuntimeCall) {
+		use Kind::*;
+		let a = self.action;
+		let [p0, p1, p2] = a.pick;
+		let seed = a.seed;
+		let num = a.num;
+		match a.kind {
+			GrantAccess => {
+				let asset = self.asset(p0);
+				let owner = state::asset(asset).map(|a| a.owner).unwrap_or(0);
+				(
+					self.member(owner, &[Role::Steward], p1),
+					pallet_access_grants::Call::grant_access {
+						asset,
+						grantee: self.other_department_with(owner, &[Role::Steward], p2),
+						purpose: bounded(display_text(seed, self.bad(2), 256)),
+						scope: scope(seed),
+						duration: duration(num, self.bad(3)),
+						max_uses: max_uses(num >> 4, self.bad(3)),
+					}
+					.into(),
+				)
+			},
+			RevokeAccess | RenounceAccess | RecordAccess => {
+				let (grant, record) = match (self.bad(1), nth(&state::grants(), p0)) {
+					(false, Some((id, record))) => (id, Some(record)),
+					_ => (seed, None),
+				};
+				let (owner, grantee, asset) =
+					record.map(|g| (g.owner, g.grantee, g.asset)).unwrap_or((0, 1, 0));
+				match a.kind {
+					RevokeAccess => (
+						self.member(owner, &[Role::Steward], p1),
+						pallet_access_grants::Call::revoke_access {
+							grant,
+							reason: bounded(display_text(seed, self.bad(2), 256)),
+						}
+						.into(),
+					),
+					RenounceAccess => (
+						self.member(grantee, &[Role::Steward], p1),
+						pallet_access_grants::Call::renounce_access { grant }.into(),
+					),
+					_ => {
+						// Mostly the owner's gateway records; sometimes the grantee's.
+						let side = if num.is_multiple_of(4) { grantee } else { owner };
+						(
+							self.member(side, &[Role::Operator, Role::Steward], p1),
+							pallet_access_grants::Call::record_access {
+								asset: if self.bad(4) { asset + 1 } else { asset },
+								grant,
+								receipt: self.hash(),
+							}
+							.into(),
+						)
+					},
+				}
+			},
+			kind => unreachable!("{kind:?} is not a grant call"),
+		}
+	}
+
+	/// The oversight office's calls, and `purge_expired`, which anyone may call.
+	fn oversight_call(&self) -> (Option<usize>, RuntimeCall) {
+		use Kind::*;
+		let a = self.action;
+		let [p0, p1, _] = a.pick;
+		let seed = a.seed;
+		let num = a.num;
+		match a.kind {
+			OversightApprove | OversightReject => {
+				let subject = if seed.is_multiple_of(2) {
+					let request = nth(&state::requests(), p0).map(|(id, _)| id);
+					OversightSubject::Request(request.filter(|_| !self.bad(1)).unwrap_or(seed))
+				} else {
+					let grant = nth(&state::grants(), p0).map(|(id, _)| id);
+					OversightSubject::Grant(grant.filter(|_| !self.bad(1)).unwrap_or(seed))
+				};
+				let call: RuntimeCall = if a.kind == OversightApprove {
+					pallet_access_grants::Call::oversight_approve { subject }.into()
+				} else {
+					pallet_access_grants::Call::oversight_reject {
+						subject,
+						reason: bounded(display_text(seed, self.bad(2), 256)),
+					}
+					.into()
+				};
+				(None, call)
+			},
+			PurgeExpired => {
+				// Mostly distinct ended grants; sometimes (garbage) unknown or live ones.
+				let ended = state::ended_grants();
+				let live: Vec<_> = state::grants().into_iter().map(|(id, _)| id).collect();
+				let n = 1 + (num % 3) as usize;
+				let list: Vec<u64> = match (self.bad(1), self.bad(4), ended.is_empty()) {
+					(true, _, _) => (0..n as u64).map(|i| seed.wrapping_add(i)).collect(),
+					(_, true, _) | (_, _, true) => {
+						(0..n).filter_map(|i| nth(&live, p1.wrapping_add(i as u16))).collect()
+					},
+					_ => {
+						let start = p0 as usize % ended.len();
+						ended.iter().cycle().skip(start).take(n.min(ended.len())).copied().collect()
+					},
+				};
+				(
+					None,
+					pallet_access_grants::Call::purge_expired {
+						grants: BoundedVec::truncate_from(list),
+					}
+					.into(),
+				)
+			},
+			kind => unreachable!("{kind:?} is not an oversight call"),
+		}
+	}
+}
