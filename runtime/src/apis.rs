@@ -20,7 +20,7 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
-use city_primitives::{AssetId, AssetVersion, DepartmentId, Role};
+use city_primitives::{AssetId, AssetVersion, DepartmentId, Page, Role};
 use pallet_access_grants::{GrantId, RequestId};
 
 use super::{
@@ -285,7 +285,7 @@ impl_runtime_apis! {
 		fn departments(
 			start_after: Option<DepartmentId>,
 			limit: u32,
-		) -> Vec<(DepartmentId, pallet_departments::DepartmentInfoOf<Runtime>)> {
+		) -> Page<(DepartmentId, pallet_departments::DepartmentInfoOf<Runtime>), DepartmentId> {
 			Departments::departments(start_after, limit)
 		}
 
@@ -318,7 +318,7 @@ impl_runtime_apis! {
 			department: DepartmentId,
 			start_after: Option<AssetId>,
 			limit: u32,
-		) -> pallet_data_assets::AssetPage<AccountId, Balance, BlockNumber> {
+		) -> Page<pallet_data_assets::AssetDetails<AccountId, Balance, BlockNumber>, AssetId> {
 			DataAssets::department_assets(department, start_after, limit)
 		}
 
@@ -373,7 +373,7 @@ impl_runtime_apis! {
 			side: pallet_access_grants::GrantSide,
 			start_after: Option<GrantId>,
 			limit: u32,
-		) -> Vec<(GrantId, pallet_access_grants::GrantViewOf<Runtime>)> {
+		) -> Page<(GrantId, pallet_access_grants::GrantViewOf<Runtime>), GrantId> {
 			AccessGrants::department_grants(department, side, start_after, limit)
 		}
 
@@ -381,7 +381,7 @@ impl_runtime_apis! {
 			asset: AssetId,
 			start_after: Option<DepartmentId>,
 			limit: u32,
-		) -> Vec<(GrantId, pallet_access_grants::GrantViewOf<Runtime>)> {
+		) -> Page<(GrantId, pallet_access_grants::GrantViewOf<Runtime>), DepartmentId> {
 			AccessGrants::asset_grants(asset, start_after, limit)
 		}
 
@@ -389,12 +389,12 @@ impl_runtime_apis! {
 			owner: DepartmentId,
 			start_after: Option<RequestId>,
 			limit: u32,
-		) -> Vec<(RequestId, pallet_access_grants::RequestViewOf<Runtime>)> {
+		) -> Page<(RequestId, pallet_access_grants::RequestViewOf<Runtime>), RequestId> {
 			AccessGrants::pending_requests(owner, start_after, limit)
 		}
 	}
 
-	#[api_version(2)]
+	#[api_version(3)]
 	impl pallet_city_codes::runtime_api::CityCodesApi<Block, AccountId, Balance, BlockNumber>
 		for Runtime
 	{
@@ -411,7 +411,7 @@ impl_runtime_apis! {
 			code: pallet_city_codes::CodeId,
 			start_after: Option<pallet_city_codes::CodeId>,
 			limit: u32,
-		) -> Vec<pallet_city_codes::CodeEntry> {
+		) -> Page<pallet_city_codes::CodeEntry, pallet_city_codes::CodeId> {
 			CityCodes::children(code, start_after, limit)
 		}
 
@@ -419,7 +419,7 @@ impl_runtime_apis! {
 			department: DepartmentId,
 			start_after: Option<pallet_city_codes::CodeId>,
 			limit: u32,
-		) -> Vec<pallet_city_codes::CodeEntry> {
+		) -> Page<pallet_city_codes::CodeEntry, pallet_city_codes::CodeId> {
 			CityCodes::codes_of(department, start_after, limit)
 		}
 

@@ -440,7 +440,7 @@ fn the_demo_city_has_assets_grants_and_a_pending_request() {
 			AccessDecision::Allowed { grant: Some(0), .. }
 		));
 		assert!(matches!(crate::AccessGrants::check_access(3, 2), AccessDecision::Denied(_)));
-		assert_eq!(crate::AccessGrants::pending_requests(1, None, 10).len(), 1);
+		assert_eq!(crate::AccessGrants::pending_requests(1, None, 10).items.len(), 1);
 		// Public data needs no grant; the owner always reads its own.
 		assert!(matches!(crate::AccessGrants::check_access(3, 0), AccessDecision::Allowed { .. }));
 		assert!(matches!(crate::AccessGrants::check_access(1, 3), AccessDecision::Allowed { .. }));
@@ -450,7 +450,7 @@ fn the_demo_city_has_assets_grants_and_a_pending_request() {
 			.expect("the traffic control centre's code resolves");
 		assert_eq!(centre.record.owner, 0);
 		assert_eq!(crate::CityCodes::format(0), Some(b"BJ.TRF/BLD/000001-H".to_vec()));
-		assert_eq!(crate::CityCodes::children(0, None, 10).len(), 1);
+		assert_eq!(crate::CityCodes::children(0, None, 10).items.len(), 1);
 		assert!(crate::CityCodes::resolve(b"BJ.TRF/BLD/000001-K").is_err());
 	});
 }

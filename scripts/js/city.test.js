@@ -224,9 +224,15 @@ test('the main story: member, asset, request, approval, access, revocation, city
   assert.equal(byId.unwrap().id.toNumber(), code);
   assert.equal(byId.unwrap().status.toString(), 'Active');
   assert.ok((await api.call.cityCodesApi.code(999_999_999)).isNone);
+  // Lists return a page, `{ items, next }`, of at most the pallet's `maxPageSize` items.
+  assert.equal(api.consts.cityCodes.maxPageSize.toNumber(), 100);
   const codes = await api.call.cityCodesApi.codesOf(TRANSPORT, null, 100);
-  const entry = codes.find((c) => c.id.toNumber() === code);
+  assert.ok(codes.next.isNone, `Transport's codes fit one page: ${codes.toString()}`);
+  const entry = codes.items.find((c) => c.id.toNumber() === code);
   assert.ok(entry, `code ${code} among Transport's: ${codes.toString()}`);
+  const one = await api.call.cityCodesApi.codesOf(TRANSPORT, null, 1);
+  assert.equal(one.items.length, 1);
+  assert.equal(one.next.unwrap().toNumber(), one.items[0].id.toNumber());
   assert.equal(entry.text.toUtf8(), text);
   const record = await rpc('city_resolveCode', [text]);
   assert.equal(record.id, code);

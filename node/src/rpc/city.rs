@@ -47,9 +47,6 @@ type RequestView = pallet_access_grants::RequestView<AccountId, Balance, BlockNu
 type CodeView = pallet_city_codes::CodeView<AccountId, Balance, BlockNumber>;
 type CodeResolveError = ResolveError<AccountId, Balance, BlockNumber>;
 
-/// The most items a list method returns when no `limit` is given (the runtime APIs' page size).
-pub const DEFAULT_PAGE: u32 = 100;
-
 /// The error codes of `city_*` methods (besides JSON-RPC's own `-32602` for bad parameters).
 pub mod error_code {
 	/// The runtime API call failed.
@@ -127,13 +124,10 @@ pub fn parse_content(
 	Ok(ContentHash { algorithm: parse_algorithm(algorithm)?, digest: parse_digest(digest)? })
 }
 
-/// A page size: `DEFAULT_PAGE` when omitted, at least 1 (the runtime caps it at its page size).
-pub fn page_limit(limit: Option<u32>) -> Result<u32, ErrorObjectOwned> {
-	match limit {
-		None => Ok(DEFAULT_PAGE),
-		Some(0) => Err(invalid_params("invalid limit 0: must be at least 1")),
-		Some(limit) => Ok(limit),
-	}
+/// A page size as the runtime APIs take it: as many as the runtime allows (its `MaxPageSize`)
+/// when omitted; 0 means none.
+pub fn page_limit(limit: Option<u32>) -> u32 {
+	limit.unwrap_or(u32::MAX)
 }
 
 /// `account` as a CityChain SS58 address.
@@ -957,7 +951,7 @@ where
 		limit: Option<u32>,
 		at: Option<BlockHash>,
 	) -> RpcResult<AssetPageJson> {
-		let limit = page_limit(limit)?;
+		let limit = page_limit(limit);
 		let at = self.at(at);
 		let id = self.known_department(at, department)?;
 		let page = self
@@ -966,8 +960,8 @@ where
 			.department_assets(at, id, start_after, limit)
 			.map_err(runtime_error)?;
 		Ok(AssetPageJson {
-			assets: page.assets.into_iter().map(Into::into).collect(),
-			next_start_after: page.next_start_after,
+			assets: page.items.into_iter().map(Into::into).collect(),
+			next_start_after: page.next,
 		})
 	}
 
@@ -1065,7 +1059,7 @@ where
 		limit: Option<u32>,
 		at: Option<BlockHash>,
 	) -> RpcResult<Vec<RequestJson>> {
-		let limit = page_limit(limit)?;
+		let limit = page_limit(limit);
 		let at = self.at(at);
 		let id = self.known_department(at, department)?;
 		let requests = self
@@ -1073,7 +1067,7 @@ where
 			.runtime_api()
 			.pending_requests(at, id, start_after, limit)
 			.map_err(runtime_error)?;
-		Ok(requests.into_iter().map(|(id, request)| RequestJson::new(id, request)).collect())
+		Ok(requests.items.into_iter().map(|(id, request)| RequestJson::new(id, request)).collect())
 	}
 
 	fn resolve_code(&self, code: String, at: Option<BlockHash>) -> RpcResult<CodeJson> {
@@ -1092,7 +1086,7 @@ where
 		limit: Option<u32>,
 		at: Option<BlockHash>,
 	) -> RpcResult<Vec<CodeEntryJson>> {
-		let limit = page_limit(limit)?;
+		let limit = page_limit(limit);
 		let at = self.at(at);
 		let id = self.known_department(at, department)?;
 		let codes = self
@@ -1100,7 +1094,7 @@ where
 			.runtime_api()
 			.codes_of(at, id, start_after, limit)
 			.map_err(runtime_error)?;
-		Ok(codes.into_iter().map(Into::into).collect())
+		Ok(codes.items.into_iter().map(Into::into).collect())
 	}
 
 	fn code_children(
@@ -1110,7 +1104,7 @@ where
 		limit: Option<u32>,
 		at: Option<BlockHash>,
 	) -> RpcResult<Vec<CodeEntryJson>> {
-		let limit = page_limit(limit)?;
+		let limit = page_limit(limit);
 		let at = self.at(at);
 		let api = self.client.runtime_api();
 		let id = match code {
@@ -1126,7 +1120,7 @@ where
 			},
 		};
 		let children = api.children(at, id, start_after, limit).map_err(runtime_error)?;
-		Ok(children.into_iter().map(Into::into).collect())
+		Ok(children.items.into_iter().map(Into::into).collect())
 	}
 }
 
@@ -1236,10 +1230,10 @@ mod tests {
 	}
 
 	#[test]
-	fn page_limits_default_and_refuse_zero() {
-		assert_eq!(page_limit(None).unwrap(), DEFAULT_PAGE);
-		assert_eq!(page_limit(Some(7)).unwrap(), 7);
-		assert_eq!(page_limit(Some(0)).unwrap_err().code(), INVALID);
+	fn page_limits_default_to_the_runtimes_maximum_and_zero_means_zero() {
+		assert_eq!(page_limit(None), u32::MAX);
+		assert_eq!(page_limit(Some(7)), 7);
+		assert_eq!(page_limit(Some(0)), 0);
 	}
 
 	#[test]

@@ -106,7 +106,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPurge: Get<u32>;
 
-		/// The most items one page of a runtime API listing returns.
+		/// The most items one page of a runtime API list returns (see [`city_primitives::Page`]).
 		#[pallet::constant]
 		type MaxPageSize: Get<u32>;
 

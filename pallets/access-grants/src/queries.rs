@@ -7,10 +7,9 @@ use crate::{
 	DenialReason, DepartmentId, DepartmentRegistry, Grant, GrantId, GrantSide, GrantViewOf,
 	GranteeGrants, Grants, OwnerGrants, OwnerRequests, Pallet, RequestId, RequestViewOf, Requests,
 };
-use alloc::vec::Vec;
+use city_primitives::Page;
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::SaturatedConversion;
 
 impl<T: Config> Pallet<T> {
 	/// May `department` access `asset` now? The owner always may (while the asset is active
@@ -84,85 +83,66 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A page of `department`'s grants as grantee or as owner, in storage order, after the
-	/// grant `start_after` (from the first when `None`); at most `limit` and never more than
-	/// `MaxPageSize`. Pass the last id of a page to get the next.
+	/// grant `start_after` (from the first when `None`); at most `min(limit, MaxPageSize)`.
+	/// The page's `next` is the last grant's id when more follow.
 	pub fn department_grants(
 		department: DepartmentId,
 		side: GrantSide,
 		start_after: Option<GrantId>,
 		limit: u32,
-	) -> Vec<(GrantId, GrantViewOf<T>)> {
-		let limit = Self::page_limit(limit);
-		let ids: Vec<GrantId> = match (side, start_after) {
-			(GrantSide::Grantee, None) => {
-				GranteeGrants::<T>::iter_key_prefix(department).take(limit).collect()
-			},
+	) -> Page<(GrantId, GrantViewOf<T>), GrantId> {
+		let ids = match (side, start_after) {
+			(GrantSide::Grantee, None) => GranteeGrants::<T>::iter_key_prefix(department),
 			(GrantSide::Grantee, Some(last)) => GranteeGrants::<T>::iter_key_prefix_from(
 				department,
 				GranteeGrants::<T>::hashed_key_for(department, last),
-			)
-			.take(limit)
-			.collect(),
-			(GrantSide::Owner, None) => {
-				OwnerGrants::<T>::iter_key_prefix(department).take(limit).collect()
-			},
+			),
+			(GrantSide::Owner, None) => OwnerGrants::<T>::iter_key_prefix(department),
 			(GrantSide::Owner, Some(last)) => OwnerGrants::<T>::iter_key_prefix_from(
 				department,
 				OwnerGrants::<T>::hashed_key_for(department, last),
-			)
-			.take(limit)
-			.collect(),
+			),
 		};
-		ids.into_iter().filter_map(|id| Self::grant_info(id).map(|grant| (id, grant))).collect()
+		Page::collect(ids, limit, T::MaxPageSize::get(), |id| *id)
+			.filter_map(|id| Self::grant_info(id).map(|grant| (id, grant)))
 	}
 
 	/// A page of `asset`'s grants, in storage order, after the grant of the grantee
-	/// department `start_after` (from the first when `None`); at most `limit` and never
-	/// more than `MaxPageSize`. Pass the last grant's `grantee` to get the next page.
+	/// department `start_after` (from the first when `None`); at most
+	/// `min(limit, MaxPageSize)`. The page's `next` is the last grant's grantee when more
+	/// follow: grants of an asset are keyed by their grantee.
 	pub fn asset_grants(
 		asset: AssetId,
 		start_after: Option<DepartmentId>,
 		limit: u32,
-	) -> Vec<(GrantId, GrantViewOf<T>)> {
-		let limit = Self::page_limit(limit);
-		let ids: Vec<GrantId> = match start_after {
-			None => AssetGrants::<T>::iter_prefix_values(asset).take(limit).collect(),
+	) -> Page<(GrantId, GrantViewOf<T>), DepartmentId> {
+		let grants = match start_after {
+			None => AssetGrants::<T>::iter_prefix(asset),
 			Some(last) => AssetGrants::<T>::iter_prefix_from(
 				asset,
 				AssetGrants::<T>::hashed_key_for(asset, last),
-			)
-			.map(|(_grantee, grant)| grant)
-			.take(limit)
-			.collect(),
+			),
 		};
-		ids.into_iter().filter_map(|id| Self::grant_info(id).map(|grant| (id, grant))).collect()
+		Page::collect(grants, limit, T::MaxPageSize::get(), |(grantee, _)| *grantee)
+			.filter_map(|(_, id)| Self::grant_info(id).map(|grant| (id, grant)))
 	}
 
 	/// A page of the open requests `owner` has to decide, in storage order, after the request
-	/// `start_after` (from the first when `None`); at most `limit` and never more than
-	/// `MaxPageSize`.
+	/// `start_after` (from the first when `None`); at most `min(limit, MaxPageSize)`. The
+	/// page's `next` is the last request's id when more follow.
 	pub fn pending_requests(
 		owner: DepartmentId,
 		start_after: Option<RequestId>,
 		limit: u32,
-	) -> Vec<(RequestId, RequestViewOf<T>)> {
-		let limit = Self::page_limit(limit);
-		let ids: Vec<RequestId> = match start_after {
-			None => OwnerRequests::<T>::iter_key_prefix(owner).take(limit).collect(),
+	) -> Page<(RequestId, RequestViewOf<T>), RequestId> {
+		let ids = match start_after {
+			None => OwnerRequests::<T>::iter_key_prefix(owner),
 			Some(last) => OwnerRequests::<T>::iter_key_prefix_from(
 				owner,
 				OwnerRequests::<T>::hashed_key_for(owner, last),
-			)
-			.take(limit)
-			.collect(),
+			),
 		};
-		ids.into_iter()
+		Page::collect(ids, limit, T::MaxPageSize::get(), |id| *id)
 			.filter_map(|id| Self::request_info(id).map(|request| (id, request)))
-			.collect()
-	}
-
-	/// `limit`, at most `MaxPageSize`.
-	fn page_limit(limit: u32) -> usize {
-		limit.min(T::MaxPageSize::get()).saturated_into()
 	}
 }

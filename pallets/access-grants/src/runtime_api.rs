@@ -15,12 +15,15 @@
 use crate::{
 	AccessDecision, AssetId, DepartmentId, GrantId, GrantSide, GrantView, RequestId, RequestView,
 };
-use alloc::vec::Vec;
+use city_primitives::Page;
 use codec::Codec;
 
 sp_api::decl_runtime_apis! {
 	/// Who may access which data asset, under which grant: the one question a gateway asks
 	/// before serving data, and the listings behind it.
+	///
+	/// Version 2: the listings return a [`Page`] (version 1: bare lists).
+	#[api_version(2)]
 	pub trait AccessGrantsApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -45,30 +48,33 @@ sp_api::decl_runtime_apis! {
 
 		/// A page of a department's grants, as grantee or as owner, after the grant
 		/// `start_after` (from the first when `None`), in storage order; at most `limit` and
-		/// never more than `MaxPageSize`. Pass the last id of a page to get the next one.
+		/// never more than `MaxPageSize`. The page's `next` (the last grant's id) starts the
+		/// next page.
 		fn department_grants(
 			department: DepartmentId,
 			side: GrantSide,
 			start_after: Option<GrantId>,
 			limit: u32,
-		) -> Vec<(GrantId, GrantView<AccountId, Balance, BlockNumber>)>;
+		) -> Page<(GrantId, GrantView<AccountId, Balance, BlockNumber>), GrantId>;
 
 		/// A page of an asset's grants after the grant of department `start_after` (from the
 		/// first when `None`), in storage order; at most `limit` and never more than
-		/// `MaxPageSize`. Pass the last grant's `grantee` to get the next page.
+		/// `MaxPageSize`. The page's `next` (the last grant's grantee: an asset's grants are
+		/// keyed by grantee) starts the next page.
 		fn asset_grants(
 			asset: AssetId,
 			start_after: Option<DepartmentId>,
 			limit: u32,
-		) -> Vec<(GrantId, GrantView<AccountId, Balance, BlockNumber>)>;
+		) -> Page<(GrantId, GrantView<AccountId, Balance, BlockNumber>), DepartmentId>;
 
 		/// A page of the open requests an owner department has to decide, after the request
 		/// `start_after` (from the first when `None`), in storage order; at most `limit` and
-		/// never more than `MaxPageSize`.
+		/// never more than `MaxPageSize`. The page's `next` (the last request's id) starts the
+		/// next page.
 		fn pending_requests(
 			owner: DepartmentId,
 			start_after: Option<RequestId>,
 			limit: u32,
-		) -> Vec<(RequestId, RequestView<AccountId, Balance, BlockNumber>)>;
+		) -> Page<(RequestId, RequestView<AccountId, Balance, BlockNumber>), RequestId>;
 	}
 }

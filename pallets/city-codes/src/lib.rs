@@ -5,10 +5,14 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod features;
 #[cfg(test)]
 mod mock;
+mod queries;
+pub mod runtime_api;
 #[cfg(test)]
 mod tests;
+mod try_state;
 mod types;
 pub mod weights;
 
@@ -20,9 +24,6 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
-/// The most entries a runtime API list returns per page.
-pub const MAX_PAGE: u32 = 100;
-
 /// Roles that may issue codes: what genesis checks of a code's issuer (calls check
 /// [`Config::OperatorOrigin`]).
 const OPERATING_ROLES: [Role; 2] = [Role::Steward, Role::Operator];
@@ -31,15 +32,9 @@ const OPERATING_ROLES: [Role; 2] = [Role::Steward, Role::Operator];
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use frame_support::{
-		pallet_prelude::*,
-		traits::fungible::{self, InspectHold, MutateHold},
-	};
+	use frame_support::{pallet_prelude::*, traits::fungible};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::{
-		traits::{Saturating, Zero},
-		SaturatedConversion,
-	};
+	use sp_runtime::SaturatedConversion;
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -116,6 +111,11 @@ pub mod pallet {
 		/// parents).
 		#[pallet::constant]
 		type MaxDepth: Get<u32>;
+
+		/// The most items one page of a runtime API list (`children`, `codes_of`) returns (see
+		/// [`city_primitives::Page`]).
+		#[pallet::constant]
+		type MaxPageSize: Get<u32>;
 
 		/// Weight information for extrinsics in this pallet.
 		type WeightInfo: WeightInfo;
@@ -385,19 +385,12 @@ pub mod pallet {
 			);
 			assert!(T::MaxNameLen::get() > 0, "MaxNameLen must allow a name");
 			assert!(T::MaxBatch::get() > 0, "MaxBatch must allow a code");
+			assert!(T::MaxPageSize::get() > 0, "MaxPageSize must allow an item");
 		}
 
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
-		}
-	}
-
-	#[pallet::extra_constants]
-	impl<T: Config> Pallet<T> {
-		/// The most entries a runtime API list (`children`, `codes_of`) returns per page.
-		fn max_page() -> u32 {
-			MAX_PAGE
 		}
 	}
 
@@ -451,13 +444,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::retire_object_class())]
 		pub fn retire_object_class(origin: OriginFor<T>, class: ClassId) -> DispatchResult {
 			T::RegistrarOrigin::ensure_origin(origin)?;
-			let mut info = ObjectClasses::<T>::get(class).ok_or(Error::<T>::UnknownClass)?;
-			ensure!(!info.retired, Error::<T>::ClassRetired);
-
-			info.retired = true;
-			ObjectClasses::<T>::insert(class, info);
-			Self::deposit_event(Event::ObjectClassRetired { class });
-			Ok(())
+			Self::do_retire_class(class)
 		}
 
 		/// Issue a city code to the signer's department.
@@ -505,16 +492,7 @@ pub mod pallet {
 			let (who, department) =
 				ensure_department_origin::<T::OperatorOrigin, T::Departments, _>(origin)?;
 			let new = NewCode { name, location, attributes, parent };
-			let issued = Self::do_issue(department, Some(who), class, core::slice::from_ref(&new))?;
-			Self::deposit_event(Event::CodeIssued {
-				code: issued.first_code,
-				department,
-				class,
-				serial: issued.first_serial,
-				parent,
-				deposit: issued.deposit,
-			});
-			Ok(())
+			Self::do_issue_code(who, department, class, new)
 		}
 
 		/// Issue several codes of one class to the signer's department at once.
@@ -543,17 +521,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (who, department) =
 				ensure_department_origin::<T::OperatorOrigin, T::Departments, _>(origin)?;
-			ensure!(!codes.is_empty(), Error::<T>::EmptyBatch);
-			let issued = Self::do_issue(department, Some(who), class, &codes)?;
-			Self::deposit_event(Event::CodesIssued {
-				department,
-				class,
-				first_code: issued.first_code,
-				first_serial: issued.first_serial,
-				count: issued.count,
-				deposit: issued.deposit,
-			});
-			Ok(())
+			Self::do_issue_batch(who, department, class, &codes)
 		}
 
 		/// Change what a code says about its object: name, location and attributes.
@@ -585,16 +553,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (_, department) =
 				ensure_department_origin::<T::OperatorOrigin, T::Departments, _>(origin)?;
-			let name = Self::checked_name(name)?;
-			Self::checked_location(&location)?;
-			let mut record = Self::owned_active_code(code, department)?;
-
-			record.name = name;
-			record.location = location;
-			record.attributes = attributes;
-			Codes::<T>::insert(code, record);
-			Self::deposit_event(Event::CodeUpdated { code });
-			Ok(())
+			Self::do_update_code(department, code, name, location, attributes)
 		}
 
 		/// Link a data asset about the object to a code.
@@ -621,16 +580,7 @@ pub mod pallet {
 		pub fn link_asset(origin: OriginFor<T>, code: CodeId, asset: AssetId) -> DispatchResult {
 			let (_, department) =
 				ensure_department_origin::<T::OperatorOrigin, T::Departments, _>(origin)?;
-			let mut record = Self::owned_active_code(code, department)?;
-			let info = T::Assets::asset_info(asset).ok_or(Error::<T>::UnknownAsset)?;
-			ensure!(info.active, Error::<T>::AssetRetired);
-			ensure!(info.owner == record.owner, Error::<T>::AssetOfAnotherDepartment);
-			ensure!(!record.assets.contains(&asset), Error::<T>::AssetAlreadyLinked);
-			record.assets.try_push(asset).map_err(|_| Error::<T>::TooManyAssets)?;
-
-			Codes::<T>::insert(code, record);
-			Self::deposit_event(Event::AssetLinked { code, asset });
-			Ok(())
+			Self::do_link_asset(department, code, asset)
 		}
 
 		/// Unlink a data asset from a code.
@@ -654,17 +604,7 @@ pub mod pallet {
 		pub fn unlink_asset(origin: OriginFor<T>, code: CodeId, asset: AssetId) -> DispatchResult {
 			let (_, department) =
 				ensure_department_origin::<T::OperatorOrigin, T::Departments, _>(origin)?;
-			let mut record = Self::owned_active_code(code, department)?;
-			let at = record
-				.assets
-				.iter()
-				.position(|linked| *linked == asset)
-				.ok_or(Error::<T>::AssetNotLinked)?;
-
-			record.assets.remove(at);
-			Codes::<T>::insert(code, record);
-			Self::deposit_event(Event::AssetUnlinked { code, asset });
-			Ok(())
+			Self::do_unlink_asset(department, code, asset)
 		}
 
 		/// Offer a code to another department, which becomes its owner when it accepts.
@@ -693,15 +633,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (_, department) =
 				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
-			let mut record = Self::owned_active_code(code, department)?;
-			ensure!(to != department, Error::<T>::SameDepartment);
-			ensure!(T::Departments::prefix(to).is_some(), Error::<T>::UnknownDepartment);
-			ensure!(T::Departments::is_active(to), Error::<T>::RecipientInactive);
-
-			record.transfer_to = Some(to);
-			Codes::<T>::insert(code, record);
-			Self::deposit_event(Event::TransferOffered { code, from: department, to });
-			Ok(())
+			Self::do_offer_transfer(department, code, to)
 		}
 
 		/// Withdraw a pending transfer offer.
@@ -723,12 +655,7 @@ pub mod pallet {
 		pub fn cancel_transfer(origin: OriginFor<T>, code: CodeId) -> DispatchResult {
 			let (_, department) =
 				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
-			let mut record = Self::owned_code(code, department)?;
-			let to = record.transfer_to.take().ok_or(Error::<T>::NoTransferOffered)?;
-
-			Codes::<T>::insert(code, record);
-			Self::deposit_event(Event::TransferCancelled { code, to });
-			Ok(())
+			Self::do_cancel_transfer(department, code)
 		}
 
 		/// Accept a code offered to the signer's department, which becomes its owner.
@@ -758,32 +685,7 @@ pub mod pallet {
 		pub fn accept_transfer(origin: OriginFor<T>, code: CodeId) -> DispatchResult {
 			let (who, department) =
 				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
-			let mut record = Codes::<T>::get(code).ok_or(Error::<T>::UnknownCode)?;
-			let to = record.transfer_to.ok_or(Error::<T>::NoTransferOffered)?;
-			ensure!(to == department, Error::<T>::NotRecipient);
-			ensure!(T::Departments::is_active(record.owner), Error::<T>::OwnerSuspended);
-			Self::ensure_active(&record)?;
-			let deposit = Self::new_deposit(&who, 1)?;
-
-			let released = Self::release(record.deposit.take())?;
-			if let Some(deposit) = &deposit {
-				T::Currency::hold(&HoldReason::CodeDeposit.into(), &who, deposit.amount)?;
-			}
-			let from = record.owner;
-			record.owner = department;
-			record.transfer_to = None;
-			record.deposit = deposit.clone();
-			Codes::<T>::insert(code, record);
-			DepartmentCodes::<T>::remove(from, code);
-			DepartmentCodes::<T>::insert(department, code, ());
-			Self::deposit_event(Event::CodeTransferred {
-				code,
-				from,
-				to: department,
-				deposit,
-				released,
-			});
-			Ok(())
+			Self::do_accept_transfer(who, department, code)
 		}
 
 		/// Suspend a code: it still resolves (as suspended) but nothing changes it until it
@@ -807,17 +709,7 @@ pub mod pallet {
 		pub fn suspend_code(origin: OriginFor<T>, code: CodeId) -> DispatchResult {
 			let (_, department) =
 				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
-			let mut record = Self::owned_code(code, department)?;
-			match record.status {
-				CodeStatus::Active => {},
-				CodeStatus::Suspended => return Err(Error::<T>::AlreadySuspended.into()),
-				CodeStatus::Retired => return Err(Error::<T>::CodeRetired.into()),
-			}
-
-			record.status = CodeStatus::Suspended;
-			Codes::<T>::insert(code, record);
-			Self::deposit_event(Event::CodeSuspended { code });
-			Ok(())
+			Self::do_suspend_code(department, code)
 		}
 
 		/// Reactivate a suspended code.
@@ -840,17 +732,7 @@ pub mod pallet {
 		pub fn reactivate_code(origin: OriginFor<T>, code: CodeId) -> DispatchResult {
 			let (_, department) =
 				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
-			let mut record = Self::owned_code(code, department)?;
-			match record.status {
-				CodeStatus::Suspended => {},
-				CodeStatus::Active => return Err(Error::<T>::NotSuspended.into()),
-				CodeStatus::Retired => return Err(Error::<T>::CodeRetired.into()),
-			}
-
-			record.status = CodeStatus::Active;
-			Codes::<T>::insert(code, record);
-			Self::deposit_event(Event::CodeReactivated { code });
-			Ok(())
+			Self::do_reactivate_code(department, code)
 		}
 
 		/// Retire a code for good, and release its deposit.
@@ -874,540 +756,7 @@ pub mod pallet {
 		pub fn retire_code(origin: OriginFor<T>, code: CodeId) -> DispatchResult {
 			let (_, department) =
 				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
-			let mut record = Self::owned_code(code, department)?;
-			ensure!(record.status != CodeStatus::Retired, Error::<T>::CodeRetired);
-
-			let released = Self::release(record.deposit.take())?;
-			record.status = CodeStatus::Retired;
-			record.transfer_to = None;
-			Codes::<T>::insert(code, record);
-			Self::deposit_event(Event::CodeRetired { code, released });
-			Ok(())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// Validates and adds an object class, returning its id. Used by the call and genesis.
-		pub(crate) fn do_add_class(
-			code: ClassLabel,
-			name: NameOf<T>,
-		) -> Result<ClassId, DispatchError> {
-			ensure!(is_canonical_label::<4>(&code), Error::<T>::InvalidClassCode);
-			let name = Self::checked_name(name)?;
-			ensure!(!ClassByCode::<T>::contains_key(&code), Error::<T>::ClassCodeInUse);
-			let class = NextClassId::<T>::get();
-			let next = class.checked_add(1).ok_or(Error::<T>::NoClassIdLeft)?;
-
-			NextClassId::<T>::put(next);
-			ClassByCode::<T>::insert(&code, class);
-			ObjectClasses::<T>::insert(
-				class,
-				ObjectClass { code: code.clone(), name: name.clone(), retired: false },
-			);
-			Self::deposit_event(Event::ObjectClassAdded { class, code, name });
-			Ok(class)
-		}
-
-		/// Issues `codes` of `class` to `department`, holding a deposit from `depositor` for
-		/// each (none for genesis). Verifies everything, then writes. The caller emits the
-		/// event.
-		pub(crate) fn do_issue(
-			department: DepartmentId,
-			depositor: Option<T::AccountId>,
-			class: ClassId,
-			codes: &[NewCodeOf<T>],
-		) -> Result<Issued<T>, DispatchError> {
-			let info = ObjectClasses::<T>::get(class).ok_or(Error::<T>::UnknownClass)?;
-			ensure!(!info.retired, Error::<T>::ClassRetired);
-			let count = u32::try_from(codes.len()).map_err(|_| Error::<T>::NoCodeIdLeft)?;
-			// Bounded by `MaxBatch` (calls) or one code (genesis): a bounded loop.
-			let mut depths = Vec::with_capacity(codes.len());
-			for new in codes {
-				Self::checked_name(new.name.clone())?;
-				Self::checked_location(&new.location)?;
-				depths.push(Self::checked_parent(new.parent, department)?);
-			}
-			let new_prefix = Self::new_issuer_prefix(department)?;
-			let last_serial = LastSerial::<T>::get((department, class));
-			let first_serial = last_serial.checked_add(1).ok_or(Error::<T>::NoSerialLeft)?;
-			let last_serial = last_serial.checked_add(count).ok_or(Error::<T>::NoSerialLeft)?;
-			let first_code = NextCodeId::<T>::get();
-			let next_code =
-				first_code.checked_add(u64::from(count)).ok_or(Error::<T>::NoCodeIdLeft)?;
-			let deposit = match depositor {
-				Some(depositor) => Self::new_deposit(&depositor, count)?,
-				None => None,
-			};
-
-			if let Some(deposit) = &deposit {
-				let total = deposit.amount.saturating_mul(count.into());
-				T::Currency::hold(&HoldReason::CodeDeposit.into(), &deposit.depositor, total)?;
-			}
-			if let Some(prefix) = new_prefix {
-				IssuerPrefixes::<T>::insert(department, &prefix);
-				IssuerByPrefix::<T>::insert(&prefix, department);
-			}
-			LastSerial::<T>::insert((department, class), last_serial);
-			NextCodeId::<T>::put(next_code);
-			let issued_at = frame_system::Pallet::<T>::block_number();
-			let mut code = first_code;
-			let mut serial = first_serial;
-			for (new, depth) in codes.iter().zip(depths) {
-				let record = CodeRecord {
-					issuer: department,
-					class,
-					serial,
-					owner: department,
-					name: new.name.clone(),
-					location: new.location,
-					attributes: new.attributes,
-					parent: new.parent,
-					depth,
-					status: CodeStatus::Active,
-					assets: Default::default(),
-					transfer_to: None,
-					deposit: deposit.clone(),
-					issued_at,
-				};
-				Codes::<T>::insert(code, record);
-				CodeByKey::<T>::insert((department, class, serial), code);
-				DepartmentCodes::<T>::insert(department, code, ());
-				if let Some(parent) = new.parent {
-					Children::<T>::insert(parent, code, ());
-				}
-				code = code.saturating_add(1);
-				serial = serial.saturating_add(1);
-			}
-			Ok(Issued { first_code, first_serial, count, deposit })
-		}
-
-		/// The deposit to hold from `who` for each of `count` new records, after checking it
-		/// can pay all of them; `None` when `CodeDeposit` is zero.
-		fn new_deposit(
-			who: &T::AccountId,
-			count: u32,
-		) -> Result<Option<DepositOf<T>>, DispatchError> {
-			let amount = T::CodeDeposit::get();
-			if amount.is_zero() {
-				return Ok(None);
-			}
-			let total = amount.saturating_mul(count.into());
-			ensure!(
-				T::Currency::can_hold(&HoldReason::CodeDeposit.into(), who, total),
-				Error::<T>::CannotHoldDeposit
-			);
-			Ok(Some(Deposit { depositor: who.clone(), amount }))
-		}
-
-		/// Releases a recorded deposit to whoever paid it, best-effort: returns what was
-		/// actually released, less than recorded only if the hold was reduced outside this
-		/// pallet.
-		fn release(deposit: Option<DepositOf<T>>) -> Result<Option<DepositOf<T>>, DispatchError> {
-			let reason = HoldReason::CodeDeposit.into();
-			deposit.map(|deposit| deposit.release::<T::Currency>(&reason)).transpose()
-		}
-
-		/// The prefix to record for `department` if it has never issued a code, after
-		/// checking it can be written in a code and belongs to no other department; `None` if
-		/// it is recorded already.
-		fn new_issuer_prefix(department: DepartmentId) -> Result<Option<PrefixLabel>, Error<T>> {
-			if IssuerPrefixes::<T>::contains_key(department) {
-				return Ok(None);
-			}
-			let prefix = T::Departments::prefix(department).ok_or(Error::<T>::UnknownDepartment)?;
-			let prefix: PrefixLabel =
-				prefix.try_into().map_err(|_| Error::<T>::DepartmentPrefixUnusable)?;
-			ensure!(is_canonical_label::<8>(&prefix), Error::<T>::DepartmentPrefixUnusable);
-			ensure!(!IssuerByPrefix::<T>::contains_key(&prefix), Error::<T>::PrefixTaken);
-			Ok(Some(prefix))
-		}
-
-		/// The depth a child of `parent` issued by `department` has, after checking the parent
-		/// is usable: it exists, `department` owns it (cross-department nesting is not
-		/// supported: the parent's owner could neither agree to nor detach the children), it
-		/// is active and not `MaxDepth` levels deep already.
-		fn checked_parent(
-			parent: Option<CodeId>,
-			department: DepartmentId,
-		) -> Result<u32, Error<T>> {
-			let Some(parent) = parent else { return Ok(0) };
-			let record = Codes::<T>::get(parent).ok_or(Error::<T>::UnknownParent)?;
-			ensure!(record.owner == department, Error::<T>::ParentOfAnotherDepartment);
-			match record.status {
-				CodeStatus::Active => {},
-				CodeStatus::Suspended => return Err(Error::<T>::ParentSuspended),
-				CodeStatus::Retired => return Err(Error::<T>::ParentRetired),
-			}
-			record
-				.depth
-				.checked_add(1)
-				.filter(|depth| *depth <= T::MaxDepth::get())
-				.ok_or(Error::<T>::TooDeep)
-		}
-
-		/// The record of `code`, after checking `department` owns it.
-		fn owned_code(code: CodeId, department: DepartmentId) -> Result<CodeRecordOf<T>, Error<T>> {
-			let record = Codes::<T>::get(code).ok_or(Error::<T>::UnknownCode)?;
-			ensure!(record.owner == department, Error::<T>::NotOwner);
-			Ok(record)
-		}
-
-		/// The record of `code`, after checking `department` owns it and it is active.
-		fn owned_active_code(
-			code: CodeId,
-			department: DepartmentId,
-		) -> Result<CodeRecordOf<T>, Error<T>> {
-			let record = Self::owned_code(code, department)?;
-			Self::ensure_active(&record)?;
-			Ok(record)
-		}
-
-		fn ensure_active(record: &CodeRecordOf<T>) -> Result<(), Error<T>> {
-			match record.status {
-				CodeStatus::Active => Ok(()),
-				CodeStatus::Suspended => Err(Error::<T>::CodeSuspended),
-				CodeStatus::Retired => Err(Error::<T>::CodeRetired),
-			}
-		}
-
-		/// `name` bounded to `MaxNameLen` bytes, for genesis (calls take it bounded already).
-		pub(crate) fn bounded_name(name: Vec<u8>) -> Result<NameOf<T>, Error<T>> {
-			name.try_into().map_err(|_| Error::<T>::NameTooLong)
-		}
-
-		/// Checks that a name is non-empty UTF-8 without characters that are invisible or
-		/// change how text around them displays: see [`city_primitives::is_display_text`].
-		fn checked_name(name: NameOf<T>) -> Result<NameOf<T>, Error<T>> {
-			ensure!(city_primitives::is_display_text(&name), Error::<T>::InvalidName);
-			Ok(name)
-		}
-
-		fn checked_location(location: &Option<Location>) -> Result<(), Error<T>> {
-			ensure!(location.is_none_or(|l| l.is_valid()), Error::<T>::InvalidLocation);
-			Ok(())
-		}
-
-		/// The configured city prefix as a code label, if it is one.
-		fn city_label() -> Option<city_code::CityPrefix> {
-			let city = T::CityPrefix::get();
-			is_canonical_label::<4>(&city).then(|| city_code::Label::new(&city)).flatten()
-		}
-
-		/// The parts of a code's text.
-		fn city_code(record: &CodeRecordOf<T>) -> Option<CityCode> {
-			let prefix = IssuerPrefixes::<T>::get(record.issuer)?;
-			let class = ObjectClasses::<T>::get(record.class)?;
-			CityCode::new(&T::CityPrefix::get(), &prefix, &class.code, record.serial).ok()
-		}
-
-		fn view(code: CodeId, record: CodeRecordOf<T>) -> CodeViewOf<T> {
-			let text =
-				Self::city_code(&record).map(|parts| parts.to_text().to_vec()).unwrap_or_default();
-			CodeView {
-				id: code,
-				text,
-				record: CodeRecord {
-					issuer: record.issuer,
-					class: record.class,
-					serial: record.serial,
-					owner: record.owner,
-					name: record.name.into_inner(),
-					location: record.location,
-					attributes: record.attributes,
-					parent: record.parent,
-					depth: record.depth,
-					status: record.status,
-					assets: record.assets.into_inner(),
-					transfer_to: record.transfer_to,
-					deposit: record.deposit,
-					issued_at: record.issued_at,
-				},
-			}
-		}
-
-		/// Resolves a code's text (any letter case) to its record: `Err` says why not. A
-		/// retired code is an error that carries its record; a suspended one resolves, with
-		/// its status. Reads at most six storage entries, whatever `text` is:
-		/// `IssuerByPrefix`, `ClassByCode`, `CodeByKey` and `Codes` to find the record, then
-		/// `IssuerPrefixes` and `ObjectClasses` to write its canonical text.
-		pub fn resolve(text: &[u8]) -> Result<CodeViewOf<T>, ResolveErrorOf<T>> {
-			let parts = CityCode::parse(text).map_err(|error| match error {
-				CodeError::WrongCheck => ResolveError::WrongCheckCharacter,
-				other => ResolveError::Malformed(other),
-			})?;
-			ensure!(
-				parts.city.as_bytes() == T::CityPrefix::get().as_slice(),
-				ResolveError::UnknownCity
-			);
-			let prefix: PrefixLabel = parts
-				.department
-				.as_bytes()
-				.to_vec()
-				.try_into()
-				.map_err(|_| ResolveError::UnknownDepartmentPrefix)?;
-			let issuer =
-				IssuerByPrefix::<T>::get(prefix).ok_or(ResolveError::UnknownDepartmentPrefix)?;
-			let class: ClassLabel = parts
-				.class
-				.as_bytes()
-				.to_vec()
-				.try_into()
-				.map_err(|_| ResolveError::UnknownClass)?;
-			let class = ClassByCode::<T>::get(class).ok_or(ResolveError::UnknownClass)?;
-			let code = CodeByKey::<T>::get((issuer, class, parts.serial))
-				.ok_or(ResolveError::UnknownCode)?;
-			let record = Codes::<T>::get(code).ok_or(ResolveError::UnknownCode)?;
-			let view = Self::view(code, record);
-			match view.record.status {
-				CodeStatus::Retired => Err(ResolveError::Retired(view)),
-				_ => Ok(view),
-			}
-		}
-
-		/// The canonical text of a code, if it exists.
-		pub fn format(code: CodeId) -> Option<Vec<u8>> {
-			Self::entry(code).map(|entry| entry.text)
-		}
-
-		/// A code's id, canonical text and status, if it exists.
-		pub fn entry(id: CodeId) -> Option<CodeEntry> {
-			let record = Codes::<T>::get(id)?;
-			let text = Self::city_code(&record)?.to_text().to_vec();
-			Some(CodeEntry { id, text, status: record.status })
-		}
-
-		/// One page of the codes whose parent is `code`: at most `limit` (capped at
-		/// [`MAX_PAGE`]), after `start_after` (the last id of the previous page), in storage
-		/// order (not by id).
-		pub fn children(code: CodeId, start_after: Option<CodeId>, limit: u32) -> Vec<CodeEntry> {
-			let keys = match start_after {
-				Some(after) => Children::<T>::iter_key_prefix_from(
-					code,
-					Children::<T>::hashed_key_for(code, after),
-				),
-				None => Children::<T>::iter_key_prefix(code),
-			};
-			Self::entries(keys, limit)
-		}
-
-		/// One page of the codes `department` owns, retired ones included: at most `limit`
-		/// (capped at [`MAX_PAGE`]), after `start_after`, in storage order.
-		pub fn codes_of(
-			department: DepartmentId,
-			start_after: Option<CodeId>,
-			limit: u32,
-		) -> Vec<CodeEntry> {
-			let keys = match start_after {
-				Some(after) => DepartmentCodes::<T>::iter_key_prefix_from(
-					department,
-					DepartmentCodes::<T>::hashed_key_for(department, after),
-				),
-				None => DepartmentCodes::<T>::iter_key_prefix(department),
-			};
-			Self::entries(keys, limit)
-		}
-
-		fn entries(keys: impl Iterator<Item = CodeId>, limit: u32) -> Vec<CodeEntry> {
-			let limit = usize::try_from(limit.min(MAX_PAGE)).unwrap_or_default();
-			keys.take(limit).filter_map(Self::entry).collect()
-		}
-
-		/// Checks the pallet's storage invariants:
-		///
-		/// 1. Every class id is below `NextClassId`, its code is well-formed and
-		///    `ClassByCode` maps it back, with no other entries.
-		/// 2. `IssuerPrefixes` and `IssuerByPrefix` mirror each other; every prefix is
-		///    well-formed.
-		/// 3. Every code: id below `NextCodeId`; its class and issuer prefix exist;
-		///    `CodeByKey` maps its key back to it; `1 <= serial <= LastSerial` of its issuer
-		///    and class (so serials never repeat); name and location are well-formed; a parent
-		///    exists, has a smaller id, depth is the parent's plus one (0 without parent) and
-		///    at most `MaxDepth`, and `Children` has the entry; `DepartmentCodes` has the
-		///    `(owner, code)` entry; a pending transfer is not to the owner; a retired code
-		///    holds no deposit and has no offer; a recorded deposit is non-zero.
-		/// 4. `CodeByKey`, `Children` and `DepartmentCodes` have no other entries.
-		/// 5. For every depositor, the recorded deposits add up to exactly what is on hold
-		///    from it for [`HoldReason::CodeDeposit`].
-		///
-		/// Off-chain only (`try-runtime` and tests): iterates over whole maps.
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-			use sp_runtime::traits::CheckedAdd;
-
-			let next_class = NextClassId::<T>::get();
-			let mut classes = 0usize;
-			for (class, info) in ObjectClasses::<T>::iter() {
-				classes = classes.saturating_add(1);
-				ensure!(class < next_class, "class id not below NextClassId");
-				ensure!(is_canonical_label::<4>(&info.code), "class code is malformed");
-				ensure!(
-					ClassByCode::<T>::get(&info.code) == Some(class),
-					"ClassByCode does not point back to the class"
-				);
-			}
-			ensure!(
-				ClassByCode::<T>::iter_keys().count() == classes,
-				"ClassByCode has entries of no class"
-			);
-
-			let mut prefixes = 0usize;
-			for (department, prefix) in IssuerPrefixes::<T>::iter() {
-				prefixes = prefixes.saturating_add(1);
-				ensure!(is_canonical_label::<8>(&prefix), "issuer prefix is malformed");
-				ensure!(
-					IssuerByPrefix::<T>::get(&prefix) == Some(department),
-					"IssuerByPrefix does not mirror IssuerPrefixes"
-				);
-			}
-			ensure!(
-				IssuerByPrefix::<T>::iter_keys().count() == prefixes,
-				"IssuerByPrefix has entries IssuerPrefixes has not"
-			);
-
-			let next_code = NextCodeId::<T>::get();
-			let mut codes = 0usize;
-			let mut with_parent = 0usize;
-			let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-			for (code, record) in Codes::<T>::iter() {
-				codes = codes.saturating_add(1);
-				ensure!(code < next_code, "code id not below NextCodeId");
-				ensure!(ObjectClasses::<T>::contains_key(record.class), "code of an unknown class");
-				ensure!(
-					IssuerPrefixes::<T>::contains_key(record.issuer),
-					"code of an issuer without prefix"
-				);
-				ensure!(
-					CodeByKey::<T>::get((record.issuer, record.class, record.serial)) == Some(code),
-					"CodeByKey does not point back to the code"
-				);
-				ensure!(
-					record.serial >= 1
-						&& record.serial <= LastSerial::<T>::get((record.issuer, record.class)),
-					"serial not within 1..=LastSerial"
-				);
-				ensure!(Self::checked_name(record.name.clone()).is_ok(), "code name is malformed");
-				ensure!(Self::checked_location(&record.location).is_ok(), "location out of range");
-				match record.parent {
-					Some(parent) => {
-						with_parent = with_parent.saturating_add(1);
-						let parent_record =
-							Codes::<T>::get(parent).ok_or("parent code does not exist")?;
-						ensure!(parent < code, "parent issued after its child");
-						ensure!(
-							Some(record.depth) == parent_record.depth.checked_add(1),
-							"depth is not the parent's plus one"
-						);
-						ensure!(
-							Children::<T>::contains_key(parent, code),
-							"Children misses a child"
-						);
-					},
-					None => ensure!(record.depth == 0, "depth is not the parent's plus one"),
-				}
-				ensure!(record.depth <= T::MaxDepth::get(), "deeper than MaxDepth");
-				ensure!(
-					DepartmentCodes::<T>::contains_key(record.owner, code),
-					"DepartmentCodes misses a code"
-				);
-				ensure!(record.transfer_to != Some(record.owner), "code offered to its owner");
-				if record.status == CodeStatus::Retired {
-					ensure!(
-						record.deposit.is_none() && record.transfer_to.is_none(),
-						"retired code holds a deposit or an offer"
-					);
-				}
-				if let Some(deposit) = record.deposit {
-					ensure!(!deposit.amount.is_zero(), "zero deposit recorded");
-					let total = deposits.entry(deposit.depositor).or_default();
-					*total = total
-						.checked_add(&deposit.amount)
-						.ok_or("recorded deposits of one depositor overflow")?;
-				}
-			}
-			ensure!(CodeByKey::<T>::iter_keys().count() == codes, "CodeByKey has stray entries");
-			ensure!(
-				Children::<T>::iter_keys().count() == with_parent,
-				"Children has stray entries"
-			);
-			ensure!(
-				DepartmentCodes::<T>::iter_keys().count() == codes,
-				"DepartmentCodes has stray entries"
-			);
-
-			let reason: T::RuntimeHoldReason = HoldReason::CodeDeposit.into();
-			for (depositor, recorded) in deposits {
-				ensure!(
-					T::Currency::balance_on_hold(&reason, &depositor) == recorded,
-					"recorded deposits disagree with the hold"
-				);
-			}
-			Ok(())
-		}
-	}
-}
-
-/// What `do_issue` issued: ids `first_code ..` and serials `first_serial ..`, `count` of
-/// each, with `deposit` held for each code.
-pub(crate) struct Issued<T: Config> {
-	first_code: CodeId,
-	first_serial: Serial,
-	count: u32,
-	deposit: Option<DepositOf<T>>,
-}
-
-/// Whether `label` is 1 to `N` upper-case ASCII letters and digits: a field as written in the
-/// canonical form of a code.
-pub(crate) fn is_canonical_label<const N: usize>(label: &[u8]) -> bool {
-	!label.is_empty()
-		&& label.len() <= N
-		&& label.iter().all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit())
-}
-
-/// The runtime API: resolve a code's text, list a code's children and a department's codes,
-/// look a code up by id. The runtime forwards each method to the [`Pallet`] function of the
-/// same name.
-pub mod runtime_api {
-	use super::*;
-	use alloc::vec::Vec;
-
-	sp_api::decl_runtime_apis! {
-		/// City codes as clients see them.
-		#[api_version(2)]
-		pub trait CityCodesApi<AccountId, Balance, BlockNumber>
-		where
-			AccountId: codec::Codec,
-			Balance: codec::Codec,
-			BlockNumber: codec::Codec,
-		{
-			/// The record a code's text (any letter case) names, or why there is none:
-			/// malformed (which part), wrong check character, unknown city, department
-			/// prefix, class or code, or retired (with the record). Suspended codes resolve.
-			fn resolve(
-				code: Vec<u8>,
-			) -> Result<
-				CodeView<AccountId, Balance, BlockNumber>,
-				ResolveError<AccountId, Balance, BlockNumber>,
-			>;
-
-			/// Up to `limit` (at most `MAX_PAGE`) codes whose parent is `code`, after
-			/// `start_after` (the last id of the previous page; `None` for the first page).
-			fn children(code: CodeId, start_after: Option<CodeId>, limit: u32) -> Vec<CodeEntry>;
-
-			/// Up to `limit` (at most `MAX_PAGE`) codes `department` owns, retired ones
-			/// included, after `start_after` (`None` for the first page).
-			fn codes_of(
-				department: DepartmentId,
-				start_after: Option<CodeId>,
-				limit: u32,
-			) -> Vec<CodeEntry>;
-
-			/// The code with this id: its canonical text (e.g. `BJ.TRF/DEV/000123-X`) and
-			/// status; `None` if no code has this id.
-			///
-			/// Version 2 replaced version 1's `format(code) -> Option<Vec<u8>>`, which
-			/// @polkadot/api mis-decoded (a top-level `Option<Bytes>` result).
-			fn code(code: CodeId) -> Option<CodeEntry>;
+			Self::do_retire_code(department, code)
 		}
 	}
 }

@@ -71,10 +71,14 @@ impl pallet_city_codes::Config for Test {
 	type MaxAssetsPerCode = ConstU32<3>;
 	type MaxBatch = ConstU32<4>;
 	type MaxDepth = ConstU32<2>;
+	type MaxPageSize = ConstU32<MAX_PAGE>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
 }
+
+/// `MaxPageSize`: the most entries one page of a runtime API list holds.
+pub const MAX_PAGE: u32 = 100;
 
 /// `pallet-departments`, except that [`LONG_PREFIX`] reports a 9-character prefix, which no
 /// city code can carry (`pallet-departments` could, with a `MaxPrefixLen` above 8).

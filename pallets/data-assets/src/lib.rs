@@ -116,9 +116,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxVersions: Get<u32>;
 
-		/// The most assets one page of the runtime API's `department_assets` returns.
+		/// The most items one page of a runtime API list (`department_assets`) returns (see
+		/// [`city_primitives::Page`]).
 		#[pallet::constant]
-		type MaxAssetsPerPage: Get<u32>;
+		type MaxPageSize: Get<u32>;
 
 		/// Weight information for extrinsics in this pallet.
 		type WeightInfo: WeightInfo;
@@ -339,7 +340,7 @@ pub mod pallet {
 			assert!(T::MaxLocationLen::get() > 0, "MaxLocationLen must allow a location");
 			assert!(T::MaxTagLen::get() > 0, "MaxTagLen must allow a tag");
 			assert!(T::MaxVersions::get() >= FIRST_VERSION, "MaxVersions must allow a version");
-			assert!(T::MaxAssetsPerPage::get() > 0, "MaxAssetsPerPage must allow an asset");
+			assert!(T::MaxPageSize::get() > 0, "MaxPageSize must allow an item");
 		}
 
 		#[cfg(feature = "try-runtime")]

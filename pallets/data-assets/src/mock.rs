@@ -81,7 +81,7 @@ impl pallet_data_assets::Config for Test {
 	type MaxTags = ConstU32<MAX_TAGS>;
 	type MaxTagLen = ConstU32<MAX_TAG_LEN>;
 	type MaxVersions = ConstU32<MAX_VERSIONS>;
-	type MaxAssetsPerPage = ConstU32<MAX_PAGE>;
+	type MaxPageSize = ConstU32<MAX_PAGE>;
 	type WeightInfo = ();
 }
 

@@ -2,11 +2,11 @@
 //! functions of [`Pallet`], so this crate tests them without a runtime.
 
 use crate::{
-	AssetByContent, AssetDetails, AssetDetailsOf, AssetId, AssetPage, AssetPageOf, AssetRecord,
-	AssetVersion, Assets, AssetsByDepartment, Config, ContentHash, DepartmentId, Pallet,
-	Verification, VersionDetailsOf, VersionRecord, VersionRecordOf, Versions,
+	AssetByContent, AssetDetails, AssetDetailsOf, AssetId, AssetRecord, AssetVersion, Assets,
+	AssetsByDepartment, Config, ContentHash, DepartmentId, Pallet, Verification, VersionDetailsOf,
+	VersionRecord, VersionRecordOf, Versions,
 };
-use alloc::vec::Vec;
+use city_primitives::Page;
 use frame_support::pallet_prelude::Get;
 
 impl<T: Config> Pallet<T> {
@@ -44,15 +44,13 @@ impl<T: Config> Pallet<T> {
 	/// For the runtime API's `department_assets`.
 	///
 	/// Assets come in storage order, which is not id order: start with `start_after = None`,
-	/// then pass the page's `next_start_after` until it is `None`. `limit` is clamped to
-	/// `1..=MaxAssetsPerPage`, so at most `MaxAssetsPerPage + 1` index entries and
-	/// `MaxAssetsPerPage` assets are read.
+	/// then pass the page's `next` until it is `None`. At most `min(limit, MaxPageSize)`
+	/// assets and one more index entry are read.
 	pub fn department_assets(
 		department: DepartmentId,
 		start_after: Option<AssetId>,
 		limit: u32,
-	) -> AssetPageOf<T> {
-		let limit = usize::try_from(limit.min(T::MaxAssetsPerPage::get()).max(1)).unwrap_or(1);
+	) -> Page<AssetDetailsOf<T>, AssetId> {
 		let ids = match start_after {
 			Some(after) => AssetsByDepartment::<T>::iter_key_prefix_from(
 				department,
@@ -60,17 +58,7 @@ impl<T: Config> Pallet<T> {
 			),
 			None => AssetsByDepartment::<T>::iter_key_prefix(department),
 		};
-		let mut ids: Vec<AssetId> = ids.take(limit.saturating_add(1)).collect();
-		let next_start_after = if ids.len() > limit {
-			ids.truncate(limit);
-			ids.last().copied()
-		} else {
-			None
-		};
-		AssetPage {
-			assets: ids.into_iter().filter_map(Self::asset_details).collect(),
-			next_start_after,
-		}
+		Page::collect(ids, limit, T::MaxPageSize::get(), |id| *id).filter_map(Self::asset_details)
 	}
 
 	/// The asset and version registered with `content`, if any. For the runtime API's

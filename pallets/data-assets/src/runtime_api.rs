@@ -2,15 +2,19 @@
 //! The runtime implements it with the query functions of [`crate::Pallet`] (`asset_details`, ...).
 
 use crate::{
-	AssetDetails, AssetId, AssetPage, AssetVersion, ContentHash, DepartmentId, Verification,
-	VersionDetails,
+	AssetDetails, AssetId, AssetVersion, ContentHash, DepartmentId, Verification, VersionDetails,
 };
+use city_primitives::Page;
 
 sp_api::decl_runtime_apis! {
 	/// Read the data-asset catalogue: assets, their versions, and whether a copy of some
 	/// data is what its owner registered.
 	///
 	/// The runtime fills in its `AccountId`, `Balance` and `BlockNumber`.
+	///
+	/// Version 2: `department_assets` returns a [`Page`] (version 1: an `AssetPage` with
+	/// `assets` and `next_start_after`).
+	#[api_version(2)]
 	pub trait DataAssetsApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: codec::Codec,
@@ -28,13 +32,13 @@ sp_api::decl_runtime_apis! {
 		) -> Option<VersionDetails<AccountId, BlockNumber>>;
 
 		/// One page of `department`'s assets, active and retired, in storage order (not id
-		/// order). Start with `start_after = None`, then pass the page's `next_start_after`
-		/// until it is `None`. `limit` is clamped to `1..=MaxAssetsPerPage`.
+		/// order). Start with `start_after = None`, then pass the page's `next` until it is
+		/// `None`. At most `min(limit, MaxPageSize)` assets.
 		fn department_assets(
 			department: DepartmentId,
 			start_after: Option<AssetId>,
 			limit: u32,
-		) -> AssetPage<AccountId, Balance, BlockNumber>;
+		) -> Page<AssetDetails<AccountId, Balance, BlockNumber>, AssetId>;
 
 		/// The asset and version registered with this content hash (algorithm and digest),
 		/// if any: "what is this file?".

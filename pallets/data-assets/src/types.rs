@@ -60,10 +60,6 @@ pub type AssetDetailsOf<T> =
 pub type VersionDetailsOf<T> =
 	VersionDetails<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
-/// What [`crate::Pallet::department_assets`] returns for the runtime API.
-pub type AssetPageOf<T> =
-	AssetPage<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
-
 /// The algorithm that produced a [`ContentHash`]'s digest.
 ///
 /// Append-only: a new algorithm gets the next index; an index is never reused.
@@ -209,15 +205,6 @@ pub struct AssetDetails<AccountId, Balance, BlockNumber> {
 
 /// One version of an asset, as the runtime API returns it.
 pub type VersionDetails<AccountId, BlockNumber> = VersionRecord<AccountId, BlockNumber, Vec<u8>>;
-
-/// One page of a department's assets, as the runtime API returns it.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
-pub struct AssetPage<AccountId, Balance, BlockNumber> {
-	/// The assets, in storage order (not id order).
-	pub assets: Vec<AssetDetails<AccountId, Balance, BlockNumber>>,
-	/// Pass this as `start_after` to get the next page; `None` when there are no more assets.
-	pub next_start_after: Option<AssetId>,
-}
 
 /// Whether a content hash is what was registered for a version of an asset.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]

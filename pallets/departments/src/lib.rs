@@ -29,9 +29,6 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
-/// The most entries one page of a listing query (runtime API) returns.
-pub const PAGE_LIMIT: u32 = 100;
-
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -66,6 +63,7 @@ pub mod pallet {
 			type MaxNameLen = ConstU32<16>;
 			type MaxPrefixLen = ConstU32<8>;
 			type MaxMembers = ConstU32<8>;
+			type MaxPageSize = ConstU32<100>;
 			type WeightInfo = ();
 		}
 	}
@@ -106,6 +104,10 @@ pub mod pallet {
 		/// The most accounts that may act for one department.
 		#[pallet::constant]
 		type MaxMembers: Get<u32>;
+
+		/// The most items one page of a runtime API list returns (see [`city_primitives::Page`]).
+		#[pallet::constant]
+		type MaxPageSize: Get<u32>;
 
 		/// Weight information for extrinsics in this pallet.
 		type WeightInfo: WeightInfo;

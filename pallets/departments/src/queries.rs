@@ -2,9 +2,10 @@
 
 use crate::{
 	Config, DepartmentByPrefix, DepartmentId, DepartmentInfoOf, DepartmentMembers, Departments,
-	Members, NextDepartmentId, Pallet, PrefixOf, Role, PAGE_LIMIT,
+	Members, NextDepartmentId, Pallet, PrefixOf, Role,
 };
 use alloc::vec::Vec;
+use city_primitives::Page;
 use frame_support::traits::Get;
 
 impl<T: Config> Pallet<T> {
@@ -20,21 +21,19 @@ impl<T: Config> Pallet<T> {
 		DepartmentByPrefix::<T>::get(prefix)
 	}
 
-	/// Departments in id order after `start_after`, at most `min(limit, PAGE_LIMIT)`.
-	/// Departments are never deleted, so ids are dense and this reads exactly the page.
+	/// Departments in id order after `start_after`, at most `min(limit, MaxPageSize)`.
+	/// Departments are never deleted, so ids are dense and this reads the page and one more.
 	pub fn departments(
 		start_after: Option<DepartmentId>,
 		limit: u32,
-	) -> Vec<(DepartmentId, DepartmentInfoOf<T>)> {
+	) -> Page<(DepartmentId, DepartmentInfoOf<T>), DepartmentId> {
 		let first = match start_after {
-			None => 0,
-			Some(id) => match id.checked_add(1) {
-				Some(next) => next,
-				None => return Vec::new(),
-			},
+			None => Some(0),
+			Some(id) => id.checked_add(1),
 		};
-		let end = NextDepartmentId::<T>::get().min(first.saturating_add(limit.min(PAGE_LIMIT)));
-		(first..end).filter_map(|id| Departments::<T>::get(id).map(|info| (id, info))).collect()
+		let ids = first.map(|first| first..NextDepartmentId::<T>::get()).unwrap_or_default();
+		let departments = ids.filter_map(|id| Departments::<T>::get(id).map(|info| (id, info)));
+		Page::collect(departments, limit, T::MaxPageSize::get(), |(id, _)| *id)
 	}
 
 	/// The department `who` acts for and its role there.

@@ -3,10 +3,14 @@
 
 use crate::{DepartmentId, Role};
 use alloc::vec::Vec;
+use city_primitives::Page;
 use codec::Codec;
 
 sp_api::decl_runtime_apis! {
 	/// Who a department is, and who acts for it.
+	///
+	/// Version 2: `departments` returns a [`Page`] (version 1: a bare list).
+	#[api_version(2)]
 	pub trait DepartmentsApi<AccountId, DepartmentInfo>
 	where
 		AccountId: Codec,
@@ -19,8 +23,9 @@ sp_api::decl_runtime_apis! {
 		fn department_by_prefix(prefix: Vec<u8>) -> Option<DepartmentId>;
 
 		/// Departments in id order, after `start_after` (from the first when `None`), at most
-		/// `limit` of them and never more than the pallet's page limit (100).
-		fn departments(start_after: Option<DepartmentId>, limit: u32) -> Vec<(DepartmentId, DepartmentInfo)>;
+		/// `limit` of them and never more than `MaxPageSize`; the page's `next` is the last id
+		/// when more follow.
+		fn departments(start_after: Option<DepartmentId>, limit: u32) -> Page<(DepartmentId, DepartmentInfo), DepartmentId>;
 
 		/// The department `who` acts for and its role there, whatever the department's status.
 		fn membership(who: AccountId) -> Option<(DepartmentId, Role)>;

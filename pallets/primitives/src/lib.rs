@@ -10,6 +10,7 @@
 //! - [`AssetId`], [`Classification`], [`AssetInfo`] and [`AssetRegistry`]: what the grant and
 //!   code pallets need to know about a data asset, without reading `pallet-data-assets`.
 //!
+//! - [`Page`]: one page of any list a runtime API returns, with the cursor of the next.
 //! - [`ensure_department_origin`]: checks a call's origin against a department-role origin
 //!   (e.g. `pallet_departments::EnsureDepartmentRole`) and names the reason when it refuses.
 //! - [`BenchmarkHelper`] (benchmarks only): sets up departments and assets for other pallets'
@@ -29,6 +30,9 @@ extern crate alloc;
 
 /// City codes as text: grammar, parsing, formatting, ISO/IEC 7064 MOD 37-2 check character.
 pub mod city_code;
+mod paging;
+
+pub use paging::Page;
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

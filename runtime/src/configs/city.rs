@@ -33,6 +33,10 @@ parameter_types! {
 	pub const CodeDeposit: Balance = 10 * MILLI_UNIT;
 }
 
+/// The most items one page of any CityChain runtime API list returns: the same in every pallet,
+/// so a client pages everything alike.
+pub type MaxPageSize = ConstU32<100>;
+
 impl pallet_departments::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
@@ -42,6 +46,7 @@ impl pallet_departments::Config for Runtime {
 	type MaxNameLen = ConstU32<64>;
 	type MaxPrefixLen = ConstU32<8>;
 	type MaxMembers = ConstU32<64>;
+	type MaxPageSize = MaxPageSize;
 	type WeightInfo = pallet_departments::weights::SubstrateWeight<Runtime>;
 }
 
@@ -59,7 +64,7 @@ impl pallet_data_assets::Config for Runtime {
 	type MaxTags = ConstU32<10>;
 	type MaxTagLen = ConstU32<32>;
 	type MaxVersions = ConstU32<1_000>;
-	type MaxAssetsPerPage = ConstU32<100>;
+	type MaxPageSize = MaxPageSize;
 	type WeightInfo = pallet_data_assets::weights::SubstrateWeight<Runtime>;
 }
 
@@ -79,7 +84,7 @@ impl pallet_access_grants::Config for Runtime {
 	type MaxReasonLen = ConstU32<256>;
 	type MaxGrantDuration = MaxGrantDuration;
 	type MaxPurge = ConstU32<32>;
-	type MaxPageSize = ConstU32<100>;
+	type MaxPageSize = MaxPageSize;
 	type WeightInfo = pallet_access_grants::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = CityBenchmarkHelper;
@@ -102,6 +107,7 @@ impl pallet_city_codes::Config for Runtime {
 	type MaxAssetsPerCode = ConstU32<16>;
 	type MaxBatch = ConstU32<50>;
 	type MaxDepth = ConstU32<8>;
+	type MaxPageSize = MaxPageSize;
 	type WeightInfo = pallet_city_codes::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = CityBenchmarkHelper;

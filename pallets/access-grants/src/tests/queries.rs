@@ -2,22 +2,30 @@
 
 use super::*;
 use crate::{GrantSide, Grants, Requests};
+use city_primitives::Page;
 
 /// Every item of a listing, fetched page by page with pages of `limit`, each page at most
-/// `MAX_PAGE` long; returns the ids in the order seen.
+/// `MAX_PAGE` long and its `next` the `cursor` of its last item; returns the ids in the order
+/// seen.
 fn all_pages<K: Copy + PartialEq + core::fmt::Debug, V>(
 	limit: u32,
-	mut page: impl FnMut(Option<K>, u32) -> Vec<(GrantId, V)>,
+	mut page: impl FnMut(Option<K>, u32) -> Page<(GrantId, V), K>,
 	cursor: impl Fn(&(GrantId, V)) -> K,
 ) -> Vec<GrantId> {
 	let mut seen = vec![];
 	let mut start_after = None;
 	loop {
-		let items = page(start_after, limit);
-		assert!(items.len() <= limit.min(MAX_PAGE) as usize);
-		let Some(last) = items.last() else { break };
-		start_after = Some(cursor(last));
-		seen.extend(items.iter().map(|(id, _)| *id));
+		let page = page(start_after, limit);
+		assert!(page.items.len() <= limit.min(MAX_PAGE) as usize);
+		seen.extend(page.items.iter().map(|(id, _)| *id));
+		match page.next {
+			Some(next) => {
+				assert_eq!(Some(next), page.items.last().map(&cursor));
+				start_after = Some(next);
+			},
+			None => break,
+		}
+		assert!(seen.len() < 1_000, "paging does not end");
 	}
 	seen
 }
@@ -96,13 +104,19 @@ fn department_grants_lists_each_side_in_pages() {
 		}
 		// One page never holds more than MaxPageSize.
 		assert_eq!(
-			AccessGrants::department_grants(PUBLIC_WORKS, GrantSide::Owner, None, u32::MAX).len(),
+			AccessGrants::department_grants(PUBLIC_WORKS, GrantSide::Owner, None, u32::MAX)
+				.items
+				.len(),
 			MAX_PAGE as usize
 		);
-		assert!(AccessGrants::department_grants(PUBLIC_WORKS, GrantSide::Owner, None, 0).is_empty());
+		let none = AccessGrants::department_grants(PUBLIC_WORKS, GrantSide::Owner, None, 0);
+		assert_eq!(none, Page { items: vec![], next: None });
 		// The items are the grants.
 		let page = AccessGrants::department_grants(TRANSPORT, GrantSide::Owner, None, 10);
-		assert_eq!(page, vec![(4, AccessGrants::grant_info(4).unwrap())]);
+		assert_eq!(
+			page,
+			Page { items: vec![(4, AccessGrants::grant_info(4).unwrap())], next: None }
+		);
 	});
 }
 
@@ -118,7 +132,7 @@ fn asset_grants_lists_an_assets_grants_in_pages() {
 			);
 			assert_eq!(sorted(ids), vec![0, 1]);
 		}
-		assert!(AccessGrants::asset_grants(PUBLIC_ASSET, None, 10).is_empty());
+		assert!(AccessGrants::asset_grants(PUBLIC_ASSET, None, 10).items.is_empty());
 	});
 }
 
@@ -158,6 +172,9 @@ fn pending_requests_lists_an_owners_open_requests_in_pages() {
 		assert_ok!(AccessGrants::reject_request(signed(PW_STEWARD), 1, reason("no")));
 		assert_eq!(sorted(pending(PUBLIC_WORKS, 50)), vec![0, 2, 3]);
 		let page = AccessGrants::pending_requests(TRANSPORT, None, 10);
-		assert_eq!(page, vec![(4, AccessGrants::request_info(4).unwrap())]);
+		assert_eq!(
+			page,
+			Page { items: vec![(4, AccessGrants::request_info(4).unwrap())], next: None }
+		);
 	});
 }

@@ -1,7 +1,8 @@
 //! The runtime API functions: resolve, format, children, codes_of.
 
 use super::*;
-use crate::{CodeEntry, CodeError, CodeStatus, ResolveError, MAX_PAGE};
+use crate::{CodeEntry, CodeError, CodeStatus, ResolveError};
+use city_primitives::Page;
 use std::collections::BTreeSet;
 
 fn resolve(text: &str) -> Result<crate::CodeViewOf<Test>, crate::ResolveErrorOf<Test>> {
@@ -85,15 +86,21 @@ fn format_writes_the_canonical_text() {
 }
 
 /// Every page of `list` with pages of `limit`, concatenated.
-fn all_pages(limit: u32, list: impl Fn(Option<u64>, u32) -> Vec<CodeEntry>) -> Vec<u64> {
+fn all_pages(limit: u32, list: impl Fn(Option<u64>, u32) -> Page<CodeEntry, u64>) -> Vec<u64> {
 	let mut ids = vec![];
 	let mut after = None;
 	loop {
 		let page = list(after, limit);
-		assert!(page.len() <= limit as usize);
-		let Some(last) = page.last() else { break };
-		after = Some(last.id);
-		ids.extend(page.iter().map(|entry| entry.id));
+		assert!(page.items.len() <= limit as usize);
+		ids.extend(page.items.iter().map(|entry| entry.id));
+		match page.next {
+			Some(next) => {
+				assert_eq!(Some(next), page.items.last().map(|entry| entry.id));
+				after = Some(next);
+			},
+			None => break,
+		}
+		assert!(ids.len() < 1_000, "paging does not end");
 	}
 	ids
 }
@@ -112,11 +119,12 @@ fn children_are_listed_in_pages() {
 		assert_eq!(listed.iter().copied().collect::<BTreeSet<_>>(), children);
 
 		let first = CityCodes::children(building, None, 1);
-		let entry = &first[0];
+		let entry = &first.items[0];
 		assert_eq!(entry.text, CityCodes::format(entry.id).unwrap());
 		assert_eq!(entry.status, CodeStatus::Active);
-		assert!(CityCodes::children(NO_CODE, None, 10).is_empty());
-		assert!(CityCodes::children(building, None, 0).is_empty());
+		assert!(first.next.is_some());
+		assert_eq!(CityCodes::children(NO_CODE, None, 10), Page { items: vec![], next: None });
+		assert_eq!(CityCodes::children(building, None, 0), Page { items: vec![], next: None });
 	});
 }
 
@@ -131,13 +139,16 @@ fn codes_of_lists_a_department_in_pages_and_follows_transfers() {
 
 		assert_ok!(CityCodes::offer_transfer(signed(TRF_STEWARD), 0, PLANNING));
 		assert_ok!(CityCodes::accept_transfer(signed(PLN_STEWARD), 0));
-		assert_eq!(CityCodes::codes_of(TRANSPORT, None, 10).len(), 4);
-		assert_eq!(CityCodes::codes_of(PLANNING, None, 10).len(), 2);
+		assert_eq!(CityCodes::codes_of(TRANSPORT, None, 10).items.len(), 4);
+		assert_eq!(CityCodes::codes_of(PLANNING, None, 10).items.len(), 2);
 		// Retired codes are listed, with their status.
 		assert_ok!(CityCodes::retire_code(signed(TRF_STEWARD), 1));
 		let retired = CityCodes::codes_of(TRANSPORT, None, 10);
-		assert!(retired.iter().any(|entry| entry.id == 1 && entry.status == CodeStatus::Retired));
-		assert!(CityCodes::codes_of(NO_DEPARTMENT, None, 10).is_empty());
+		assert!(retired
+			.items
+			.iter()
+			.any(|entry| entry.id == 1 && entry.status == CodeStatus::Retired));
+		assert!(CityCodes::codes_of(NO_DEPARTMENT, None, 10).items.is_empty());
 	});
 }
 
@@ -151,8 +162,8 @@ fn pages_are_capped() {
 		for _ in 0..26 {
 			assert_ok!(CityCodes::issue_codes_batch(signed(TRF_STEWARD), DEV, batch.clone()));
 		}
-		assert_eq!(CityCodes::children(building, None, u32::MAX).len(), MAX_PAGE as usize);
-		assert_eq!(CityCodes::codes_of(TRANSPORT, None, u32::MAX).len(), MAX_PAGE as usize);
+		assert_eq!(CityCodes::children(building, None, u32::MAX).items.len(), MAX_PAGE as usize);
+		assert_eq!(CityCodes::codes_of(TRANSPORT, None, u32::MAX).items.len(), MAX_PAGE as usize);
 		assert_eq!(
 			all_pages(MAX_PAGE, |after, limit| CityCodes::children(building, after, limit)).len(),
 			104

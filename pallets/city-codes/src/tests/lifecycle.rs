@@ -196,7 +196,7 @@ fn children_keep_a_retired_parent() {
 		assert_ok!(CityCodes::retire_code(signed(TRF_STEWARD), building));
 		assert_eq!(record(device).parent, Some(building));
 		assert_eq!(record(device).status, CodeStatus::Active);
-		assert_eq!(CityCodes::children(building, None, 10).len(), 1);
+		assert_eq!(CityCodes::children(building, None, 10).items.len(), 1);
 	});
 }
 

@@ -64,7 +64,7 @@ fn asset_version_gives_any_version() {
 }
 
 /// Every id of `department`'s assets, fetching pages of `limit` until the end; checks that no
-/// page is larger than asked or than `MaxAssetsPerPage`.
+/// page is larger than asked or than `MaxPageSize`.
 fn all_pages(department: DepartmentId, limit: u32) -> (Vec<AssetId>, usize) {
 	let mut ids = vec![];
 	let mut pages = 0;
@@ -72,9 +72,9 @@ fn all_pages(department: DepartmentId, limit: u32) -> (Vec<AssetId>, usize) {
 	loop {
 		let page = DataAssets::department_assets(department, start_after, limit);
 		pages += 1;
-		assert!(page.assets.len() <= limit.clamp(1, MAX_PAGE) as usize);
-		ids.extend(page.assets.iter().map(|details| details.id));
-		match page.next_start_after {
+		assert!(page.items.len() <= limit.min(MAX_PAGE) as usize);
+		ids.extend(page.items.iter().map(|details| details.id));
+		match page.next {
 			Some(next) => {
 				assert_eq!(Some(&next), ids.last());
 				start_after = Some(next);
@@ -92,18 +92,21 @@ fn department_assets_pages_through_every_asset_once() {
 			(0..6u8).map(|seed| register(PW_STEWARD, &[b'p', seed])).collect();
 		register(TR_STEWARD, b"theirs");
 
-		// A large limit is capped at MaxAssetsPerPage = 4.
+		// A large limit is capped at MaxPageSize = 4.
 		let first = DataAssets::department_assets(PUBLIC_WORKS, None, 1_000);
-		assert_eq!(first.assets.len(), MAX_PAGE as usize);
-		assert!(first.next_start_after.is_some());
+		assert_eq!(first.items.len(), MAX_PAGE as usize);
+		assert!(first.next.is_some());
+		// A limit of 0 gives no assets, and no cursor.
+		let none = DataAssets::department_assets(PUBLIC_WORKS, None, 0);
+		assert!(none.items.is_empty() && none.next.is_none());
 
-		for (limit, expected_pages) in [(1_000, 2), (4, 2), (3, 2), (2, 3), (1, 6), (0, 6)] {
+		for (limit, expected_pages) in [(1_000, 2), (4, 2), (3, 2), (2, 3), (1, 6)] {
 			let (ids, pages) = all_pages(PUBLIC_WORKS, limit);
 			assert_eq!(ids.len(), ours.len(), "limit {limit}: no asset twice");
 			assert_eq!(ids.into_iter().collect::<BTreeSet<_>>(), ours, "limit {limit}");
 			assert_eq!(pages, expected_pages, "limit {limit}");
 		}
-		let details = &DataAssets::department_assets(TRANSPORT, None, 10).assets;
+		let details = &DataAssets::department_assets(TRANSPORT, None, 10).items;
 		assert_eq!(details.iter().map(|d| d.id).collect::<Vec<_>>(), vec![6]);
 		assert_eq!(details[0].current.content, blake(b"theirs"));
 	});
@@ -121,7 +124,7 @@ fn department_assets_follows_transfers_and_keeps_retired_assets() {
 		assert_eq!(all_pages(TRANSPORT, 10).0, vec![moved]);
 		// A cursor that is no longer in the department still works.
 		let page = DataAssets::department_assets(PUBLIC_WORKS, Some(moved), 10);
-		assert!(page.assets.len() <= 1 && page.next_start_after.is_none());
+		assert!(page.items.len() <= 1 && page.next.is_none());
 	});
 }
 
@@ -131,8 +134,8 @@ fn department_assets_of_an_empty_or_unknown_department_is_empty() {
 		register(PW_STEWARD, b"x");
 		for department in [PARKS, NO_DEPARTMENT] {
 			let page = DataAssets::department_assets(department, None, 10);
-			assert!(page.assets.is_empty());
-			assert_eq!(page.next_start_after, None);
+			assert!(page.items.is_empty());
+			assert_eq!(page.next, None);
 		}
 	});
 }

@@ -1,8 +1,9 @@
 //! The read-only queries behind the `DepartmentsApi` runtime API.
 
 use super::*;
-use crate::{Pallet, PAGE_LIMIT};
+use crate::{Config, Pallet};
 use frame_support::assert_ok;
+use frame_support::traits::Get;
 
 #[test]
 fn department_and_prefix_lookup() {
@@ -25,7 +26,11 @@ fn department_and_prefix_lookup() {
 fn departments_are_paged_in_id_order() {
 	test(|| {
 		let ids = |start_after, limit| -> Vec<DepartmentId> {
-			Pallet::<Test>::departments(start_after, limit).into_iter().map(|(id, _)| id).collect()
+			Pallet::<Test>::departments(start_after, limit)
+				.items
+				.into_iter()
+				.map(|(id, _)| id)
+				.collect()
 		};
 		assert_eq!(ids(None, 10), vec![PUBLIC_WORKS, TRANSPORT, PARKS]);
 		assert_eq!(ids(None, 2), vec![PUBLIC_WORKS, TRANSPORT]);
@@ -34,15 +39,21 @@ fn departments_are_paged_in_id_order() {
 		assert_eq!(ids(None, 0), Vec::<DepartmentId>::new());
 		assert_eq!(ids(Some(DepartmentId::MAX), 10), Vec::<DepartmentId>::new());
 
-		// A page never exceeds PAGE_LIMIT, however large the limit asked for.
-		for i in 0..PAGE_LIMIT {
+		// The cursor is the last id, and only when more follow.
+		assert_eq!(Pallet::<Test>::departments(None, 2).next, Some(TRANSPORT));
+		assert_eq!(Pallet::<Test>::departments(None, 3).next, None);
+		assert_eq!(Pallet::<Test>::departments(None, 0).next, None);
+
+		// A page never exceeds MaxPageSize, however large the limit asked for.
+		let max_page = <Test as Config>::MaxPageSize::get();
+		for i in 0..max_page {
 			let id = 1000 + i;
 			let name = name_bytes(format!("D{id}").as_bytes());
 			let prefix = prefix_bytes(format!("{id}").as_bytes());
 			assert_ok!(Departments::register_department(registrar(), name, prefix));
 		}
 		let page = ids(None, u32::MAX);
-		assert_eq!(page.len(), PAGE_LIMIT as usize);
+		assert_eq!(page.len(), max_page as usize);
 		assert_eq!(ids(page.last().copied(), u32::MAX).len(), 3);
 	});
 }
