@@ -1,17 +1,30 @@
-//! The JSON of the methods' results, where a runtime API type does not serialize to it itself:
-//! accounts as CityChain SS58 addresses, balances as decimal strings, hashes as `0x` hex, names
-//! as text, enums as their variant names.
+//! The JSON of the methods' results that the runtime API types do not serialize to themselves.
+//!
+//! The pallets' types derive `Serialize` to the readable JSON where they can (statuses, roles,
+//! scopes and reasons by variant name; `Deposit`, `DepartmentInfo`, `AccessRequest`,
+//! `OwnerApproval`, `CodeRecord`, `Location`, `CodeEntry` with CityChain addresses, decimal
+//! balances, hex hashes and text names). What remains here adds what a type lacks (the id it is
+//! stored under, a code's class code), reshapes what a derive cannot (`AccessDecision`,
+//! `GrantSource`, an asset's `active` and its version's id) or must differ from a derive that
+//! serves another purpose (`ContentHash` derives the genesis config's JSON, digests as byte
+//! arrays).
 
 use std::fmt::Debug;
 
-use city_primitives::{city_code::CityCode, AssetId, AssetVersion, DepartmentId};
-use city_runtime::{AccountId, Balance, BlockNumber, Runtime, SS58_PREFIX};
-use pallet_access_grants::{AccessDecision, GrantId, GrantSource, RequestId};
-use pallet_city_codes::{CodeEntry, CodeId};
-use pallet_data_assets::ContentHash;
+use city_primitives::{
+	city_code::CityCode, serde_json_helpers, AssetId, AssetVersion, Classification, DepartmentId,
+	Deposit, Role, SS58_PREFIX,
+};
+use city_runtime::{AccountId, Balance, BlockNumber, Runtime};
+use pallet_access_grants::{AccessDecision, DenialReason, GrantId, GrantSource, RequestId, Scope};
+use pallet_city_codes::{CodeId, CodeRecord};
+use pallet_data_assets::{ContentHash, Verification};
 use pallet_departments::DepartmentInfoOf;
 use serde::{Deserialize, Serialize};
 use sp_core::crypto::{Ss58AddressFormat, Ss58Codec};
+
+/// A deposit as every method writes it: `{"depositor": "<SS58>", "amount": "<decimal>"}`.
+pub type DepositJson = Deposit<AccountId, Balance>;
 
 pub(crate) type AssetDetails = pallet_data_assets::AssetDetails<AccountId, Balance, BlockNumber>;
 pub(crate) type VersionDetails = pallet_data_assets::VersionDetails<AccountId, BlockNumber>;
@@ -26,7 +39,7 @@ pub fn format_account(account: &AccountId) -> String {
 
 /// Bytes as `0x` hex.
 pub(crate) fn hex(bytes: &[u8]) -> String {
-	sp_core::bytes::to_hex(bytes, false)
+	serde_json_helpers::to_hex(bytes)
 }
 
 /// Bytes as text: UTF-8 if they are, `0x` hex otherwise (names are validated UTF-8 on chain,
@@ -44,32 +57,14 @@ pub(crate) fn variant_name(value: &impl Debug) -> String {
 	format!("{value:?}")
 }
 
-/// A department, as `city_department` returns it.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
+/// A department, as `city_department` returns it: its id and its record.
+#[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct DepartmentJson {
+	/// The department's id.
 	pub(crate) id: DepartmentId,
-	pub(crate) name: String,
-	pub(crate) prefix: String,
-	/// `"Active"` or `"Suspended"`.
-	pub(crate) status: String,
-	pub(crate) registered_at: u32,
-	pub(crate) member_count: u32,
-	pub(crate) admin_count: u32,
-}
-
-impl DepartmentJson {
-	pub(crate) fn new(id: DepartmentId, info: DepartmentInfoOf<Runtime>) -> Self {
-		Self {
-			id,
-			name: text(&info.name),
-			prefix: text(&info.prefix),
-			status: variant_name(&info.status),
-			registered_at: info.registered_at,
-			member_count: info.member_count,
-			admin_count: info.admin_count,
-		}
-	}
+	/// Name, prefix, status, registration block and member counts.
+	#[serde(flatten)]
+	pub(crate) info: DepartmentInfoOf<Runtime>,
 }
 
 /// An account's place in a department.
@@ -79,22 +74,7 @@ pub struct MemberJson {
 	pub(crate) account: String,
 	pub(crate) department: DepartmentId,
 	/// `"Admin"`, `"Steward"` or `"Operator"`.
-	pub(crate) role: String,
-}
-
-/// A balance held from an account. The amount is a decimal string (in the chain's smallest
-/// unit), as balances may exceed what a JSON number holds exactly.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct DepositJson {
-	pub(crate) depositor: String,
-	pub(crate) amount: String,
-}
-
-impl DepositJson {
-	pub(crate) fn new(depositor: &AccountId, amount: Balance) -> Self {
-		Self { depositor: format_account(depositor), amount: amount.to_string() }
-	}
+	pub(crate) role: Role,
 }
 
 /// A content fingerprint: `{"algorithm": "Sha2_256", "digest": "0x…"}`.
@@ -150,7 +130,7 @@ pub struct AssetJson {
 	pub(crate) name: String,
 	pub(crate) media_type: String,
 	/// `"Public"`, `"Internal"`, `"Confidential"` or `"Restricted"`.
-	pub(crate) classification: String,
+	pub(crate) classification: Classification,
 	pub(crate) metadata_hash: Option<ContentJson>,
 	pub(crate) tags: Vec<String>,
 	pub(crate) latest_version: AssetVersion,
@@ -173,7 +153,7 @@ impl From<AssetDetails> for AssetJson {
 			owner: asset.owner,
 			name: text(&asset.name),
 			media_type: text(&asset.media_type),
-			classification: variant_name(&asset.classification),
+			classification: asset.classification,
 			metadata_hash: asset.metadata_hash.map(Into::into),
 			tags: asset.tags.iter().map(|tag| text(tag)).collect(),
 			latest_version: asset.latest_version,
@@ -181,7 +161,7 @@ impl From<AssetDetails> for AssetJson {
 			active: asset.retired_at.is_none(),
 			retired_at: asset.retired_at,
 			offered_to: asset.offered_to,
-			deposit: asset.deposit.map(|d| DepositJson::new(&d.depositor, d.amount)),
+			deposit: asset.deposit,
 			current: VersionJson::new(id, asset.latest_version, current),
 		}
 	}
@@ -204,7 +184,7 @@ pub struct VerificationJson {
 	pub(crate) version: AssetVersion,
 	pub(crate) content: ContentJson,
 	/// `"Match"` or `"Mismatch"`.
-	pub(crate) result: String,
+	pub(crate) result: Verification,
 	/// `result == "Match"`: the copy is genuine.
 	pub(crate) matches: bool,
 }
@@ -223,7 +203,7 @@ pub struct DecisionJson {
 	/// Why access is denied (`null` when allowed): `"UnknownAsset"`, `"AssetRetired"`,
 	/// `"NotMember"`, `"DepartmentInactive"`, `"OwnerInactive"`, `"NoGrant"`, `"OwnerChanged"`,
 	/// `"Expired"`, `"Exhausted"` or `"PendingOversight"`.
-	pub(crate) reason: Option<String>,
+	pub(crate) reason: Option<DenialReason>,
 }
 
 impl From<AccessDecision<BlockNumber>> for DecisionJson {
@@ -237,7 +217,7 @@ impl From<AccessDecision<BlockNumber>> for DecisionJson {
 				grant: None,
 				expires_at: None,
 				remaining_uses: None,
-				reason: Some(variant_name(&reason)),
+				reason: Some(reason),
 			},
 		}
 	}
@@ -253,7 +233,7 @@ pub struct GrantJson {
 	pub(crate) grantee: DepartmentId,
 	pub(crate) purpose: String,
 	/// `"Read"`, `"Query"` or `"Derive"`.
-	pub(crate) scope: String,
+	pub(crate) scope: Scope,
 	pub(crate) granted_by: String,
 	/// `"Request"` (see `request`) or `"Direct"`.
 	pub(crate) source: String,
@@ -280,7 +260,7 @@ impl GrantJson {
 			owner: grant.owner,
 			grantee: grant.grantee,
 			purpose: text(&grant.purpose),
-			scope: variant_name(&grant.scope),
+			scope: grant.scope,
 			granted_by: format_account(&grant.granted_by),
 			source: if request.is_some() { "Request" } else { "Direct" }.to_owned(),
 			request,
@@ -290,144 +270,46 @@ impl GrantJson {
 			uses: grant.uses,
 			last_access: grant.last_access,
 			oversight_approved: grant.oversight_approved,
-			deposit: grant.deposit.map(|d| DepositJson::new(&d.depositor, d.amount)),
+			deposit: grant.deposit,
 		}
 	}
 }
 
-/// The owner's approval of a request on a `Restricted` asset, waiting for the oversight office.
+/// An open access request: its id and the request.
 #[derive(Clone, Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct OwnerApprovalJson {
-	pub(crate) by: String,
-	pub(crate) duration: BlockNumber,
-	pub(crate) max_uses: Option<u32>,
-}
-
-/// An open access request.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
 pub struct RequestJson {
+	/// The request's id.
 	pub(crate) id: RequestId,
-	pub(crate) asset: AssetId,
-	pub(crate) requester: DepartmentId,
-	pub(crate) owner: DepartmentId,
-	pub(crate) requested_by: String,
-	pub(crate) purpose: String,
-	/// `"Read"`, `"Query"` or `"Derive"`.
-	pub(crate) scope: String,
-	/// Blocks of access asked for.
-	pub(crate) duration: BlockNumber,
-	pub(crate) requested_at: BlockNumber,
-	pub(crate) owner_approval: Option<OwnerApprovalJson>,
-	pub(crate) oversight_approved: bool,
-	pub(crate) deposit: Option<DepositJson>,
+	/// Asset, departments, steward, purpose, scope, duration, approvals and deposit.
+	#[serde(flatten)]
+	pub(crate) request: RequestView,
 }
 
-impl RequestJson {
-	pub(crate) fn new(id: RequestId, request: RequestView) -> Self {
-		Self {
-			id,
-			asset: request.asset,
-			requester: request.requester,
-			owner: request.owner,
-			requested_by: format_account(&request.requested_by),
-			purpose: text(&request.purpose),
-			scope: variant_name(&request.scope),
-			duration: request.duration,
-			requested_at: request.requested_at,
-			owner_approval: request.owner_approval.map(|a| OwnerApprovalJson {
-				by: format_account(&a.by),
-				duration: a.duration,
-				max_uses: a.max_uses,
-			}),
-			oversight_approved: request.oversight_approved,
-			deposit: request.deposit.map(|d| DepositJson::new(&d.depositor, d.amount)),
-		}
-	}
-}
-
-/// A point in micro-degrees (millionths of a degree, WGS 84).
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct LocationJson {
-	pub(crate) latitude: i32,
-	pub(crate) longitude: i32,
-}
-
-/// A city code's record.
+/// A city code's record: its id, text and class code with the record.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct CodeJson {
+	/// The code's id.
 	pub(crate) id: CodeId,
 	/// The canonical text, e.g. `"BJ.TRF/BLD/000001-H"`.
 	pub(crate) text: String,
-	/// The department that issued it (its prefix is in the text forever).
-	pub(crate) issuer: DepartmentId,
-	/// The object class's id.
-	pub(crate) class: u16,
-	/// The object class's code, e.g. `"BLD"`.
+	/// The object class's code, e.g. `"BLD"`: in the text, not in the record.
 	pub(crate) class_code: String,
-	pub(crate) serial: u32,
-	/// The department responsible for it now.
-	pub(crate) owner: DepartmentId,
-	pub(crate) name: String,
-	pub(crate) location: Option<LocationJson>,
-	/// Hash of the off-chain description.
-	pub(crate) attributes: Option<String>,
-	pub(crate) parent: Option<CodeId>,
-	pub(crate) depth: u32,
-	/// `"Active"`, `"Suspended"` or `"Retired"`.
-	pub(crate) status: String,
-	/// Linked data assets.
-	pub(crate) assets: Vec<AssetId>,
-	pub(crate) transfer_to: Option<DepartmentId>,
-	pub(crate) deposit: Option<DepositJson>,
-	pub(crate) issued_at: BlockNumber,
+	/// Issuer, class, serial, owner, name, place, attributes, parent, status, assets, deposit.
+	#[serde(flatten)]
+	pub(crate) record: CodeRecord<AccountId, Balance, BlockNumber, Vec<u8>, Vec<AssetId>>,
 }
 
 impl From<CodeView> for CodeJson {
 	fn from(view: CodeView) -> Self {
-		let record = view.record;
 		Self {
 			id: view.id,
 			class_code: CityCode::parse(&view.text)
 				.map(|code| code.class.as_str().to_owned())
 				.unwrap_or_default(),
 			text: text(&view.text),
-			issuer: record.issuer,
-			class: record.class,
-			serial: record.serial,
-			owner: record.owner,
-			name: text(&record.name),
-			location: record
-				.location
-				.map(|l| LocationJson { latitude: l.latitude, longitude: l.longitude }),
-			attributes: record.attributes.map(|a| hex(&a)),
-			parent: record.parent,
-			depth: record.depth,
-			status: variant_name(&record.status),
-			assets: record.assets,
-			transfer_to: record.transfer_to,
-			deposit: record.deposit.map(|d| DepositJson::new(&d.depositor, d.amount)),
-			issued_at: record.issued_at,
+			record: view.record,
 		}
-	}
-}
-
-/// A code in a list: id, text and status.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct CodeEntryJson {
-	pub(crate) id: CodeId,
-	pub(crate) text: String,
-	/// `"Active"`, `"Suspended"` or `"Retired"`.
-	pub(crate) status: String,
-}
-
-impl From<CodeEntry> for CodeEntryJson {
-	fn from(entry: CodeEntry) -> Self {
-		Self { id: entry.id, text: text(&entry.text), status: variant_name(&entry.status) }
 	}
 }
 
@@ -435,9 +317,10 @@ impl From<CodeEntry> for CodeEntryJson {
 pub(crate) mod tests {
 	use super::*;
 	use crate::params::parse_content;
-	use pallet_access_grants::DenialReason;
-	use pallet_city_codes::{CodeRecord, CodeStatus};
+	use pallet_access_grants::OwnerApproval;
+	use pallet_city_codes::{CodeEntry, CodeStatus, Location};
 	use pallet_data_assets::HashAlgorithm;
+	use pallet_departments::DepartmentStatus;
 
 	const INVALID: i32 = -32602;
 
@@ -511,5 +394,81 @@ pub(crate) mod tests {
 		assert_eq!(json["attributes"], format!("0x{}", "07".repeat(32)));
 		assert_eq!(json["location"], serde_json::Value::Null);
 		assert_eq!(json["issuedAt"], 0);
+	}
+
+	/// The whole JSON of a code, so a derive in the pallet cannot add, drop or rename a key.
+	#[test]
+	fn codes_serialize_exactly() {
+		let mut code = retired_code();
+		let alice = AccountId::from([1; 32]);
+		code.record.location = Some(Location { latitude: 39_904_200, longitude: -116_407_400 });
+		code.record.deposit = Some(Deposit { depositor: alice.clone(), amount: u128::MAX });
+		assert_eq!(
+			serde_json::to_value(CodeJson::from(code)).unwrap(),
+			serde_json::json!({
+				"id": 0, "text": "BJ.TRF/BLD/000001-H", "classCode": "BLD", "issuer": 0, "class": 1,
+				"serial": 1, "owner": 0, "name": "Traffic Control Centre",
+				"location": { "latitude": 39904200, "longitude": -116407400 },
+				"attributes": format!("0x{}", "07".repeat(32)), "parent": null, "depth": 0,
+				"status": "Retired", "assets": [1], "transferTo": null,
+				"deposit": { "depositor": format_account(&alice), "amount": u128::MAX.to_string() },
+				"issuedAt": 0
+			})
+		);
+		let entry =
+			CodeEntry { id: 3, text: b"BJ.TRF/DEV/000002-K".to_vec(), status: CodeStatus::Active };
+		assert_eq!(
+			serde_json::to_value(entry).unwrap(),
+			serde_json::json!({ "id": 3, "text": "BJ.TRF/DEV/000002-K", "status": "Active" })
+		);
+	}
+
+	#[test]
+	fn requests_serialize_exactly() {
+		let bob = AccountId::from([2; 32]);
+		let request = RequestView {
+			asset: 4,
+			requester: 1,
+			owner: 0,
+			transfers: 2,
+			requested_by: bob.clone(),
+			purpose: b"Air quality study".to_vec(),
+			scope: Scope::Query,
+			duration: 100,
+			requested_at: 7,
+			owner_approval: Some(OwnerApproval { by: bob.clone(), duration: 50, max_uses: None }),
+			oversight_required: true,
+			oversight_approved: false,
+			deposit: None,
+		};
+		assert_eq!(
+			serde_json::to_value(RequestJson { id: 9, request }).unwrap(),
+			serde_json::json!({
+				"id": 9, "asset": 4, "requester": 1, "owner": 0,
+				"requestedBy": format_account(&bob), "purpose": "Air quality study",
+				"scope": "Query", "duration": 100, "requestedAt": 7,
+				"ownerApproval": { "by": format_account(&bob), "duration": 50, "maxUses": null },
+				"oversightApproved": false, "deposit": null
+			})
+		);
+	}
+
+	#[test]
+	fn departments_serialize_exactly() {
+		let info = DepartmentInfoOf::<Runtime> {
+			name: b"Transport".to_vec().try_into().unwrap(),
+			prefix: b"TRF".to_vec().try_into().unwrap(),
+			status: DepartmentStatus::Suspended,
+			registered_at: 0,
+			member_count: 3,
+			admin_count: 1,
+		};
+		assert_eq!(
+			serde_json::to_value(DepartmentJson { id: 0, info }).unwrap(),
+			serde_json::json!({
+				"id": 0, "name": "Transport", "prefix": "TRF", "status": "Suspended",
+				"registeredAt": 0, "memberCount": 3, "adminCount": 1
+			})
+		);
 	}
 }

@@ -8,9 +8,8 @@ mod server;
 
 pub use errors::{error_code, resolve_error, ResolveErrorData};
 pub use json::{
-	format_account, AssetJson, AssetPageJson, CodeEntryJson, CodeJson, ContentJson, DecisionJson,
-	DepartmentJson, DepositJson, GrantJson, LocationJson, MemberJson, OwnerApprovalJson,
-	RequestJson, VerificationJson, VersionJson,
+	format_account, AssetJson, AssetPageJson, CodeJson, ContentJson, DecisionJson, DepartmentJson,
+	DepositJson, GrantJson, MemberJson, RequestJson, VerificationJson, VersionJson,
 };
 pub use params::{
 	page_limit, parse_accessor, parse_account, parse_algorithm, parse_content, parse_digest,
@@ -22,7 +21,7 @@ use city_primitives::{AssetId, AssetVersion};
 use city_runtime::opaque::Block;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_access_grants::{GrantId, RequestId};
-use pallet_city_codes::CodeId;
+use pallet_city_codes::{CodeEntry, CodeId};
 use sp_runtime::traits::Block as BlockT;
 
 /// The hash naming the block a method reads at.
@@ -133,7 +132,7 @@ pub trait CityApi {
 		#[argument(rename = "startAfter")] start_after: Option<CodeId>,
 		limit: Option<u32>,
 		at: Option<BlockHash>,
-	) -> RpcResult<Vec<CodeEntryJson>>;
+	) -> RpcResult<Vec<CodeEntry>>;
 
 	/// A page of the codes whose parent is a code (by id or text).
 	#[method(name = "codeChildren")]
@@ -143,5 +142,5 @@ pub trait CityApi {
 		#[argument(rename = "startAfter")] start_after: Option<CodeId>,
 		limit: Option<u32>,
 		at: Option<BlockHash>,
-	) -> RpcResult<Vec<CodeEntryJson>>;
+	) -> RpcResult<Vec<CodeEntry>>;
 }

@@ -6,7 +6,7 @@ use city_primitives::{AssetId, AssetVersion, DepartmentId};
 use city_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Runtime};
 use jsonrpsee::core::RpcResult;
 use pallet_access_grants::{runtime_api::AccessGrantsApi, GrantId, RequestId};
-use pallet_city_codes::{runtime_api::CityCodesApi, CodeId, ResolveError};
+use pallet_city_codes::{runtime_api::CityCodesApi, CodeEntry, CodeId, ResolveError};
 use pallet_data_assets::{runtime_api::DataAssetsApi, Verification};
 use pallet_departments::{runtime_api::DepartmentsApi, DepartmentInfoOf};
 use sp_api::ProvideRuntimeApi;
@@ -17,9 +17,9 @@ use crate::{
 	errors::{not_found, resolve_error, runtime_error},
 	json::{hex, variant_name, AssetDetails},
 	params::{page_limit, parse_accessor, parse_account, parse_content},
-	Accessor, AccessorParam, AssetJson, AssetPageJson, BlockHash, CityApiServer, CodeEntryJson,
-	CodeJson, CodeRef, DecisionJson, DepartmentJson, DepartmentRef, GrantJson, MemberJson,
-	RequestJson, VerificationJson, VersionJson,
+	Accessor, AccessorParam, AssetJson, AssetPageJson, BlockHash, CityApiServer, CodeJson, CodeRef,
+	DecisionJson, DepartmentJson, DepartmentRef, GrantJson, MemberJson, RequestJson,
+	VerificationJson, VersionJson,
 };
 
 /// Every CityChain runtime API the `city_*` methods read, as one bound.
@@ -135,7 +135,7 @@ where
 		at: Option<BlockHash>,
 	) -> RpcResult<DepartmentJson> {
 		let (id, info) = self.department_info(self.at(at), department)?;
-		Ok(DepartmentJson::new(id, info))
+		Ok(DepartmentJson { id, info })
 	}
 
 	fn department_of(
@@ -150,7 +150,7 @@ where
 		Ok(membership.map(|(department, role)| MemberJson {
 			account: format_account(&who),
 			department,
-			role: variant_name(&role),
+			role,
 		}))
 	}
 
@@ -164,11 +164,7 @@ where
 		let members = self.client.runtime_api().members(at, id).map_err(runtime_error)?;
 		Ok(members
 			.into_iter()
-			.map(|(who, role)| MemberJson {
-				account: format_account(&who),
-				department: id,
-				role: variant_name(&role),
-			})
+			.map(|(who, role)| MemberJson { account: format_account(&who), department: id, role })
 			.collect())
 	}
 
@@ -246,7 +242,7 @@ where
 				asset,
 				version,
 				content: content.into(),
-				result: variant_name(&result),
+				result,
 				matches: result == Verification::Match,
 			}),
 			// The runtime API says which is unknown; `version` says so with the detail.
@@ -308,7 +304,7 @@ where
 			.runtime_api()
 			.pending_requests(at, id, start_after, limit)
 			.map_err(runtime_error)?;
-		Ok(requests.into_iter().map(|(id, request)| RequestJson::new(id, request)).collect())
+		Ok(requests.into_iter().map(|(id, request)| RequestJson { id, request }).collect())
 	}
 
 	fn resolve_code(&self, code: String, at: Option<BlockHash>) -> RpcResult<CodeJson> {
@@ -326,7 +322,7 @@ where
 		start_after: Option<CodeId>,
 		limit: Option<u32>,
 		at: Option<BlockHash>,
-	) -> RpcResult<Vec<CodeEntryJson>> {
+	) -> RpcResult<Vec<CodeEntry>> {
 		let limit = page_limit(limit)?;
 		let at = self.at(at);
 		let id = self.known_department(at, department)?;
@@ -335,7 +331,7 @@ where
 			.runtime_api()
 			.codes_of(at, id, start_after, limit)
 			.map_err(runtime_error)?;
-		Ok(codes.into_iter().map(Into::into).collect())
+		Ok(codes)
 	}
 
 	fn code_children(
@@ -344,7 +340,7 @@ where
 		start_after: Option<CodeId>,
 		limit: Option<u32>,
 		at: Option<BlockHash>,
-	) -> RpcResult<Vec<CodeEntryJson>> {
+	) -> RpcResult<Vec<CodeEntry>> {
 		let limit = page_limit(limit)?;
 		let at = self.at(at);
 		let api = self.client.runtime_api();
@@ -361,6 +357,6 @@ where
 			},
 		};
 		let children = api.children(at, id, start_after, limit).map_err(runtime_error)?;
-		Ok(children.into_iter().map(Into::into).collect())
+		Ok(children)
 	}
 }

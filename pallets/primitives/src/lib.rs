@@ -29,6 +29,8 @@ extern crate alloc;
 
 /// City codes as text: grammar, parsing, formatting, ISO/IEC 7064 MOD 37-2 check character.
 pub mod city_code;
+#[cfg(feature = "std")]
+pub mod serde_json_helpers;
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -36,6 +38,10 @@ use frame_support::traits::{fungible::MutateHold, tokens::Precision, EnsureOrigi
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
 use sp_runtime::DispatchError;
+
+/// The SS58 address prefix of CityChain accounts (`CITY` on a phone keypad). Here, not in the
+/// runtime, so that the JSON of the pallets' types writes CityChain addresses.
+pub const SS58_PREFIX: u16 = 2489;
 
 /// Identifies a department. Assigned by `pallet-departments` in registration order, never reused.
 pub type DepartmentId = u32;
@@ -221,10 +227,19 @@ impl<AccountId> AssetRegistry<AccountId> for () {
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
+#[cfg_attr(feature = "std", derive(Serialize))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde_json_helpers::Ss58Codec, Balance: core::fmt::Display"
+	))
+)]
 pub struct Deposit<AccountId, Balance> {
 	/// Who paid, and gets it back.
+	#[cfg_attr(feature = "std", serde(serialize_with = "serde_json_helpers::ss58"))]
 	pub depositor: AccountId,
-	/// How much is held.
+	/// How much is held (in JSON a decimal string: balances exceed what a JSON number holds).
+	#[cfg_attr(feature = "std", serde(serialize_with = "serde_json_helpers::decimal"))]
 	pub amount: Balance,
 }
 
