@@ -12,6 +12,8 @@
 //!
 //! - [`ensure_department_origin`]: checks a call's origin against a department-role origin
 //!   (e.g. `pallet_departments::EnsureDepartmentRole`) and names the reason when it refuses.
+//! - `serde_json_helpers` (std only): how the pallets' types serialize to the node's readable
+//!   JSON (CityChain SS58 accounts, decimal balances, `0x` hashes, text names).
 //! - [`BenchmarkHelper`] (benchmarks only): sets up departments and assets for other pallets'
 //!   benchmarks.
 //!
