@@ -93,7 +93,7 @@ pub const TOKEN_SYMBOL: &str = "CITY";
 pub const TOKEN_DECIMALS: u8 = 12;
 /// The SS58 address prefix of CityChain accounts (`CITY` on a phone keypad). Not in the public
 /// SS58 registry: register it before a public deployment.
-pub const SS58_PREFIX: u16 = 2489;
+pub const SS58_PREFIX: u16 = city_primitives::SS58_PREFIX;
 
 /// One CITY in the smallest unit.
 pub const UNIT: Balance = 1_000_000_000_000;

@@ -1,8 +1,6 @@
 //! The node's JSON-RPC extensions, on top of the standard ones sc-service serves (chain, state,
 //! author, system, chainHead, transaction, …).
 
-pub mod city;
-
 use std::sync::Arc;
 
 use city_runtime::{opaque::Block, AccountId, Balance, Nonce};
@@ -31,10 +29,10 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
-	C::Api: city::CityRuntimeApis,
+	C::Api: city_rpc::CityRuntimeApis,
 	P: TransactionPool + 'static,
 {
-	use city::{City, CityApiServer};
+	use city_rpc::{City, CityApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -45,7 +43,7 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	// `payment_queryInfo` and `payment_queryFeeDetails`.
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	// `city_*`: CityChain's own queries.
+	// `city_*`: CityChain's own queries (crate `city-rpc`).
 	module.merge(City::new(client).into_rpc())?;
 
 	Ok(module)

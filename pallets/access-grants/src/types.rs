@@ -98,8 +98,23 @@ pub enum Scope {
 /// The owner's approval of a request on a `Restricted` asset, kept until the oversight office
 /// approves too.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[cfg_attr(
+	feature = "std",
+	derive(sp_runtime::Serialize),
+	serde(
+		crate = "sp_runtime::serde",
+		rename_all = "camelCase",
+		bound(
+			serialize = "AccountId: city_primitives::serde_json_helpers::Ss58Codec, BlockNumber: Serialize"
+		)
+	)
+)]
 pub struct OwnerApproval<AccountId, BlockNumber> {
 	/// The owner's steward who approved.
+	#[cfg_attr(
+		feature = "std",
+		serde(serialize_with = "city_primitives::serde_json_helpers::ss58")
+	)]
 	pub by: AccountId,
 	/// The duration approved, at most the one requested.
 	pub duration: BlockNumber,
@@ -110,7 +125,20 @@ pub struct OwnerApproval<AccountId, BlockNumber> {
 /// An open request of one department for access to another department's asset.
 ///
 /// Decided requests are removed: the events are their record.
+///
+/// Its JSON (`city_pendingRequests`) leaves out `transfers` and `oversightRequired`.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[cfg_attr(
+	feature = "std",
+	derive(sp_runtime::Serialize),
+	serde(
+		crate = "sp_runtime::serde",
+		rename_all = "camelCase",
+		bound(
+			serialize = "AccountId: city_primitives::serde_json_helpers::Ss58Codec, Balance: core::fmt::Display, BlockNumber: Serialize, Purpose: AsRef<[u8]>"
+		)
+	)
+)]
 pub struct AccessRequest<AccountId, Balance, BlockNumber, Purpose> {
 	/// The asset asked for.
 	pub asset: AssetId,
@@ -121,10 +149,19 @@ pub struct AccessRequest<AccountId, Balance, BlockNumber, Purpose> {
 	/// The asset's transfer count ([`city_primitives::AssetInfo::transfers`]) when the request
 	/// was made: with `owner`, the period of ownership it was made in. Once the asset changed
 	/// hands, even back to `owner`, the request can no longer be approved.
+	#[cfg_attr(feature = "std", serde(skip_serializing))]
 	pub transfers: u32,
 	/// The requester's steward who asked.
+	#[cfg_attr(
+		feature = "std",
+		serde(serialize_with = "city_primitives::serde_json_helpers::ss58")
+	)]
 	pub requested_by: AccountId,
 	/// Why the requester wants the data.
+	#[cfg_attr(
+		feature = "std",
+		serde(serialize_with = "city_primitives::serde_json_helpers::text")
+	)]
 	pub purpose: Purpose,
 	/// What it wants to do with it.
 	pub scope: Scope,
@@ -138,6 +175,7 @@ pub struct AccessRequest<AccountId, Balance, BlockNumber, Purpose> {
 	/// the asset was `Restricted` when the request was made, or when the owner or the office
 	/// approved it. Never reset, so a downgrade cannot skip the office. The office must also
 	/// approve while the asset is `Restricted`, whatever this says.
+	#[cfg_attr(feature = "std", serde(skip_serializing))]
 	pub oversight_required: bool,
 	/// Whether the oversight office approved.
 	pub oversight_approved: bool,
@@ -325,6 +363,7 @@ pub enum GrantSide {
 	MaxEncodedLen,
 	TypeInfo,
 )]
+#[cfg_attr(feature = "std", derive(sp_runtime::Serialize), serde(crate = "sp_runtime::serde"))]
 pub enum DenialReason {
 	/// No asset has this id.
 	#[codec(index = 0)]

@@ -79,6 +79,7 @@ pub type ResolveErrorOf<T> =
 	MaxEncodedLen,
 	TypeInfo,
 )]
+#[cfg_attr(feature = "std", derive(sp_runtime::Serialize), serde(crate = "sp_runtime::serde"))]
 pub struct Location {
 	/// Micro-degrees north (negative: south), within ±90 000 000.
 	pub latitude: i32,
@@ -112,6 +113,7 @@ impl Location {
 	MaxEncodedLen,
 	TypeInfo,
 )]
+#[cfg_attr(feature = "std", derive(sp_runtime::Serialize), serde(crate = "sp_runtime::serde"))]
 pub enum CodeStatus {
 	/// In use: resolves, and its owner may change it.
 	#[codec(index = 0)]
@@ -139,6 +141,17 @@ pub struct ObjectClass<Name> {
 
 /// A city code's record: what the code names and who is responsible for it.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[cfg_attr(
+	feature = "std",
+	derive(sp_runtime::Serialize),
+	serde(
+		crate = "sp_runtime::serde",
+		rename_all = "camelCase",
+		bound(
+			serialize = "AccountId: city_primitives::serde_json_helpers::Ss58Codec, Balance: core::fmt::Display, BlockNumber: sp_runtime::Serialize, Name: AsRef<[u8]>, Assets: sp_runtime::Serialize"
+		)
+	)
+)]
 pub struct CodeRecord<AccountId, Balance, BlockNumber, Name, Assets> {
 	/// The department that issued the code, whose prefix its text carries **forever**: a code
 	/// is a name, not an owner.
@@ -151,10 +164,18 @@ pub struct CodeRecord<AccountId, Balance, BlockNumber, Name, Assets> {
 	/// accepted transfer.
 	pub owner: DepartmentId,
 	/// Display name.
+	#[cfg_attr(
+		feature = "std",
+		serde(serialize_with = "city_primitives::serde_json_helpers::text")
+	)]
 	pub name: Name,
 	/// Where the object is, if it has a place.
 	pub location: Option<Location>,
 	/// Hash of the off-chain description (e.g. a JSON-LD document), if any.
+	#[cfg_attr(
+		feature = "std",
+		serde(serialize_with = "city_primitives::serde_json_helpers::option_hex")
+	)]
 	pub attributes: Option<[u8; 32]>,
 	/// The code of the object this one is part of (a device inside a building), fixed at
 	/// issuance.
@@ -201,10 +222,19 @@ pub struct CodeView<AccountId, Balance, BlockNumber> {
 
 /// A code in a list returned by the runtime API.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+#[cfg_attr(
+	feature = "std",
+	derive(sp_runtime::Serialize),
+	serde(crate = "sp_runtime::serde", rename_all = "camelCase")
+)]
 pub struct CodeEntry {
 	/// The code's id, for calls and for `start_after` of the next page.
 	pub id: CodeId,
 	/// The canonical text.
+	#[cfg_attr(
+		feature = "std",
+		serde(serialize_with = "city_primitives::serde_json_helpers::text")
+	)]
 	pub text: Vec<u8>,
 	/// Whether it may be used.
 	pub status: CodeStatus,

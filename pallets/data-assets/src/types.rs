@@ -208,6 +208,11 @@ pub type VersionDetails<AccountId, BlockNumber> = VersionRecord<AccountId, Block
 
 /// Whether a content hash is what was registered for a version of an asset.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+#[cfg_attr(
+	feature = "std",
+	derive(frame_support::Serialize),
+	serde(crate = "frame_support::__private::serde")
+)]
 pub enum Verification {
 	/// The version was registered with exactly this algorithm and digest: the copy is genuine.
 	#[codec(index = 0)]

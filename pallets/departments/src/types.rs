@@ -45,6 +45,7 @@ pub type DepositOf<T> = Deposit<<T as frame_system::Config>::AccountId, BalanceO
 	MaxEncodedLen,
 	TypeInfo,
 )]
+#[cfg_attr(feature = "std", derive(sp_runtime::Serialize), serde(crate = "sp_runtime::serde"))]
 pub enum DepartmentStatus {
 	/// Its members act as their roles allow.
 	#[codec(index = 0)]
@@ -56,10 +57,29 @@ pub enum DepartmentStatus {
 
 /// A registered department.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[cfg_attr(
+	feature = "std",
+	derive(sp_runtime::Serialize),
+	serde(
+		crate = "sp_runtime::serde",
+		rename_all = "camelCase",
+		bound(
+			serialize = "Name: AsRef<[u8]>, Prefix: AsRef<[u8]>, BlockNumber: sp_runtime::Serialize"
+		)
+	)
+)]
 pub struct DepartmentInfo<Name, Prefix, BlockNumber> {
 	/// Display name; the registrar may change it.
+	#[cfg_attr(
+		feature = "std",
+		serde(serialize_with = "city_primitives::serde_json_helpers::text")
+	)]
 	pub name: Name,
 	/// Unique short code prefix, fixed at registration because city codes embed it.
+	#[cfg_attr(
+		feature = "std",
+		serde(serialize_with = "city_primitives::serde_json_helpers::text")
+	)]
 	pub prefix: Prefix,
 	/// Whether its members may act.
 	pub status: DepartmentStatus,

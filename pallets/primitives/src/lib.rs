@@ -13,6 +13,8 @@
 //! - [`Page`]: one page of any list a runtime API returns, with the cursor of the next.
 //! - [`ensure_department_origin`]: checks a call's origin against a department-role origin
 //!   (e.g. `pallet_departments::EnsureDepartmentRole`) and names the reason when it refuses.
+//! - `serde_json_helpers` (std only): how the pallets' types serialize to the node's readable
+//!   JSON (CityChain SS58 accounts, decimal balances, `0x` hashes, text names).
 //! - [`BenchmarkHelper`] (benchmarks only): sets up departments and assets for other pallets'
 //!   benchmarks.
 //!
@@ -31,6 +33,8 @@ extern crate alloc;
 /// City codes as text: grammar, parsing, formatting, ISO/IEC 7064 MOD 37-2 check character.
 pub mod city_code;
 mod paging;
+#[cfg(feature = "std")]
+pub mod serde_json_helpers;
 
 pub use paging::Page;
 
@@ -40,6 +44,10 @@ use frame_support::traits::{fungible::MutateHold, tokens::Precision, EnsureOrigi
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
 use sp_runtime::DispatchError;
+
+/// The SS58 address prefix of CityChain accounts (`CITY` on a phone keypad). Here, not in the
+/// runtime, so that the JSON of the pallets' types writes CityChain addresses.
+pub const SS58_PREFIX: u16 = 2489;
 
 /// Identifies a department. Assigned by `pallet-departments` in registration order, never reused.
 pub type DepartmentId = u32;
@@ -225,10 +233,19 @@ impl<AccountId> AssetRegistry<AccountId> for () {
 #[derive(
 	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
+#[cfg_attr(feature = "std", derive(Serialize))]
+#[cfg_attr(
+	feature = "std",
+	serde(bound(
+		serialize = "AccountId: serde_json_helpers::Ss58Codec, Balance: core::fmt::Display"
+	))
+)]
 pub struct Deposit<AccountId, Balance> {
 	/// Who paid, and gets it back.
+	#[cfg_attr(feature = "std", serde(serialize_with = "serde_json_helpers::ss58"))]
 	pub depositor: AccountId,
-	/// How much is held.
+	/// How much is held (in JSON a decimal string: balances exceed what a JSON number holds).
+	#[cfg_attr(feature = "std", serde(serialize_with = "serde_json_helpers::decimal"))]
 	pub amount: Balance,
 }
 
