@@ -73,6 +73,7 @@ impl pallet_data_assets::Config for Test {
 	type Departments = Departments;
 	type StewardOrigin =
 		pallet_departments::EnsureDepartmentRole<Test, pallet_departments::Stewards>;
+	type OversightOrigin = EnsureRoot<AccountId>;
 	type AssetDeposit = AssetDeposit;
 	type VersionDeposit = VersionDeposit;
 	type MaxNameLen = ConstU32<MAX_NAME_LEN>;

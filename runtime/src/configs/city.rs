@@ -56,6 +56,9 @@ impl pallet_data_assets::Config for Runtime {
 	type Departments = Departments;
 	/// A Steward of an active department, for that department.
 	type StewardOrigin = EnsureDepartmentRole<Runtime, Stewards>;
+	/// The city's data protection oversight, as for access grants: only it lowers a
+	/// Restricted asset.
+	type OversightOrigin = governance::Oversight;
 	type AssetDeposit = AssetDeposit;
 	type VersionDeposit = VersionDeposit;
 	type MaxNameLen = ConstU32<128>;

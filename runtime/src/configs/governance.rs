@@ -6,7 +6,7 @@
 //! | origin | who | decides |
 //! | --- | --- | --- |
 //! | [`CouncilTwoThirds`] | two thirds of the council, or Root | departments (registrar), object classes, validators, council seats |
-//! | [`Oversight`] | half of the council, or Root | the second approval of grants on Restricted data |
+//! | [`Oversight`] | half of the council, or Root | the second approval of grants on Restricted data; lowering a Restricted asset |
 //! | [`CouncilThreeQuarters`] | three quarters of the council, or Root | anything only Root may do, above all runtime upgrades (`councilRoot.dispatchAsRoot`) |
 //!
 //! Root (sudo) stays only in the `development` preset, to make a one-person chain usable; the
