@@ -43,7 +43,7 @@ pub const FIRST_VERSION: AssetVersion = 1;
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use city_primitives::ensure_department_origin;
+	use city_primitives::{ensure_department_origin, OversightBody};
 	use frame_support::{pallet_prelude::*, traits::fungible};
 	use frame_system::pallet_prelude::*;
 
@@ -85,6 +85,10 @@ pub mod pallet {
 		/// data protection oversight, independent of the owner, so that the owner alone can
 		/// never open Restricted data without a grant or without oversight.
 		type OversightOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The members behind [`Config::OversightOrigin`]: its decisions count only while none
+		/// of them acts for the asset's owner.
+		type OversightBody: OversightBody<Self::AccountId>;
 
 		/// The balance held for every active asset, on top of [`Config::VersionDeposit`] per
 		/// version: the storage of the asset record, its index entry and its first content
@@ -319,6 +323,9 @@ pub mod pallet {
 		DowngradeNeedsOversight,
 		/// `declassify` lowers `Restricted` assets only; this one is not `Restricted`.
 		NotRestricted,
+		/// A member of the oversight body acts for the department this decision concerns, so
+		/// the body is not the independent second party the decision needs.
+		OversightNotIndependent,
 	}
 
 	#[pallet::genesis_config]
@@ -650,7 +657,8 @@ pub mod pallet {
 		/// Lower a `Restricted` asset's classification: the second party's decision that the
 		/// data may be shared without the two-party rule from now on.
 		///
-		/// Origin: [`Config::OversightOrigin`], the city's data protection oversight. Grants and
+		/// Origin: [`Config::OversightOrigin`], the city's data protection oversight, while
+		/// independent of the owner (no member of [`Config::OversightBody`] acts for it). Grants and
 		/// requests made while the asset was `Restricted` keep needing the office's approval
 		/// (pallet-access-grants records that on each).
 		///
@@ -665,8 +673,12 @@ pub mod pallet {
 		/// - [`Error::UnknownAsset`], [`Error::AssetRetired`]: no such asset, or retired.
 		/// - [`Error::NotRestricted`]: the asset is not `Restricted`.
 		/// - [`Error::ClassificationUnchanged`]: `classification` is `Restricted`.
+		/// - [`Error::OversightNotIndependent`]: a member of [`Config::OversightBody`] acts for
+		///   the owner.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::declassify())]
+		#[pallet::weight(T::WeightInfo::declassify().saturating_add(
+			T::DbWeight::get().reads(T::OversightBody::max_members().into())
+		))]
 		pub fn declassify(
 			origin: OriginFor<T>,
 			asset: AssetId,

@@ -59,6 +59,7 @@ impl pallet_data_assets::Config for Runtime {
 	/// The city's data protection oversight, as for access grants: only it lowers a
 	/// Restricted asset.
 	type OversightOrigin = governance::Oversight;
+	type OversightBody = governance::OversightBoardMembers;
 	type AssetDeposit = AssetDeposit;
 	type VersionDeposit = VersionDeposit;
 	type MaxNameLen = ConstU32<128>;
@@ -80,7 +81,7 @@ impl pallet_access_grants::Config for Runtime {
 	type StewardOrigin = EnsureDepartmentRole<Runtime, Stewards>;
 	/// A department system's key (Operator) or a Steward of an active department.
 	type OperatorOrigin = EnsureDepartmentRole<Runtime, Operators>;
-	/// The city's data protection oversight: half of the agency council, or Root.
+	/// The city's data protection oversight: half of the oversight board.
 	type OversightOrigin = governance::Oversight;
 	type RecordDeposit = AccessRecordDeposit;
 	type MaxPurposeLen = ConstU32<256>;

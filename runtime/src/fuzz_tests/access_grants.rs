@@ -1,5 +1,6 @@
 //! Access grants: requests and their answers, grants given directly, their use and end, and the
-//! oversight office's calls (fitting origin: sudo or a council motion).
+//! oversight office's calls (fitting origin: an oversight board motion, or sudo to see it
+//! refused).
 
 use super::{
 	inputs::{bounded, display_text, duration, max_uses, nth, scope},

@@ -64,6 +64,11 @@ pub(super) enum Kind {
 }
 
 impl Kind {
+	/// Calls only the oversight board may make.
+	pub(super) fn is_oversight(self) -> bool {
+		matches!(self, Kind::OversightApprove | Kind::OversightReject)
+	}
+
 	/// Calls only the registrar (or the oversight office) may make.
 	pub(super) fn is_governance(self) -> bool {
 		use Kind::*;

@@ -3,6 +3,7 @@
 use crate::{
 	AssetId, Assets, Classification, Config, DepartmentId, Error, Event, MetadataOf, Pallet,
 };
+use city_primitives::OversightBody;
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 
 impl<T: Config> Pallet<T> {
@@ -47,6 +48,10 @@ impl<T: Config> Pallet<T> {
 				ensure!(
 					record.classification == Classification::Restricted,
 					Error::<T>::NotRestricted
+				);
+				ensure!(
+					T::OversightBody::is_independent_of::<T::Departments>(&[record.owner]),
+					Error::<T>::OversightNotIndependent
 				);
 				record
 			},

@@ -225,6 +225,32 @@ fn declassify_refuses_the_wrong_callers_and_assets() {
 }
 
 #[test]
+fn declassify_needs_an_oversight_body_independent_of_the_owner() {
+	test(|| {
+		let asset = register(PW_STEWARD, b"r");
+		assert_ok!(DataAssets::set_classification(
+			signed(PW_STEWARD),
+			asset,
+			Classification::Restricted
+		));
+		// A member of the owner's department sits on the oversight body: its decision is the
+		// owner's own, not a second party's.
+		OversightMembers::set(vec![OUTSIDER, PW_ADMIN]);
+		assert_noop!(
+			DataAssets::declassify(RuntimeOrigin::root(), asset, Classification::Public),
+			Error::<Test>::OversightNotIndependent
+		);
+		// Members of other departments and of none are independent of this owner.
+		OversightMembers::set(vec![OUTSIDER, TR_STEWARD]);
+		assert_ok!(DataAssets::declassify(RuntimeOrigin::root(), asset, Classification::Public));
+		assert_eq!(
+			Assets::<Test>::get(asset).map(|a| a.classification),
+			Some(Classification::Public)
+		);
+	});
+}
+
+#[test]
 fn set_classification_refuses_no_change() {
 	test(|| {
 		let asset = register(PW_STEWARD, b"v1");
