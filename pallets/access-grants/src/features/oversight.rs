@@ -2,14 +2,23 @@
 //! now or when the request or grant was made): approve or reject, once.
 
 use crate::{
-	AssetId, AssetRegistry, Config, DepartmentId, DepartmentRegistry, Error, Event, Grants,
-	OversightSubject, Pallet, ReasonOf, Requests,
+	ApprovalVoidReason, AssetId, AssetRegistry, Config, DepartmentId, DepartmentRegistry, Error,
+	Event, Grants, OversightSubject, OwnerApproval, Pallet, ReasonOf, RequestId, Requests, Role,
+	WeightInfo,
 };
-use frame_support::{ensure, pallet_prelude::DispatchResult};
+use frame_support::{
+	dispatch::PostDispatchInfo,
+	ensure,
+	pallet_prelude::{DispatchResult, DispatchResultWithPostInfo},
+	traits::Get,
+};
+use frame_system::pallet_prelude::BlockNumberFor;
 
 impl<T: Config> Pallet<T> {
-	/// `oversight_approve`. For a request the owner approved already, issues the grant.
-	pub(crate) fn do_oversight_approve(subject: OversightSubject) -> DispatchResult {
+	/// `oversight_approve`. For a request the owner approved already, re-checks the owner's
+	/// approval ([`Self::approval_void_reason`]) and issues the grant, or ends the request if the
+	/// approval is void (then charging only that path's weight).
+	pub(crate) fn do_oversight_approve(subject: OversightSubject) -> DispatchResultWithPostInfo {
 		match subject {
 			OversightSubject::Request(request) => {
 				let mut record = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
@@ -31,6 +40,13 @@ impl<T: Config> Pallet<T> {
 						});
 					},
 					Some(approval) => {
+						if let Some(reason) = Self::approval_void_reason(record.owner, &approval) {
+							Self::void_owner_approval(request, &record, reason)?;
+							return Ok(PostDispatchInfo {
+								actual_weight: Some(Self::void_approval_weight()),
+								pays_fee: frame_support::dispatch::Pays::Yes,
+							});
+						}
 						ensure!(
 							T::Departments::is_active(record.requester),
 							Error::<T>::GranteeInactive
@@ -64,7 +80,45 @@ impl<T: Config> Pallet<T> {
 				Self::deposit_event(Event::OversightApproved { subject, awaiting_owner: false });
 			},
 		}
+		Ok(().into())
+	}
+
+	/// Why the owner's `approval` of a request to `owner` no longer stands, if it does not: the
+	/// owner department is suspended (or gone), or the steward who gave it is no longer a
+	/// member of `owner` with the role that approves requests (`Steward`, the role of
+	/// `StewardOrigin` in the runtime). Checked in that order.
+	pub(crate) fn approval_void_reason(
+		owner: DepartmentId,
+		approval: &OwnerApproval<T::AccountId, BlockNumberFor<T>>,
+	) -> Option<ApprovalVoidReason> {
+		if !T::Departments::is_active(owner) {
+			return Some(ApprovalVoidReason::OwnerInactive);
+		}
+		match T::Departments::membership(&approval.by) {
+			Some((department, role)) if department == owner => {
+				(role != Role::Steward).then_some(ApprovalVoidReason::ApproverRoleChanged)
+			},
+			_ => Some(ApprovalVoidReason::ApproverNotMember),
+		}
+	}
+
+	/// Ends a request whose owner approval is void: removes it and its indexes, releases its
+	/// deposit and says why.
+	fn void_owner_approval(
+		request: RequestId,
+		record: &crate::RequestOf<T>,
+		reason: ApprovalVoidReason,
+	) -> DispatchResult {
+		let deposit = Self::remove_request(request, record)?;
+		Self::deposit_event(Event::OwnerApprovalVoided { request, reason, deposit });
 		Ok(())
+	}
+
+	/// What `oversight_approve` costs when it voids the owner's approval: what `purge_request`
+	/// costs (read the request and the asset, remove the request and its indexes, release the
+	/// deposit), plus reading the owner department and the approver's membership.
+	fn void_approval_weight() -> frame_support::weights::Weight {
+		T::WeightInfo::purge_request().saturating_add(T::DbWeight::get().reads(2))
 	}
 
 	/// `oversight_reject`: removes the request or grant and releases its deposit.

@@ -8,7 +8,7 @@ use crate::{
 use frame_support::assert_noop;
 use sp_runtime::DispatchError;
 
-fn approve(subject: OversightSubject) -> frame_support::dispatch::DispatchResult {
+fn approve(subject: OversightSubject) -> frame_support::dispatch::DispatchResultWithPostInfo {
 	AccessGrants::oversight_approve(oversight(), subject)
 }
 
