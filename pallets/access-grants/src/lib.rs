@@ -29,7 +29,7 @@ pub use weights::WeightInfo;
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use city_primitives::ensure_department_origin;
+	use city_primitives::{ensure_department_origin, OversightBody};
 	use frame_support::{pallet_prelude::*, traits::fungible};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{traits::Zero, SaturatedConversion};
@@ -83,6 +83,12 @@ pub mod pallet {
 		/// The city's data protection office: its approval is needed, besides the owner's, for
 		/// access to a `Restricted` asset.
 		type OversightOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Who sits on the oversight office: its approval counts only while none of them acts
+		/// for the owner or the requesting department, so that no combination of the two
+		/// interested departments' accounts can issue a grant on a `Restricted` asset. In the
+		/// runtime, the oversight board's members; `()` is an empty body.
+		type OversightBody: OversightBody<Self::AccountId>;
 
 		/// The balance held for every open request and every grant, from the steward who made
 		/// the request (carried into the grant it becomes) or who granted directly, and released
@@ -446,6 +452,9 @@ pub mod pallet {
 		/// period of ownership of the department asked. Only a request whose asset is gone,
 		/// retired or changed hands since can be purged.
 		RequestStillValid,
+		/// A member of the oversight body acts for the owner or the requesting department: the
+		/// office is not an independent second party for this decision.
+		OversightNotIndependent,
 	}
 
 	/// The grants and open requests the chain starts with.
@@ -789,7 +798,9 @@ pub mod pallet {
 
 		/// The oversight office approves access to a `Restricted` asset.
 		///
-		/// Origin: [`Config::OversightOrigin`]. Owner and oversight approve a request in either
+		/// Origin: [`Config::OversightOrigin`], while independent of both departments concerned
+		/// (no member of [`Config::OversightBody`] acts for the owner or the requester). Owner
+		/// and oversight approve a request in either
 		/// order: the grant is issued by whichever comes second (and only to an active
 		/// requester). A grant pending oversight gives access from now on.
 		///
@@ -827,8 +838,12 @@ pub mod pallet {
 		///   department is suspended (or gone).
 		/// - [`Error::AlreadyGranted`]: the requester got a grant for the asset meanwhile.
 		/// - [`Error::NoGrantIdLeft`]: every grant id has been used.
+		/// - [`Error::OversightNotIndependent`]: a member of [`Config::OversightBody`] acts for
+		///   the owner or the requesting department.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::oversight_approve())]
+		#[pallet::weight(T::WeightInfo::oversight_approve().saturating_add(
+			T::DbWeight::get().reads(T::OversightBody::max_members().into())
+		))]
 		pub fn oversight_approve(
 			origin: OriginFor<T>,
 			subject: OversightSubject,

@@ -190,6 +190,11 @@ pub trait BenchmarkHelper<AccountId> {
 	) -> Result<AssetId, DispatchError> {
 		Err(DispatchError::Other("BenchmarkHelper: assets unsupported"))
 	}
+
+	/// Retires `asset`, owned by `steward`'s department, as its steward would.
+	fn retire_asset(_steward: &AccountId, _asset: AssetId) -> Result<(), DispatchError> {
+		Err(DispatchError::Other("BenchmarkHelper: assets unsupported"))
+	}
 }
 
 #[cfg(feature = "runtime-benchmarks")]

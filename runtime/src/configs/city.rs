@@ -83,6 +83,8 @@ impl pallet_access_grants::Config for Runtime {
 	type OperatorOrigin = EnsureDepartmentRole<Runtime, Operators>;
 	/// The city's data protection oversight: half of the oversight board.
 	type OversightOrigin = governance::Oversight;
+	/// Its decisions count only while no board member acts for the owner or the requester.
+	type OversightBody = governance::OversightBoardMembers;
 	type RecordDeposit = AccessRecordDeposit;
 	type MaxPurposeLen = ConstU32<256>;
 	type MaxReasonLen = ConstU32<256>;
@@ -136,5 +138,12 @@ impl city_primitives::BenchmarkHelper<crate::AccountId> for CityBenchmarkHelper 
 		classification: city_primitives::Classification,
 	) -> Result<city_primitives::AssetId, sp_runtime::DispatchError> {
 		DataAssets::benchmark_asset(steward, classification)
+	}
+
+	fn retire_asset(
+		steward: &crate::AccountId,
+		asset: city_primitives::AssetId,
+	) -> Result<(), sp_runtime::DispatchError> {
+		DataAssets::retire_asset(crate::RuntimeOrigin::signed(steward.clone()), asset)
 	}
 }

@@ -38,6 +38,7 @@ pub(super) enum Kind {
 	OversightReject,
 	RecordAccess,
 	PurgeExpired,
+	PurgeRequest,
 	// City codes.
 	AddObjectClass,
 	RetireObjectClass,
@@ -98,7 +99,7 @@ impl Kind {
 			| CancelAssetOffer | AcceptAsset | RetireAsset => Pallet::DataAssets,
 			RequestAccess | CancelRequest | ApproveRequest | RejectRequest | GrantAccess
 			| RevokeAccess | RenounceAccess | OversightApprove | OversightReject | RecordAccess
-			| PurgeExpired => Pallet::AccessGrants,
+			| PurgeExpired | PurgeRequest => Pallet::AccessGrants,
 			AddObjectClass | RetireObjectClass | IssueCode | IssueCodesBatch | UpdateCode
 			| LinkAsset | UnlinkAsset | OfferCode | CancelCodeOffer | AcceptCode | SuspendCode
 			| ReactivateCode | RetireCode => Pallet::CityCodes,
@@ -151,6 +152,7 @@ const KIND_WEIGHTS: &[(Kind, usize)] = {
 		(OversightReject, 1),
 		(RecordAccess, 8),
 		(PurgeExpired, 3),
+		(PurgeRequest, 2),
 		(AddObjectClass, 1),
 		(RetireObjectClass, 1),
 		(IssueCode, 6),

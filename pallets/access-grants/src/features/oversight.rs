@@ -6,6 +6,7 @@ use crate::{
 	Event, Grants, OversightSubject, OwnerApproval, Pallet, ReasonOf, RequestId, Requests, Role,
 	WeightInfo,
 };
+use city_primitives::OversightBody;
 use frame_support::{
 	dispatch::PostDispatchInfo,
 	ensure,
@@ -24,7 +25,7 @@ impl<T: Config> Pallet<T> {
 				let mut record = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
 				Self::ensure_office_may_approve(
 					record.asset,
-					record.owner,
+					[record.owner, record.requester],
 					record.transfers,
 					record.oversight_required,
 					record.oversight_approved,
@@ -67,7 +68,7 @@ impl<T: Config> Pallet<T> {
 				let mut record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
 				Self::ensure_office_may_approve(
 					record.asset,
-					record.owner,
+					[record.owner, record.grantee],
 					record.transfers,
 					record.oversight_required,
 					record.oversight_approved,
@@ -147,11 +148,12 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether the oversight office may approve a request or grant: not approved yet, and its
 	/// asset exists, is active, is still in the period of ownership (`owner`, `transfers`) of
-	/// the request or grant, and needs the office (`required`, or the asset is `Restricted`).
-	/// Checked in that order, so the errors are as before.
+	/// the request or grant, and needs the office (`required`, or the asset is `Restricted`);
+	/// and the office is independent of the owner and the other department concerned (the
+	/// requester or grantee). Checked in that order.
 	fn ensure_office_may_approve(
 		asset: AssetId,
-		owner: DepartmentId,
+		[owner, other]: [DepartmentId; 2],
 		transfers: u32,
 		required: bool,
 		approved: bool,
@@ -161,6 +163,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(info.active, Error::<T>::AssetRetired);
 		ensure!(Self::same_ownership(&info, owner, transfers), Error::<T>::OwnerChanged);
 		ensure!(Self::needs_oversight(required, &info), Error::<T>::OversightNotRequired);
+		ensure!(
+			T::OversightBody::is_independent_of::<T::Departments>(&[owner, other]),
+			Error::<T>::OversightNotIndependent
+		);
 		Ok(())
 	}
 

@@ -366,7 +366,8 @@ fn whatever_check_access_allows_record_access_accepts_in_the_next_block() {
 		let expires_at = 1 + DURATION;
 		for block in 1..expires_at + 2 {
 			run_to(block);
-			let allowed_now = matches!(decision(TRANSPORT, INTERNAL_ASSET), AccessDecision::Allowed { .. });
+			let allowed_now =
+				matches!(decision(TRANSPORT, INTERNAL_ASSET), AccessDecision::Allowed { .. });
 			// The record submitted after the check executes in the next block.
 			run_to(block + 1);
 			let recorded =
