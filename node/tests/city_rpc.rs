@@ -295,6 +295,15 @@ fn oversized_input(node: &Node) {
 	let huge_code = "A".repeat(1 << 20);
 	let message = expect_error(node, "city_resolveCode", json!([huge_code]), INVALID_PARAMS);
 	assert!(message.contains("malformed city code"), "{message}");
+	// The error quotes only the start of the input.
+	assert!(message.contains("(1048576 bytes)") && message.len() < 200, "{message}");
+	let message = expect_error(node, "city_codeChildren", json!([huge_code]), INVALID_PARAMS);
+	assert!(message.len() < 200, "{message}");
+	// A megabyte where a department prefix belongs.
+	for method in ["city_department", "city_members", "city_assetsOf", "city_codesOf"] {
+		let message = expect_error(node, method, json!([huge_code]), INVALID_PARAMS);
+		assert!(message.contains("at most 8") && message.len() < 200, "{method}: {message}");
+	}
 	let huge_hash = format!("0x{}", "ab".repeat(1 << 19));
 	expect_error(node, "city_assetByHash", json!([huge_hash, "sha2_256"]), INVALID_PARAMS);
 	// Half a megabyte of bytes that are no extrinsic.

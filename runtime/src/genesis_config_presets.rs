@@ -10,8 +10,8 @@
 
 use crate::{
 	AccessGrantsConfig, AccountId, BalancesConfig, BlockNumber, CityCodesConfig, CouncilConfig,
-	DataAssetsConfig, DepartmentsConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
-	SudoConfig, ValidatorSetConfig, DAYS, UNIT,
+	DataAssetsConfig, DepartmentsConfig, OversightBoardConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, ValidatorSetConfig, DAYS, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use city_primitives::{Classification, DepartmentId, Role};
@@ -41,6 +41,7 @@ fn testnet_genesis(
 		},
 		sudo: SudoConfig { key: root },
 		council: CouncilConfig { members: demo_council() },
+		oversight_board: OversightBoardConfig { members: demo_oversight_board() },
 		departments: DepartmentsConfig {
 			departments: demo_departments()
 				.iter()
@@ -100,6 +101,12 @@ pub fn demo_council() -> Vec<AccountId> {
 		.filter(|(_, _, role)| *role == Role::Admin)
 		.map(|(who, _, _)| who)
 		.collect()
+}
+
+/// The oversight board, the city's data protection office: EveStash, who acts for no
+/// department, so the board is independent of every department.
+pub fn demo_oversight_board() -> Vec<AccountId> {
+	vec![Sr25519Keyring::EveStash.to_account_id()]
 }
 
 /// A demo data asset: `steward`'s department owns it; its content is a stand-in whose SHA-256

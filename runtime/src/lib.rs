@@ -41,7 +41,7 @@ use sp_runtime::{
 };
 use sp_version::{runtime_version, RuntimeVersion};
 
-pub use configs::governance::CouncilCollective;
+pub use configs::governance::{CouncilCollective, OversightCollective};
 pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
 pub use pallet_timestamp::Call as TimestampCall;
@@ -281,7 +281,12 @@ mod runtime {
 	#[runtime::pallet_index(11)]
 	pub type CouncilRoot = council_root;
 
-	// CityChain's own pallets are 20..30; 8, 9 and 12..20 are kept for further governance.
+	/// The data protection oversight board: the independent second party for Restricted data,
+	/// appointed by the council.
+	#[runtime::pallet_index(12)]
+	pub type OversightBoard = pallet_collective<Instance2>;
+
+	// CityChain's own pallets are 20..30; 8, 9 and 13..20 are kept for further governance.
 
 	/// The registry of city departments, their members and roles.
 	#[runtime::pallet_index(20)]

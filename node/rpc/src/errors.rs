@@ -1,6 +1,7 @@
 //! The errors of the `city_*` methods: JSON-RPC's invalid parameters (`-32602`), a failed
 //! runtime API call (`1000`) and not found (`1001`), with a message that says what was wrong.
 
+use city_primitives::city_code::{CodeError, MAX_CODE_LEN};
 use city_runtime::{AccountId, Balance, BlockNumber};
 use jsonrpsee::types::{error::ErrorCode, ErrorObjectOwned};
 use pallet_city_codes::ResolveError;
@@ -47,50 +48,60 @@ pub struct ResolveErrorData {
 	record: Option<CodeJson>,
 }
 
-/// Why `text` does not resolve, as an RPC error: a text that is not a valid code (malformed, or
+/// The text of a city code as the runtime takes it, refused before the runtime is asked when it
+/// is longer than any code can be ([`MAX_CODE_LEN`]).
+pub(crate) fn checked_code_text(text: &str) -> Result<Vec<u8>, ErrorObjectOwned> {
+	if text.len() > MAX_CODE_LEN {
+		return Err(resolve_error(text, ResolveError::Malformed(CodeError::TooLong)));
+	}
+	Ok(text.as_bytes().to_vec())
+}
+
+/// Why `text` does not resolve, as an RPC error (quoting at most the start of `text`): a text that is not a valid code (malformed, or
 /// a wrong check character) is an invalid parameter (`-32602`); a valid code that names nothing
 /// usable is not found (`1001`), with the record of a retired code in `data.record`.
 pub fn resolve_error(text: &str, error: CodeResolveError) -> ErrorObjectOwned {
 	let data = |reason: &str, part: Option<String>, record: Option<CodeJson>| {
 		Some(ResolveErrorData { reason: reason.to_owned(), part, record })
 	};
+	let text = &crate::params::echo(text);
 	let (code, message, data) = match error {
 		ResolveError::Malformed(part) => (
 			ErrorCode::InvalidParams.code(),
-			format!("malformed city code {text:?}: {part}"),
+			format!("malformed city code {text}: {part}"),
 			data("Malformed", Some(variant_name(&part)), None),
 		),
 		ResolveError::WrongCheckCharacter => (
 			ErrorCode::InvalidParams.code(),
 			format!(
-				"wrong check character in city code {text:?}: a character is mistyped or two are \
+				"wrong check character in city code {text}: a character is mistyped or two are \
 				 swapped"
 			),
 			data("WrongCheckCharacter", None, None),
 		),
 		ResolveError::UnknownCity => (
 			error_code::NOT_FOUND,
-			format!("city code {text:?} is not of this city"),
+			format!("city code {text} is not of this city"),
 			data("UnknownCity", None, None),
 		),
 		ResolveError::UnknownDepartmentPrefix => (
 			error_code::NOT_FOUND,
-			format!("no department issues city codes with the prefix of {text:?}"),
+			format!("no department issues city codes with the prefix of {text}"),
 			data("UnknownDepartmentPrefix", None, None),
 		),
 		ResolveError::UnknownClass => (
 			error_code::NOT_FOUND,
-			format!("no object class has the class of city code {text:?}"),
+			format!("no object class has the class of city code {text}"),
 			data("UnknownClass", None, None),
 		),
 		ResolveError::UnknownCode => (
 			error_code::NOT_FOUND,
-			format!("no city code {text:?} was issued"),
+			format!("no city code {text} was issued"),
 			data("UnknownCode", None, None),
 		),
 		ResolveError::Retired(view) => (
 			error_code::NOT_FOUND,
-			format!("city code {text:?} is retired (its record is in the error's data)"),
+			format!("city code {text} is retired (its record is in the error's data)"),
 			data("Retired", None, Some(view.into())),
 		),
 	};

@@ -28,10 +28,16 @@ use sp_runtime::traits::Block as BlockT;
 pub type BlockHash = <Block as BlockT>::Hash;
 
 /// The `city_*` methods.
+///
+/// Each one asks the runtime (through its runtime APIs, at the best block unless `at` names one),
+/// so each runs as a blocking task: a slow runtime call holds a thread of the blocking pool, never
+/// one of the RPC server's workers. Inputs with documented length limits (department prefixes,
+/// city codes, hashes) are checked before the runtime is asked, and errors quote at most the
+/// start of an input.
 #[rpc(server, namespace = "city")]
 pub trait CityApi {
 	/// A department by id (a number) or code prefix (a string).
-	#[method(name = "department")]
+	#[method(name = "department", blocking)]
 	fn department(
 		&self,
 		department: DepartmentRef,
@@ -39,7 +45,7 @@ pub trait CityApi {
 	) -> RpcResult<DepartmentJson>;
 
 	/// The department an account acts for and its role there, or `null` if it acts for none.
-	#[method(name = "departmentOf")]
+	#[method(name = "departmentOf", blocking)]
 	fn department_of(
 		&self,
 		account: String,
@@ -47,7 +53,7 @@ pub trait CityApi {
 	) -> RpcResult<Option<MemberJson>>;
 
 	/// Every member of a department with its role.
-	#[method(name = "members")]
+	#[method(name = "members", blocking)]
 	fn members(
 		&self,
 		department: DepartmentRef,
@@ -55,11 +61,11 @@ pub trait CityApi {
 	) -> RpcResult<Vec<MemberJson>>;
 
 	/// A data asset with its current version.
-	#[method(name = "asset")]
+	#[method(name = "asset", blocking)]
 	fn asset(&self, asset: AssetId, at: Option<BlockHash>) -> RpcResult<AssetJson>;
 
 	/// One version (from 1) of a data asset.
-	#[method(name = "assetVersion")]
+	#[method(name = "assetVersion", blocking)]
 	fn asset_version(
 		&self,
 		asset: AssetId,
@@ -68,7 +74,7 @@ pub trait CityApi {
 	) -> RpcResult<VersionJson>;
 
 	/// A page of a department's assets (storage order); pass `nextStartAfter` as `startAfter`.
-	#[method(name = "assetsOf")]
+	#[method(name = "assetsOf", blocking)]
 	fn assets_of(
 		&self,
 		department: DepartmentRef,
@@ -78,7 +84,7 @@ pub trait CityApi {
 	) -> RpcResult<AssetPageJson>;
 
 	/// The asset version registered with this content hash: "what is this file?".
-	#[method(name = "assetByHash")]
+	#[method(name = "assetByHash", blocking)]
 	fn asset_by_hash(
 		&self,
 		hash: String,
@@ -87,7 +93,7 @@ pub trait CityApi {
 	) -> RpcResult<VersionJson>;
 
 	/// Whether a hash is exactly what was registered for a version: "is my copy genuine?".
-	#[method(name = "verifyAsset")]
+	#[method(name = "verifyAsset", blocking)]
 	fn verify_asset(
 		&self,
 		asset: AssetId,
@@ -98,7 +104,7 @@ pub trait CityApi {
 	) -> RpcResult<VerificationJson>;
 
 	/// May a department (id or prefix) or the department of an account access an asset now?
-	#[method(name = "checkAccess")]
+	#[method(name = "checkAccess", blocking)]
 	fn check_access(
 		&self,
 		who: AccessorParam,
@@ -107,11 +113,11 @@ pub trait CityApi {
 	) -> RpcResult<DecisionJson>;
 
 	/// A grant (current, or ended and not purged yet).
-	#[method(name = "grant")]
+	#[method(name = "grant", blocking)]
 	fn grant(&self, grant: GrantId, at: Option<BlockHash>) -> RpcResult<GrantJson>;
 
 	/// A page of the open requests a department has to decide, as owner.
-	#[method(name = "pendingRequests")]
+	#[method(name = "pendingRequests", blocking)]
 	fn pending_requests(
 		&self,
 		department: DepartmentRef,
@@ -121,11 +127,11 @@ pub trait CityApi {
 	) -> RpcResult<Vec<RequestJson>>;
 
 	/// The record a city code's text names, or why there is none.
-	#[method(name = "resolveCode")]
+	#[method(name = "resolveCode", blocking)]
 	fn resolve_code(&self, code: String, at: Option<BlockHash>) -> RpcResult<CodeJson>;
 
 	/// A page of the codes a department owns, retired ones included.
-	#[method(name = "codesOf")]
+	#[method(name = "codesOf", blocking)]
 	fn codes_of(
 		&self,
 		department: DepartmentRef,
@@ -135,7 +141,7 @@ pub trait CityApi {
 	) -> RpcResult<Vec<CodeEntry>>;
 
 	/// A page of the codes whose parent is a code (by id or text).
-	#[method(name = "codeChildren")]
+	#[method(name = "codeChildren", blocking)]
 	fn code_children(
 		&self,
 		code: CodeRef,

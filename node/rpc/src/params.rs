@@ -12,17 +12,49 @@ use sp_core::crypto::Ss58Codec;
 
 use crate::errors::invalid_params;
 
+/// The most characters of a caller's input an error message repeats.
+pub const MAX_ECHO_CHARS: usize = 40;
+
+/// `text` as an error message quotes it: debug-quoted, and cut after [`MAX_ECHO_CHARS`]
+/// characters with its length, so that a megabyte of input does not come back in the error.
+pub fn echo(text: &str) -> String {
+	match text.char_indices().nth(MAX_ECHO_CHARS) {
+		None => format!("{text:?}"),
+		Some((cut, _)) => format!("{:?}… ({} bytes)", &text[..cut], text.len()),
+	}
+}
+
+/// A department prefix as the runtime takes it: upper case, refused before the runtime is
+/// asked when it is longer than any prefix can be.
+pub fn checked_prefix(prefix: &str) -> Result<Vec<u8>, ErrorObjectOwned> {
+	if prefix.len() > MAX_DEPARTMENT_LEN {
+		return Err(invalid_params(format!(
+			"invalid department prefix {}: at most {MAX_DEPARTMENT_LEN} letters and digits",
+			echo(prefix)
+		)));
+	}
+	Ok(prefix.to_ascii_uppercase().into_bytes())
+}
+
 /// 32 bytes from hex digits (`what` and `text` name the parameter in the error).
 fn bytes32(what: &str, text: &str, digits: &str) -> Result<[u8; 32], ErrorObjectOwned> {
+	let text = echo(text);
 	if !digits.len().is_multiple_of(2) {
 		return Err(invalid_params(format!(
-			"invalid {what} {text:?}: bad hex: odd number of digits"
+			"invalid {what} {text}: bad hex: odd number of digits"
+		)));
+	}
+	// 32 bytes are 64 digits: longer input is refused before it is decoded.
+	if digits.len() > 64 {
+		return Err(invalid_params(format!(
+			"invalid {what} {text}: {} bytes, not 32",
+			digits.len() / 2
 		)));
 	}
 	let bytes = sp_core::bytes::from_hex(digits)
-		.map_err(|e| invalid_params(format!("invalid {what} {text:?}: bad hex: {e}")))?;
+		.map_err(|e| invalid_params(format!("invalid {what} {text}: bad hex: {e}")))?;
 	bytes.try_into().map_err(|bytes: Vec<u8>| {
-		invalid_params(format!("invalid {what} {text:?}: {} bytes, not 32", bytes.len()))
+		invalid_params(format!("invalid {what} {text}: {} bytes, not 32", bytes.len()))
 	})
 }
 
@@ -32,7 +64,7 @@ pub fn parse_account(text: &str) -> Result<AccountId, ErrorObjectOwned> {
 		return bytes32("account", text, digits).map(AccountId::from);
 	}
 	AccountId::from_ss58check_with_version(text).map(|(account, _)| account).map_err(|e| {
-		invalid_params(format!("invalid account {text:?}: not an SS58 address ({e:?})"))
+		invalid_params(format!("invalid account {}: not an SS58 address ({e:?})", echo(text)))
 	})
 }
 
@@ -54,7 +86,8 @@ pub fn parse_algorithm(name: Option<&str>) -> Result<HashAlgorithm, ErrorObjectO
 		"sha2_256" => Ok(HashAlgorithm::Sha2_256),
 		"blake2_256" => Ok(HashAlgorithm::Blake2_256),
 		_ => Err(invalid_params(format!(
-			"invalid algorithm {name:?}: expected \"sha2_256\" or \"blake2_256\""
+			"invalid algorithm {}: expected \"sha2_256\" or \"blake2_256\"",
+			echo(name)
 		))),
 	}
 }
@@ -240,6 +273,33 @@ mod tests {
 			assert_eq!(error.code(), INVALID, "{bad}");
 			assert!(error.message().contains("invalid account"), "{bad}: {}", error.message());
 		}
+	}
+
+	#[test]
+	fn echoes_are_cut_to_a_few_characters() {
+		assert_eq!(echo("TRF"), "\"TRF\"");
+		let exact = "é".repeat(MAX_ECHO_CHARS);
+		assert_eq!(echo(&exact), format!("{exact:?}"));
+		let huge = "é".repeat(1 << 20);
+		let echoed = echo(&huge);
+		assert!(echoed.starts_with(&format!("{:?}", "é".repeat(MAX_ECHO_CHARS))), "{echoed}");
+		assert!(echoed.ends_with("… (2097152 bytes)"), "{echoed}");
+		// Every message that quotes input quotes it this way.
+		let error = parse_account(&"x".repeat(1 << 20)).unwrap_err();
+		assert!(error.message().len() < 200, "{}", error.message());
+		let error = parse_digest(&"ab".repeat(1 << 19)).unwrap_err();
+		assert!(error.message().contains("524288 bytes, not 32"), "{}", error.message());
+		assert!(error.message().len() < 200, "{}", error.message());
+	}
+
+	#[test]
+	fn prefixes_longer_than_any_department_are_refused_before_the_runtime() {
+		assert_eq!(checked_prefix("trf").unwrap(), b"TRF".to_vec());
+		assert_eq!(checked_prefix("ABCD1234").unwrap(), b"ABCD1234".to_vec());
+		let error = checked_prefix(&"A".repeat(1 << 20)).unwrap_err();
+		assert_eq!(error.code(), INVALID);
+		assert!(error.message().contains("at most 8"), "{}", error.message());
+		assert!(error.message().len() < 200, "{}", error.message());
 	}
 
 	#[test]

@@ -14,9 +14,9 @@ use sp_blockchain::HeaderBackend;
 
 use crate::json::format_account;
 use crate::{
-	errors::{not_found, resolve_error, runtime_error},
+	errors::{checked_code_text, not_found, resolve_error, runtime_error},
 	json::{hex, variant_name, AssetDetails},
-	params::{page_limit, parse_accessor, parse_account, parse_content},
+	params::{checked_prefix, echo, page_limit, parse_accessor, parse_account, parse_content},
 	Accessor, AccessorParam, AssetJson, AssetPageJson, BlockHash, CityApiServer, CodeJson, CodeRef,
 	DecisionJson, DepartmentJson, DepartmentRef, GrantJson, MemberJson, RequestJson,
 	VerificationJson, VersionJson,
@@ -66,9 +66,11 @@ where
 			DepartmentRef::Prefix(prefix) => self
 				.client
 				.runtime_api()
-				.department_by_prefix(at, prefix.to_ascii_uppercase().into_bytes())
+				.department_by_prefix(at, checked_prefix(&prefix)?)
 				.map_err(runtime_error)?
-				.ok_or_else(|| not_found(format!("no department has the prefix {prefix:?}"))),
+				.ok_or_else(|| {
+					not_found(format!("no department has the prefix {}", echo(&prefix)))
+				}),
 		}
 	}
 
@@ -310,7 +312,7 @@ where
 	fn resolve_code(&self, code: String, at: Option<BlockHash>) -> RpcResult<CodeJson> {
 		self.client
 			.runtime_api()
-			.resolve(self.at(at), code.clone().into_bytes())
+			.resolve(self.at(at), checked_code_text(&code)?)
 			.map_err(runtime_error)?
 			.map(Into::into)
 			.map_err(|error| resolve_error(&code, error))
@@ -350,7 +352,7 @@ where
 				None => return Err(not_found(format!("unknown city code {id}"))),
 			},
 			// A retired code keeps its children, so it names them too.
-			CodeRef::Text(text) => match api.resolve(at, text.clone().into_bytes()) {
+			CodeRef::Text(text) => match api.resolve(at, checked_code_text(&text)?) {
 				Ok(Ok(view)) | Ok(Err(ResolveError::Retired(view))) => view.id,
 				Ok(Err(error)) => return Err(resolve_error(&text, error)),
 				Err(error) => return Err(runtime_error(error)),

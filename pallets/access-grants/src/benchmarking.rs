@@ -9,6 +9,7 @@
 //! released; a final approval (owner or oversight) issues a grant and purges an ended grant of the
 //! same pair; `record_access` checks a capped, oversight-approved grant on a `Restricted` asset;
 //! `oversight_reject` removes a grant pending oversight (more writes than a request);
+//! `purge_request` removes a request of a retired asset;
 //! `purge_expired` removes `n` grants, each of another asset and with a deposit of another
 //! depositor, so no read is served from the cache of an earlier one.
 
@@ -337,6 +338,22 @@ mod benchmarks {
 
 		assert!(grants.iter().all(|grant| !Grants::<T>::contains_key(grant)));
 		assert!(depositors.iter().all(|depositor| held::<T>(depositor).is_zero()));
+		Ok(())
+	}
+
+	/// A request whose asset was retired (the asset is read; a transferred one costs the same).
+	#[benchmark]
+	fn purge_request() -> Result<(), BenchmarkError> {
+		let parties = parties::<T>(Classification::Restricted)?;
+		let request = open_request::<T>(&parties)?;
+		T::BenchmarkHelper::retire_asset(&parties.owner.who, parties.asset)?;
+		let anyone: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(anyone), request);
+
+		assert!(!Requests::<T>::contains_key(request));
+		assert!(held::<T>(&parties.grantee.who).is_zero());
 		Ok(())
 	}
 

@@ -29,7 +29,7 @@ pub use weights::WeightInfo;
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use city_primitives::ensure_department_origin;
+	use city_primitives::{ensure_department_origin, OversightBody};
 	use frame_support::{pallet_prelude::*, traits::fungible};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{traits::Zero, SaturatedConversion};
@@ -83,6 +83,12 @@ pub mod pallet {
 		/// The city's data protection office: its approval is needed, besides the owner's, for
 		/// access to a `Restricted` asset.
 		type OversightOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Who sits on the oversight office: its approval counts only while none of them acts
+		/// for the owner or the requesting department, so that no combination of the two
+		/// interested departments' accounts can issue a grant on a `Restricted` asset. In the
+		/// runtime, the oversight board's members; `()` is an empty body.
+		type OversightBody: OversightBody<Self::AccountId>;
 
 		/// The balance held for every open request and every grant, from the steward who made
 		/// the request (carried into the grant it becomes) or who granted directly, and released
@@ -343,6 +349,28 @@ pub mod pallet {
 			/// The grant's accesses so far, this one included.
 			use_count: u32,
 		},
+		/// The oversight office approved a request the owner had approved, but the owner's
+		/// approval was void: the owner department is suspended, or the steward who gave it no
+		/// longer acts for the owner department as a `Steward`. The request was removed without
+		/// a grant, and its deposit released to whoever paid it (`deposit`: what was actually
+		/// released). The requester may ask again.
+		OwnerApprovalVoided {
+			/// The request, now removed.
+			request: RequestId,
+			/// Why the owner's approval was void.
+			reason: ApprovalVoidReason,
+			/// The deposit released.
+			deposit: Option<DepositOf<T>>,
+		},
+		/// An open request that can never be decided (its asset is gone, retired or changed
+		/// hands since the request was made) was removed by `purge_request`. `deposit` is what
+		/// was actually released to whoever paid it.
+		RequestPurged {
+			/// The request, now removed.
+			request: RequestId,
+			/// The deposit released.
+			deposit: Option<DepositOf<T>>,
+		},
 	}
 
 	#[pallet::error]
@@ -420,6 +448,13 @@ pub mod pallet {
 		NoRequestIdLeft,
 		/// Every grant id has been used.
 		NoGrantIdLeft,
+		/// The request can still be decided: its asset exists, is active and is still in the
+		/// period of ownership of the department asked. Only a request whose asset is gone,
+		/// retired or changed hands since can be purged.
+		RequestStillValid,
+		/// A member of the oversight body acts for the owner or the requesting department: the
+		/// office is not an independent second party for this decision.
+		OversightNotIndependent,
 	}
 
 	/// The grants and open requests the chain starts with.
@@ -763,7 +798,9 @@ pub mod pallet {
 
 		/// The oversight office approves access to a `Restricted` asset.
 		///
-		/// Origin: [`Config::OversightOrigin`]. Owner and oversight approve a request in either
+		/// Origin: [`Config::OversightOrigin`], while independent of both departments concerned
+		/// (no member of [`Config::OversightBody`] acts for the owner or the requester). Owner
+		/// and oversight approve a request in either
 		/// order: the grant is issued by whichever comes second (and only to an active
 		/// requester). A grant pending oversight gives access from now on.
 		///
@@ -771,11 +808,21 @@ pub mod pallet {
 		/// was `Restricted` (or a request the owner approved while it was), whatever the asset's
 		/// classification now, and any request or grant while the asset is `Restricted`.
 		///
+		/// **An owner's approval that waited for the office is re-checked first.** It is void if
+		/// the owner department is suspended (or gone), or the steward who gave it
+		/// ([`OwnerApproval::by`]) is no longer a member of the owner department with the
+		/// `Steward` role (removed, moved to another department, or given another role). A void
+		/// approval ends the request: it is removed without a grant, its deposit goes back to
+		/// whoever paid it, and [`Event::OwnerApprovalVoided`] says why. The call succeeds (so the
+		/// removal stands), and charges only what that path costs. The requester may ask again;
+		/// the office's approval is not kept.
+		///
 		/// - `subject`: an open request, or a grant pending oversight.
 		///
 		/// # Events
 		/// - [`Event::OversightApproved`]; [`Event::GrantIssued`] (and [`Event::GrantPurged`]) if
 		///   a request's grant is issued.
+		/// - [`Event::OwnerApprovalVoided`] instead, if the owner's approval was void.
 		///
 		/// # Errors
 		/// - `BadOrigin`: not the oversight office.
@@ -791,12 +838,16 @@ pub mod pallet {
 		///   department is suspended (or gone).
 		/// - [`Error::AlreadyGranted`]: the requester got a grant for the asset meanwhile.
 		/// - [`Error::NoGrantIdLeft`]: every grant id has been used.
+		/// - [`Error::OversightNotIndependent`]: a member of [`Config::OversightBody`] acts for
+		///   the owner or the requesting department.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::oversight_approve())]
+		#[pallet::weight(T::WeightInfo::oversight_approve().saturating_add(
+			T::DbWeight::get().reads(T::OversightBody::max_members().into())
+		))]
 		pub fn oversight_approve(
 			origin: OriginFor<T>,
 			subject: OversightSubject,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			T::OversightOrigin::ensure_origin(origin)?;
 			Self::do_oversight_approve(subject)
 		}
@@ -896,6 +947,35 @@ pub mod pallet {
 		pub fn purge_expired(origin: OriginFor<T>, grants: PurgeListOf<T>) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_purge_expired(&grants)
+		}
+
+		/// Remove an open request that can never be decided, and release its deposit to whoever
+		/// paid it.
+		///
+		/// Origin: _Signed_, by anyone. A request can never be decided once its asset is gone,
+		/// retired, or changed hands since the request was made (even if it came back since: the
+		/// request belongs to the period of ownership it was made in, see
+		/// [`AccessRequest::transfers`]). Such a request is no longer listed for the new owner,
+		/// who could neither see nor reject it; this clears it and its indexes
+		/// (`OpenRequests`, `OwnerRequests`) so the requester may ask anew. A request of a
+		/// suspended department, or one waiting for the office, is not purgeable: it can still be
+		/// decided.
+		///
+		/// - `request`: the open request.
+		///
+		/// # Events
+		/// - [`Event::RequestPurged`].
+		///
+		/// # Errors
+		/// - `BadOrigin`: not signed.
+		/// - [`Error::UnknownRequest`]: no such open request.
+		/// - [`Error::RequestStillValid`]: its asset exists, is active and is still owned by the
+		///   department asked, in the same period of ownership.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::purge_request())]
+		pub fn purge_request(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_purge_request(request)
 		}
 	}
 }

@@ -62,6 +62,23 @@ pub const MAX_PAGE: u32 = 3;
 
 parameter_types! {
 	pub static RecordDeposit: Balance = DEPOSIT;
+	/// The oversight body's members (none by default); tests set them.
+	pub static OversightMembers: Vec<AccountId> = Vec::new();
+}
+
+/// The most members [`MockOversightBody`] may have.
+pub const MAX_OVERSIGHT_MEMBERS: u32 = 3;
+
+/// The oversight body of the mock: [`OversightMembers`].
+pub struct MockOversightBody;
+impl city_primitives::OversightBody<AccountId> for MockOversightBody {
+	fn members() -> Vec<AccountId> {
+		OversightMembers::get()
+	}
+
+	fn max_members() -> u32 {
+		MAX_OVERSIGHT_MEMBERS
+	}
 }
 
 impl pallet_access_grants::Config for Test {
@@ -72,6 +89,7 @@ impl pallet_access_grants::Config for Test {
 	type StewardOrigin = EnsureDepartmentRole<Test, Stewards>;
 	type OperatorOrigin = EnsureDepartmentRole<Test, Operators>;
 	type OversightOrigin = EnsureRoot<AccountId>;
+	type OversightBody = MockOversightBody;
 	type RecordDeposit = RecordDeposit;
 	type MaxPurposeLen = ConstU32<16>;
 	type MaxReasonLen = ConstU32<16>;
@@ -153,6 +171,11 @@ impl city_primitives::BenchmarkHelper<AccountId> for MockAssets {
 			&[Role::Steward],
 		)?;
 		Ok(Self::add(owner, classification))
+	}
+
+	fn retire_asset(_steward: &AccountId, asset: AssetId) -> Result<(), sp_runtime::DispatchError> {
+		Self::retire(asset);
+		Ok(())
 	}
 }
 

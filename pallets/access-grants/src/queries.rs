@@ -10,11 +10,21 @@ use crate::{
 use city_primitives::Page;
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::{One, Saturating};
 
 impl<T: Config> Pallet<T> {
-	/// May `department` access `asset` now? The owner always may (while the asset is active
-	/// and the owner not suspended); any active department may access a `Public` asset of an
-	/// active owner; any other needs a grant that gives access now.
+	/// May `department` access `asset` in the next block? The owner always may (while the
+	/// asset is active and the owner not suspended); any active department may access a
+	/// `Public` asset of an active owner; any other needs a grant that gives access in the
+	/// next block.
+	///
+	/// **Answered as of the next block**, [`Self::access_check_block`]: a gateway asks at the
+	/// best block `N` (whose state says the block number is `N`), and the `record_access` it
+	/// submits executes in block `N + 1` at the earliest. So a grant is judged at `N + 1`: one
+	/// with `expires_at <= N + 1` is already `Expired`, although `record_access` would still
+	/// accept it in block `N` itself. Whatever `check_access` allows at `N`, `record_access`
+	/// accepts in `N + 1` unless the state changes in between (a revocation, a suspension, a
+	/// last use, ...): expiry alone never turns an `Allowed` into a failed record.
 	pub fn check_access(
 		department: DepartmentId,
 		asset: AssetId,
@@ -45,7 +55,7 @@ impl<T: Config> Pallet<T> {
 		let Some(record) = Grants::<T>::get(grant) else {
 			return AccessDecision::Denied(DenialReason::NoGrant);
 		};
-		match Self::grant_denial(&record, Some(info), Self::now()) {
+		match Self::grant_denial(&record, Some(info), Self::access_check_block()) {
 			Some(reason) => AccessDecision::Denied(reason),
 			None => AccessDecision::Allowed {
 				grant: Some(grant),
@@ -55,8 +65,8 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// May the department `who` acts for (in any role) access `asset` now? As
-	/// [`Self::check_access`], or `NotMember`.
+	/// May the department `who` acts for (in any role) access `asset` in the next block? As
+	/// [`Self::check_access`] (also answered as of the next block), or `NotMember`.
 	pub fn check_account_access(
 		who: &T::AccountId,
 		asset: AssetId,
@@ -65,6 +75,12 @@ impl<T: Config> Pallet<T> {
 			Some((department, _role)) => Self::check_access(department, asset),
 			None => AccessDecision::Denied(DenialReason::NotMember),
 		}
+	}
+
+	/// The block `check_access` judges grants at: the one after the current block, where the
+	/// `record_access` of a gateway that asks now executes at the earliest.
+	pub fn access_check_block() -> BlockNumberFor<T> {
+		Self::now().saturating_add(One::one())
 	}
 
 	/// A grant, if it exists.

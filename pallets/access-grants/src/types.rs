@@ -328,6 +328,35 @@ pub enum OversightSubject {
 	Grant(GrantId),
 }
 
+/// Why an owner's approval that waited for the oversight office was void when the office
+/// approved: the owner side that gave it no longer stands behind it. The request is ended
+/// ([`crate::Event::OwnerApprovalVoided`]).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum ApprovalVoidReason {
+	/// The owner department is suspended (or gone).
+	#[codec(index = 0)]
+	OwnerInactive,
+	/// The steward who approved no longer acts for the owner department: removed, or a member
+	/// of another department now.
+	#[codec(index = 1)]
+	ApproverNotMember,
+	/// The steward who approved is still a member of the owner department, but no longer with a
+	/// role that approves requests (`Steward`).
+	#[codec(index = 2)]
+	ApproverRoleChanged,
+}
+
 /// Which of a department's grants to list.
 #[derive(
 	Clone,

@@ -5,6 +5,11 @@
 //! STEPS: `50`, REPEAT: `20`, WASM-EXECUTION: `Compiled`,
 //! DB CACHE: `1024` MiB, CPU: `AMD EPYC`.
 //!
+//! NOT MEASURED YET (2026-12-06, issue 20): `purge_request` and the two reads `oversight_approve`
+//! gained (the owner department and the approving steward's membership, re-checked before the
+//! grant is issued) were entered by hand, from the measured `cancel_request` and
+//! `oversight_approve`; run the script again to replace them.
+//!
 //! `SubstrateWeight<T>` prices database accesses with the runtime's `T::DbWeight` (ParityDB);
 //! `()` uses `ParityDbWeight` directly, for mocks.
 
@@ -30,6 +35,7 @@ pub trait WeightInfo {
 	fn oversight_reject() -> Weight;
 	fn record_access() -> Weight;
 	fn purge_expired(n: u32, ) -> Weight;
+	fn purge_request() -> Weight;
 }
 
 /// Weights for `pallet_access_grants` measured on the reference machine, with the runtime's database weights.
@@ -230,8 +236,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(428), added: 2903, mode: `MaxEncodedLen`)
 	/// Storage: `DataAssets::Assets` (r:1 w:0)
 	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(653), added: 3128, mode: `MaxEncodedLen`)
-	/// Storage: `Departments::Departments` (r:1 w:0)
+	/// Storage: `Departments::Departments` (r:2 w:0)
 	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Departments::Members` (r:1 w:0)
+	/// Proof: `Departments::Members` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::AssetGrants` (r:1 w:1)
 	/// Proof: `AccessGrants::AssetGrants` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
 	/// Storage: `AccessGrants::Grants` (r:1 w:2)
@@ -256,7 +264,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Estimated: `4118`
 		// Minimum execution time: 119_918_000 picoseconds.
 		Weight::from_parts(124_024_000, 4118)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `AccessGrants::Grants` (r:1 w:1)
@@ -326,6 +334,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3128).saturating_mul(n.into()))
 	}
+	/// Storage: `AccessGrants::Requests` (r:1 w:1)
+	/// Proof: `AccessGrants::Requests` (`max_values`: None, `max_size`: Some(428), added: 2903, mode: `MaxEncodedLen`)
+	/// Storage: `DataAssets::Assets` (r:1 w:0)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(653), added: 3128, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Storage: `AccessGrants::OpenRequests` (r:0 w:1)
+	/// Proof: `AccessGrants::OpenRequests` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `AccessGrants::OwnerRequests` (r:0 w:1)
+	/// Proof: `AccessGrants::OwnerRequests` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
+	fn purge_request() -> Weight {
+		// Entered by hand (not measured): `cancel_request`'s time and accesses, with the asset
+		// read in place of the caller's membership and department.
+		Weight::from_parts(75_913_000, 4118)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
 }
 
 // For tests and mocks: the same numbers with ParityDB's database weights.
@@ -367,7 +394,7 @@ impl WeightInfo for () {
 	}
 	fn oversight_approve() -> Weight {
 		Weight::from_parts(124_024_000, 4118)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(13_u64))
 	}
 	fn oversight_reject() -> Weight {
@@ -386,5 +413,10 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3128).saturating_mul(n.into()))
+	}
+	fn purge_request() -> Weight {
+		Weight::from_parts(75_913_000, 4118)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 }

@@ -159,9 +159,29 @@ mod benchmarks {
 	#[benchmark]
 	fn set_classification() -> Result<(), BenchmarkError> {
 		let (caller, _, asset) = steward_with_asset::<T>()?;
+		let oversight =
+			T::OversightOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		DataAssets::<T>::declassify(oversight, asset, Classification::Internal)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), asset, Classification::Public);
+		_(RawOrigin::Signed(caller), asset, Classification::Restricted);
+
+		assert_last_event::<T>(Event::ClassificationChanged {
+			asset,
+			old: Classification::Internal,
+			new: Classification::Restricted,
+		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn declassify() -> Result<(), BenchmarkError> {
+		let (_, _, asset) = steward_with_asset::<T>()?;
+		let oversight =
+			T::OversightOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(oversight as T::RuntimeOrigin, asset, Classification::Public);
 
 		assert_last_event::<T>(Event::ClassificationChanged {
 			asset,

@@ -26,6 +26,7 @@ pub mod weights;
 pub(crate) use benchmark_setup::benchmark_tag;
 #[cfg(test)]
 pub(crate) use features::is_valid_media_type;
+use features::ClassifiedBy;
 
 pub use city_primitives::{
 	AssetId, AssetInfo, AssetRegistry, AssetVersion, Classification, DepartmentId,
@@ -42,7 +43,7 @@ pub const FIRST_VERSION: AssetVersion = 1;
 pub mod pallet {
 	use super::*;
 	use alloc::vec::Vec;
-	use city_primitives::ensure_department_origin;
+	use city_primitives::{ensure_department_origin, OversightBody};
 	use frame_support::{pallet_prelude::*, traits::fungible};
 	use frame_system::pallet_prelude::*;
 
@@ -79,6 +80,15 @@ pub mod pallet {
 			Self::RuntimeOrigin,
 			Success = (Self::AccountId, DepartmentId),
 		>;
+
+		/// Who may lower the classification of a `Restricted` asset (`declassify`): the city's
+		/// data protection oversight, independent of the owner, so that the owner alone can
+		/// never open Restricted data without a grant or without oversight.
+		type OversightOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The members behind [`Config::OversightOrigin`]: its decisions count only while none
+		/// of them acts for the asset's owner.
+		type OversightBody: OversightBody<Self::AccountId>;
 
 		/// The balance held for every active asset, on top of [`Config::VersionDeposit`] per
 		/// version: the storage of the asset record, its index entry and its first content
@@ -308,6 +318,14 @@ pub mod pallet {
 		CannotHoldDeposit,
 		/// Every asset id has been used.
 		NoAssetIdLeft,
+		/// Only the oversight office lowers a `Restricted` asset's classification
+		/// (`declassify`); the owner may only raise classifications or lower others.
+		DowngradeNeedsOversight,
+		/// `declassify` lowers `Restricted` assets only; this one is not `Restricted`.
+		NotRestricted,
+		/// A member of the oversight body acts for the department this decision concerns, so
+		/// the body is not the independent second party the decision needs.
+		OversightNotIndependent,
 	}
 
 	#[pallet::genesis_config]
@@ -484,11 +502,11 @@ pub mod pallet {
 		/// Change an asset's classification.
 		///
 		/// Origin: [`Config::StewardOrigin`], a Steward of the department that owns the asset: the
-		/// owner decides how sensitive its data is, up or down, and the event records it. The
-		/// access-grant pallet reads the classification when it decides a request; grants decided
-		/// before are not re-examined here (that pallet keeps requiring the oversight office's
-		/// approval for what was `Restricted` when it was asked for or granted, also after a
-		/// downgrade).
+		/// owner decides how sensitive its data is, and the event records it, except that only
+		/// the oversight office lowers a `Restricted` asset (`declassify`). The access-grant
+		/// pallet reads the classification when it decides a request; grants decided before are
+		/// not re-examined here (that pallet keeps requiring the oversight office's approval for
+		/// what was `Restricted` when it was asked for or granted, also after a downgrade).
 		///
 		/// - `asset`: the asset; active.
 		/// - `classification`: the new classification.
@@ -502,6 +520,8 @@ pub mod pallet {
 		/// - [`Error::UnknownAsset`], [`Error::NotOwner`], [`Error::AssetRetired`]: as in
 		///   `update_asset`.
 		/// - [`Error::ClassificationUnchanged`]: the asset already has this classification.
+		/// - [`Error::DowngradeNeedsOversight`]: the asset is `Restricted` and `classification`
+		///   is lower.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::set_classification())]
 		pub fn set_classification(
@@ -511,7 +531,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (_, department) =
 				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
-			Self::do_set_classification(department, asset, classification)
+			Self::do_set_classification(ClassifiedBy::Owner(department), asset, classification)
 		}
 
 		/// Offer an asset to another department, the first step of a transfer.
@@ -632,6 +652,40 @@ pub mod pallet {
 			let (_, department) =
 				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
 			Self::do_retire_asset(department, asset)
+		}
+
+		/// Lower a `Restricted` asset's classification: the second party's decision that the
+		/// data may be shared without the two-party rule from now on.
+		///
+		/// Origin: [`Config::OversightOrigin`], the city's data protection oversight, while
+		/// independent of the owner (no member of [`Config::OversightBody`] acts for it). Grants and
+		/// requests made while the asset was `Restricted` keep needing the office's approval
+		/// (pallet-access-grants records that on each).
+		///
+		/// - `asset`: the asset; active and `Restricted`.
+		/// - `classification`: the new, lower classification.
+		///
+		/// # Events
+		/// - `ClassificationChanged`.
+		///
+		/// # Errors
+		/// - `BadOrigin`: not the oversight office.
+		/// - [`Error::UnknownAsset`], [`Error::AssetRetired`]: no such asset, or retired.
+		/// - [`Error::NotRestricted`]: the asset is not `Restricted`.
+		/// - [`Error::ClassificationUnchanged`]: `classification` is `Restricted`.
+		/// - [`Error::OversightNotIndependent`]: a member of [`Config::OversightBody`] acts for
+		///   the owner.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::declassify().saturating_add(
+			T::DbWeight::get().reads(T::OversightBody::max_members().into())
+		))]
+		pub fn declassify(
+			origin: OriginFor<T>,
+			asset: AssetId,
+			classification: Classification,
+		) -> DispatchResult {
+			T::OversightOrigin::ensure_origin(origin)?;
+			Self::do_set_classification(ClassifiedBy::Oversight, asset, classification)
 		}
 	}
 }

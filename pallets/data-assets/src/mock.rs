@@ -67,12 +67,31 @@ pub const MAX_VERSIONS: u32 = 3;
 /// Most assets per runtime-API page.
 pub const MAX_PAGE: u32 = 4;
 
+parameter_types! {
+	/// The oversight body's members (none by default); tests set them.
+	pub static OversightMembers: Vec<AccountId> = Vec::new();
+}
+
+/// The oversight body of the mock: [`OversightMembers`].
+pub struct MockOversightBody;
+impl city_primitives::OversightBody<AccountId> for MockOversightBody {
+	fn members() -> Vec<AccountId> {
+		OversightMembers::get()
+	}
+
+	fn max_members() -> u32 {
+		3
+	}
+}
+
 impl pallet_data_assets::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Currency = Balances;
 	type Departments = Departments;
 	type StewardOrigin =
 		pallet_departments::EnsureDepartmentRole<Test, pallet_departments::Stewards>;
+	type OversightOrigin = EnsureRoot<AccountId>;
+	type OversightBody = MockOversightBody;
 	type AssetDeposit = AssetDeposit;
 	type VersionDeposit = VersionDeposit;
 	type MaxNameLen = ConstU32<MAX_NAME_LEN>;

@@ -23,6 +23,7 @@ pub trait WeightInfo {
 	fn update_asset() -> Weight;
 	fn update_metadata() -> Weight;
 	fn set_classification() -> Weight;
+	fn declassify() -> Weight;
 	fn offer_transfer() -> Weight;
 	fn cancel_transfer() -> Weight;
 	fn accept_transfer() -> Weight;
@@ -106,6 +107,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1603`
 		//  Estimated: `4118`
 		// Minimum execution time: 29_163_000 picoseconds.
+		Weight::from_parts(31_366_000, 4118)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Not measured yet: `set_classification`'s measurement, which reads what `declassify`
+	/// reads and more (the signer's membership and department), so it does not undercharge.
+	/// Storage: `DataAssets::Assets` (r:1 w:1)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(653), added: 2577, mode: `MaxEncodedLen`)
+	fn declassify() -> Weight {
 		Weight::from_parts(31_366_000, 4118)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -198,6 +208,11 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_classification() -> Weight {
+		Weight::from_parts(31_366_000, 4118)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn declassify() -> Weight {
 		Weight::from_parts(31_366_000, 4118)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))

@@ -114,6 +114,42 @@ pub trait DepartmentRegistry<AccountId> {
 	fn refusal(who: &AccountId) -> DispatchError;
 }
 
+/// The city's oversight body: the second party of the two-party rule for `Restricted` data.
+///
+/// Its decisions (approving a grant on a `Restricted` asset, lowering a `Restricted` asset)
+/// count only while it is independent of the departments they concern: while none of its
+/// members acts for one of them. So no combination of the owner's and the requester's accounts
+/// can carry a decision that opens `Restricted` data, whatever the size of the body or the
+/// council.
+///
+/// The runtime implements it with its oversight board (a `pallet-collective` instance).
+pub trait OversightBody<AccountId> {
+	/// The body's current members, at most [`Self::max_members`].
+	fn members() -> Vec<AccountId>;
+
+	/// The most members the body can have: what [`Self::is_independent_of`] reads at worst.
+	fn max_members() -> u32;
+
+	/// Whether no member of the body acts for any of `departments`, as the registry `R` says.
+	fn is_independent_of<R: DepartmentRegistry<AccountId>>(departments: &[DepartmentId]) -> bool {
+		Self::members().iter().all(|member| {
+			R::membership(member).is_none_or(|(department, _)| !departments.contains(&department))
+		})
+	}
+}
+
+/// A body without members, independent of every department: for mocks whose oversight origin
+/// is Root alone.
+impl<AccountId> OversightBody<AccountId> for () {
+	fn members() -> Vec<AccountId> {
+		Vec::new()
+	}
+
+	fn max_members() -> u32 {
+		0
+	}
+}
+
 /// Checks `origin` with the department-role origin `O` (or anything combined with one) and
 /// returns what `O` yields, usually `(account, department)`.
 ///
@@ -152,6 +188,11 @@ pub trait BenchmarkHelper<AccountId> {
 		_steward: &AccountId,
 		_classification: Classification,
 	) -> Result<AssetId, DispatchError> {
+		Err(DispatchError::Other("BenchmarkHelper: assets unsupported"))
+	}
+
+	/// Retires `asset`, owned by `steward`'s department, as its steward would.
+	fn retire_asset(_steward: &AccountId, _asset: AssetId) -> Result<(), DispatchError> {
 		Err(DispatchError::Other("BenchmarkHelper: assets unsupported"))
 	}
 }

@@ -56,6 +56,10 @@ impl pallet_data_assets::Config for Runtime {
 	type Departments = Departments;
 	/// A Steward of an active department, for that department.
 	type StewardOrigin = EnsureDepartmentRole<Runtime, Stewards>;
+	/// The city's data protection oversight, as for access grants: only it lowers a
+	/// Restricted asset.
+	type OversightOrigin = governance::Oversight;
+	type OversightBody = governance::OversightBoardMembers;
 	type AssetDeposit = AssetDeposit;
 	type VersionDeposit = VersionDeposit;
 	type MaxNameLen = ConstU32<128>;
@@ -77,8 +81,10 @@ impl pallet_access_grants::Config for Runtime {
 	type StewardOrigin = EnsureDepartmentRole<Runtime, Stewards>;
 	/// A department system's key (Operator) or a Steward of an active department.
 	type OperatorOrigin = EnsureDepartmentRole<Runtime, Operators>;
-	/// The city's data protection oversight: half of the agency council, or Root.
+	/// The city's data protection oversight: half of the oversight board.
 	type OversightOrigin = governance::Oversight;
+	/// Its decisions count only while no board member acts for the owner or the requester.
+	type OversightBody = governance::OversightBoardMembers;
 	type RecordDeposit = AccessRecordDeposit;
 	type MaxPurposeLen = ConstU32<256>;
 	type MaxReasonLen = ConstU32<256>;
@@ -132,5 +138,12 @@ impl city_primitives::BenchmarkHelper<crate::AccountId> for CityBenchmarkHelper 
 		classification: city_primitives::Classification,
 	) -> Result<city_primitives::AssetId, sp_runtime::DispatchError> {
 		DataAssets::benchmark_asset(steward, classification)
+	}
+
+	fn retire_asset(
+		steward: &crate::AccountId,
+		asset: city_primitives::AssetId,
+	) -> Result<(), sp_runtime::DispatchError> {
+		DataAssets::retire_asset(crate::RuntimeOrigin::signed(steward.clone()), asset)
 	}
 }

@@ -6,8 +6,15 @@
 //! | origin | who | decides |
 //! | --- | --- | --- |
 //! | [`CouncilTwoThirds`] | two thirds of the council, or Root | departments (registrar), object classes, validators, council seats |
-//! | [`Oversight`] | half of the council, or Root | the second approval of grants on Restricted data |
+//! | [`Oversight`] | half of the oversight board (not the council, not Root) | the second approval of grants on Restricted data; lowering a Restricted asset |
 //! | [`CouncilThreeQuarters`] | three quarters of the council, or Root | anything only Root may do, above all runtime upgrades (`councilRoot.dispatchAsRoot`) |
+//!
+//! The oversight board is a second `pallet-collective` instance: the city's data protection
+//! office, its members set at genesis and changed by the council (two thirds,
+//! `oversightBoard.setMembers`). It is the independent second party of the two-party rule for
+//! `Restricted` data, so neither the council nor Root stands behind [`Oversight`], and its
+//! decisions count only while none of its members acts for a department they concern
+//! ([`OversightBoardMembers`], the pallets' `OversightBody`).
 //!
 //! Root (sudo) stays only in the `development` preset, to make a one-person chain usable; the
 //! `local_testnet` preset and real deployments have no sudo key.
@@ -35,11 +42,26 @@ pub type CouncilThreeQuarters = EitherOfDiverse<
 	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 3, 4>,
 >;
 
-/// Half of the council, or Root: the city's data protection oversight.
-pub type Oversight = EitherOfDiverse<
-	EnsureRoot<AccountId>,
-	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 1, 2>,
->;
+/// The oversight board's instance of `pallet-collective`.
+pub type OversightCollective = pallet_collective::Instance2;
+
+/// Half of the oversight board: the city's data protection oversight. Not Root: Root is
+/// reached by a council motion, and the council is made of the departments' admins, whom the
+/// second party must be independent of.
+pub type Oversight =
+	pallet_collective::EnsureProportionAtLeast<AccountId, OversightCollective, 1, 2>;
+
+/// The oversight board's members, as the pallets see the body behind [`Oversight`].
+pub struct OversightBoardMembers;
+impl city_primitives::OversightBody<AccountId> for OversightBoardMembers {
+	fn members() -> alloc::vec::Vec<AccountId> {
+		pallet_collective::Members::<Runtime, OversightCollective>::get()
+	}
+
+	fn max_members() -> u32 {
+		OversightBoardMaxMembers::get()
+	}
+}
 
 parameter_types! {
 	/// A motion that has not gathered its votes in three days closes.
@@ -72,6 +94,30 @@ parameter_types! {
 	/// `sudo.sudo` (check an origin, dispatch, deposit an event), so the same measured weight.
 	pub CouncilRootOverhead: Weight =
 		<pallet_sudo::weights::SubstrateWeight<Runtime> as pallet_sudo::WeightInfo>::sudo();
+}
+
+parameter_types! {
+	/// A data protection office is a handful of people.
+	pub const OversightBoardMaxMembers: u32 = 16;
+}
+
+impl pallet_collective::Config<OversightCollective> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = CouncilMotionDuration;
+	type MaxProposals = frame_support::traits::ConstU32<32>;
+	type MaxMembers = OversightBoardMaxMembers;
+	/// When a motion closes, members who did not vote follow the prime member (no prime: nay).
+	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	/// The council appoints the board; the board does not appoint itself.
+	type SetMembersOrigin = CouncilTwoThirds;
+	type MaxProposalWeight = MaxProposalWeight;
+	type DisapproveOrigin = CouncilTwoThirds;
+	type KillOrigin = CouncilTwoThirds;
+	/// Only members may propose, so proposals need no deposit.
+	type Consideration = ();
 }
 
 impl crate::council_root::Config for Runtime {

@@ -1,5 +1,6 @@
 //! Access grants: requests and their answers, grants given directly, their use and end, and the
-//! oversight office's calls (fitting origin: sudo or a council motion).
+//! oversight office's calls (fitting origin: an oversight board motion, or sudo to see it
+//! refused).
 
 use super::{
 	inputs::{bounded, display_text, duration, max_uses, nth, scope},
@@ -19,7 +20,9 @@ impl Resolver<'_> {
 		let (fitting, call) = match self.action.kind {
 			RequestAccess | CancelRequest | ApproveRequest | RejectRequest => self.request_call(),
 			GrantAccess | RevokeAccess | RenounceAccess | RecordAccess => self.grant_call(),
-			OversightApprove | OversightReject | PurgeExpired => self.oversight_call(),
+			OversightApprove | OversightReject | PurgeExpired | PurgeRequest => {
+				self.oversight_call()
+			},
 			kind => unreachable!("{kind:?} is not an access-grants call"),
 		};
 		Resolved::Fitting(fitting, call)
@@ -149,7 +152,8 @@ impl Resolver<'_> {
 		}
 	}
 
-	/// The oversight office's calls, and `purge_expired`, which anyone may call.
+	/// The oversight office's calls, and `purge_expired` and `purge_request`, which anyone may
+	/// call.
 	fn oversight_call(&self) -> (Option<usize>, RuntimeCall) {
 		use Kind::*;
 		let a = self.action;
@@ -198,6 +202,28 @@ impl Resolver<'_> {
 					}
 					.into(),
 				)
+			},
+			PurgeRequest => {
+				// Mostly one that can never be decided (its asset retired or changed hands);
+				// sometimes any open request (refused while decidable), or an unknown id.
+				let requests = state::requests();
+				let stale: Vec<_> = requests
+					.iter()
+					.filter(|(_, r)| {
+						state::asset(r.asset).is_none_or(|a| {
+							a.retired_at.is_some()
+								|| a.owner != r.owner || a.transfers != r.transfers
+						})
+					})
+					.map(|(id, _)| *id)
+					.collect();
+				let any = nth(&requests, p1).map(|(id, _)| id);
+				let request = match (self.bad(1), self.bad(3)) {
+					(true, _) => seed,
+					(_, true) => any.unwrap_or(seed),
+					_ => nth(&stale, p0).or(any).unwrap_or(seed),
+				};
+				(None, pallet_access_grants::Call::purge_request { request }.into())
 			},
 			kind => unreachable!("{kind:?} is not an oversight call"),
 		}

@@ -143,6 +143,10 @@ fn outcome(outer: &sp_runtime::DispatchOutcome, events_before: usize) -> Result<
 			| RuntimeEvent::Council(pallet_collective::Event::Executed {
 				result: Err(e), ..
 			})
+			| RuntimeEvent::OversightBoard(pallet_collective::Event::Executed {
+				result: Err(e),
+				..
+			})
 			| RuntimeEvent::Utility(pallet_utility::Event::BatchInterrupted { error: e, .. }) => {
 				return Err(name(e))
 			},
@@ -218,6 +222,18 @@ fn run_case(storage: &Storage, keys: &Keys, plan: &[BlockPlan]) -> Result<(), Te
 								proposal: Box::new(call),
 								length_bound,
 							};
+						(i, propose.into())
+					},
+					Origin::Board(i) => {
+						let length_bound = call.encoded_size() as u32;
+						let propose = pallet_collective::Call::<
+							Runtime,
+							crate::OversightCollective,
+						>::propose {
+							threshold: 1,
+							proposal: Box::new(call),
+							length_bound,
+						};
 						(i, propose.into())
 					},
 				};

@@ -38,6 +38,7 @@ pub(super) enum Kind {
 	OversightReject,
 	RecordAccess,
 	PurgeExpired,
+	PurgeRequest,
 	// City codes.
 	AddObjectClass,
 	RetireObjectClass,
@@ -64,6 +65,11 @@ pub(super) enum Kind {
 }
 
 impl Kind {
+	/// Calls only the oversight board may make.
+	pub(super) fn is_oversight(self) -> bool {
+		matches!(self, Kind::OversightApprove | Kind::OversightReject)
+	}
+
 	/// Calls only the registrar (or the oversight office) may make.
 	pub(super) fn is_governance(self) -> bool {
 		use Kind::*;
@@ -93,7 +99,7 @@ impl Kind {
 			| CancelAssetOffer | AcceptAsset | RetireAsset => Pallet::DataAssets,
 			RequestAccess | CancelRequest | ApproveRequest | RejectRequest | GrantAccess
 			| RevokeAccess | RenounceAccess | OversightApprove | OversightReject | RecordAccess
-			| PurgeExpired => Pallet::AccessGrants,
+			| PurgeExpired | PurgeRequest => Pallet::AccessGrants,
 			AddObjectClass | RetireObjectClass | IssueCode | IssueCodesBatch | UpdateCode
 			| LinkAsset | UnlinkAsset | OfferCode | CancelCodeOffer | AcceptCode | SuspendCode
 			| ReactivateCode | RetireCode => Pallet::CityCodes,
@@ -146,6 +152,7 @@ const KIND_WEIGHTS: &[(Kind, usize)] = {
 		(OversightReject, 1),
 		(RecordAccess, 8),
 		(PurgeExpired, 3),
+		(PurgeRequest, 2),
 		(AddObjectClass, 1),
 		(RetireObjectClass, 1),
 		(IssueCode, 6),

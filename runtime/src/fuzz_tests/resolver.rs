@@ -57,6 +57,8 @@ pub(super) enum Origin {
 	/// Proposed to the council by this development account with this threshold; if `true`, as
 	/// `councilRoot.dispatchAsRoot` of the call (three quarters of the council act as Root).
 	Council(usize, u32, bool),
+	/// Proposed to the oversight board by this development account, with threshold 1.
+	Board(usize),
 }
 
 /// A call as a pallet's module builds it.
@@ -207,6 +209,15 @@ impl Resolver<'_> {
 
 		if let Some(i) = a.signer {
 			return (Origin::Signed(i as usize % self.keys.0.len()), call);
+		}
+		if a.kind.is_oversight() {
+			// The oversight board's decision (sometimes, to see it refused, sudo's).
+			let board: Vec<_> =
+				state::oversight_board().iter().filter_map(|who| self.keys.index_of(who)).collect();
+			return match (num % 4, nth(&board, p2)) {
+				(0, _) | (_, None) => (Origin::Sudo, call),
+				(_, Some(member)) => (Origin::Board(member), call),
+			};
 		}
 		if a.kind.is_governance() {
 			let council: Vec<_> =

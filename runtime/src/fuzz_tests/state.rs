@@ -103,6 +103,11 @@ pub fn council() -> Vec<AccountId> {
 	pallet_collective::Members::<Runtime, CouncilCollective>::get()
 }
 
+/// The oversight board's members.
+pub fn oversight_board() -> Vec<AccountId> {
+	pallet_collective::Members::<Runtime, crate::OversightCollective>::get()
+}
+
 /// A council motion's votes: `pallet_collective::Votes`, whose fields are private, decoded
 /// from its encoding.
 #[derive(codec::Decode)]

@@ -1,4 +1,4 @@
-//! Opening and cancelling requests.
+//! Opening, cancelling and purging requests.
 
 use crate::{
 	AccessRequest, AssetGrants, AssetId, AssetRegistry, Classification, Config, DepartmentId,
@@ -82,6 +82,20 @@ impl<T: Config> Pallet<T> {
 
 		let deposit = Self::remove_request(request, &record)?;
 		Self::deposit_event(Event::RequestCancelled { request, who, deposit });
+		Ok(())
+	}
+
+	/// `purge_request`: removes a request that can never be decided, as its asset is gone,
+	/// retired or changed hands since it was made.
+	pub(crate) fn do_purge_request(request: RequestId) -> DispatchResult {
+		let record = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?;
+		let decidable = T::Assets::asset_info(record.asset).is_some_and(|info| {
+			info.active && Self::same_ownership(&info, record.owner, record.transfers)
+		});
+		ensure!(!decidable, Error::<T>::RequestStillValid);
+
+		let deposit = Self::remove_request(request, &record)?;
+		Self::deposit_event(Event::RequestPurged { request, deposit });
 		Ok(())
 	}
 

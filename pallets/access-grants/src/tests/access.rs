@@ -247,8 +247,11 @@ fn check_access_follows_a_grant_through_its_life() {
 		assert_eq!(decision(TRANSPORT, INTERNAL_ASSET), denied(DenialReason::OwnerInactive));
 		reactivate(PUBLIC_WORKS);
 
-		run_to(DURATION);
+		// `check_access` answers as of the next block: in the grant's last block it is over.
+		run_to(DURATION - 1);
 		assert_eq!(decision(TRANSPORT, INTERNAL_ASSET), allowed(grant, 1 + DURATION, Some(5)));
+		run_to(DURATION);
+		assert_eq!(decision(TRANSPORT, INTERNAL_ASSET), denied(DenialReason::Expired));
 		run_to(1 + DURATION);
 		assert_eq!(decision(TRANSPORT, INTERNAL_ASSET), denied(DenialReason::Expired));
 		MockAssets::retire(INTERNAL_ASSET);
@@ -315,5 +318,62 @@ fn check_account_access_resolves_the_department_of_any_member() {
 			AccessGrants::check_account_access(&OUTSIDER, INTERNAL_ASSET),
 			denied(DenialReason::NotMember)
 		);
+	});
+}
+
+// ---- `check_access` answers as of the next block ----
+
+#[test]
+fn check_access_answers_as_of_the_next_block() {
+	test(|| {
+		// A grant of one block, issued in block 1: it gives access in block 1 only.
+		let grant = NextGrantId::<Test>::get();
+		assert_ok!(AccessGrants::grant_access(
+			signed(PW_STEWARD),
+			INTERNAL_ASSET,
+			TRANSPORT,
+			purpose("one block"),
+			Scope::Read,
+			1,
+			None
+		));
+		let now = System::block_number();
+		assert_eq!(Grants::<Test>::get(grant).unwrap().expires_at, now + 1);
+		assert_eq!(AccessGrants::access_check_block(), now + 1);
+
+		// A gateway asking at block `now` gets its record into block `now + 1` at the earliest,
+		// where the grant no longer gives access: `check_access` already refuses...
+		assert_eq!(decision(TRANSPORT, INTERNAL_ASSET), denied(DenialReason::Expired));
+		assert_eq!(
+			AccessGrants::check_account_access(&TR_OPERATOR, INTERNAL_ASSET),
+			denied(DenialReason::Expired)
+		);
+		// ... although `record_access` executing in block `now` itself still accepts it.
+		record(INTERNAL_ASSET, grant, 1);
+		assert_eq!(Grants::<Test>::get(grant).unwrap().uses, 1);
+		run_to(now + 1);
+		assert_noop!(
+			AccessGrants::record_access(signed(TR_OPERATOR), INTERNAL_ASSET, grant, [2; 32]),
+			Error::<Test>::GrantExpired
+		);
+	});
+}
+
+#[test]
+fn whatever_check_access_allows_record_access_accepts_in_the_next_block() {
+	test(|| {
+		let grant = direct_grant(INTERNAL_ASSET, TRANSPORT, None);
+		let expires_at = 1 + DURATION;
+		for block in 1..expires_at + 2 {
+			run_to(block);
+			let allowed_now =
+				matches!(decision(TRANSPORT, INTERNAL_ASSET), AccessDecision::Allowed { .. });
+			// The record submitted after the check executes in the next block.
+			run_to(block + 1);
+			let recorded =
+				AccessGrants::record_access(signed(TR_OPERATOR), INTERNAL_ASSET, grant, [0; 32])
+					.is_ok();
+			assert_eq!(allowed_now, recorded, "checked at {block}, recorded at {}", block + 1);
+		}
 	});
 }

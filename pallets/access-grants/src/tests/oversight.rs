@@ -3,12 +3,12 @@
 use super::*;
 use crate::{
 	AssetGrants, Classification, Deposit, Error, Event, GrantSource, Grants, OversightSubject,
-	OwnerApproval, Requests,
+	OwnerApproval, Requests, Role,
 };
 use frame_support::assert_noop;
 use sp_runtime::DispatchError;
 
-fn approve(subject: OversightSubject) -> frame_support::dispatch::DispatchResult {
+fn approve(subject: OversightSubject) -> frame_support::dispatch::DispatchResultWithPostInfo {
 	AccessGrants::oversight_approve(oversight(), subject)
 }
 
@@ -445,5 +445,140 @@ fn the_office_may_approve_first_while_the_requester_is_suspended() {
 		reactivate(TRANSPORT);
 		assert_ok!(AccessGrants::approve_request(signed(PW_STEWARD), request, None, None));
 		assert_eq!(decision(TRANSPORT, RESTRICTED_ASSET), allowed(0, 1 + DURATION, None));
+	});
+}
+
+// ---- The office is independent of both departments concerned ----
+
+#[test]
+fn oversight_approval_counts_only_while_no_body_member_acts_for_owner_or_requester() {
+	test(|| {
+		let request = open_request(RESTRICTED_ASSET);
+		assert_ok!(AccessGrants::approve_request(signed(PW_STEWARD), request, None, None));
+
+		// The owner's admin, or the requester's, sits on the body: the office may not decide.
+		for conflicted in [PW_ADMIN, TR_ADMIN] {
+			OversightMembers::set(vec![OUTSIDER, conflicted]);
+			assert_noop!(
+				approve(OversightSubject::Request(request)),
+				Error::<Test>::OversightNotIndependent
+			);
+		}
+
+		// A body of outsiders and a third department's member decides.
+		OversightMembers::set(vec![OUTSIDER, HL_STEWARD]);
+		assert_ok!(approve(OversightSubject::Request(request)));
+		assert!(matches!(last_event(), Event::GrantIssued { pending_oversight: false, .. }));
+	});
+}
+
+#[test]
+fn oversight_approval_of_a_grant_needs_independence_of_owner_and_grantee() {
+	test(|| {
+		let grant = direct_grant(RESTRICTED_ASSET, TRANSPORT, None);
+		for conflicted in [PW_OPERATOR, TR_OPERATOR] {
+			OversightMembers::set(vec![conflicted]);
+			assert_noop!(
+				approve(OversightSubject::Grant(grant)),
+				Error::<Test>::OversightNotIndependent
+			);
+		}
+		OversightMembers::set(vec![HL_OPERATOR]);
+		assert_ok!(approve(OversightSubject::Grant(grant)));
+		assert!(Grants::<Test>::get(grant).unwrap().oversight_approved);
+	});
+}
+
+#[test]
+fn a_conflicted_office_may_still_reject() {
+	// Rejecting only closes access, which either department could do itself (the owner
+	// rejects or revokes, the requester cancels or renounces): no independence needed.
+	test(|| {
+		OversightMembers::set(vec![PW_ADMIN, TR_ADMIN]);
+		let request = open_request(RESTRICTED_ASSET);
+		assert_ok!(reject(OversightSubject::Request(request), "no"));
+		assert_eq!(Requests::<Test>::get(request), None);
+	});
+}
+
+// ---- An owner's approval that waited for the office is re-checked ----
+
+/// Transport asks for the Restricted asset and Public Works' steward approves; returns the
+/// request, now waiting for the office.
+fn owner_approved_request() -> crate::RequestId {
+	let request = open_request(RESTRICTED_ASSET);
+	assert_ok!(AccessGrants::approve_request(signed(PW_STEWARD), request, None, None));
+	assert_eq!(held(TR_STEWARD), DEPOSIT);
+	request
+}
+
+/// The office approves `request`, whose owner approval is void for `reason`: the request is
+/// gone without a grant, and the deposit is back.
+fn assert_approval_voided(request: crate::RequestId, reason: crate::ApprovalVoidReason) {
+	assert_ok!(approve(OversightSubject::Request(request)));
+	assert_eq!(Requests::<Test>::get(request), None);
+	assert_eq!(Grants::<Test>::iter().count(), 0);
+	assert_eq!(AssetGrants::<Test>::get(RESTRICTED_ASSET, TRANSPORT), None);
+	assert_eq!(held(TR_STEWARD), 0);
+	assert_eq!(
+		last_event(),
+		Event::OwnerApprovalVoided {
+			request,
+			reason,
+			deposit: Some(Deposit { depositor: TR_STEWARD, amount: DEPOSIT }),
+		}
+	);
+	assert!(matches!(decision(TRANSPORT, RESTRICTED_ASSET), AccessDecision::Denied(_)));
+}
+
+#[test]
+fn an_approval_of_a_since_suspended_owner_is_void() {
+	test(|| {
+		let request = owner_approved_request();
+		suspend(PUBLIC_WORKS);
+		assert_approval_voided(request, crate::ApprovalVoidReason::OwnerInactive);
+	});
+}
+
+#[test]
+fn an_approval_of_a_since_removed_steward_is_void() {
+	test(|| {
+		let request = owner_approved_request();
+		assert_ok!(Departments::remove_member(signed(PW_ADMIN), PW_STEWARD));
+		assert_approval_voided(request, crate::ApprovalVoidReason::ApproverNotMember);
+	});
+}
+
+#[test]
+fn an_approval_of_a_steward_given_another_role_is_void() {
+	test(|| {
+		let request = owner_approved_request();
+		assert_ok!(Departments::set_member_role(signed(PW_ADMIN), PW_STEWARD, Role::Operator));
+		assert_approval_voided(request, crate::ApprovalVoidReason::ApproverRoleChanged);
+	});
+}
+
+#[test]
+fn the_requester_may_ask_again_after_a_void_approval() {
+	test(|| {
+		let request = owner_approved_request();
+		suspend(PUBLIC_WORKS);
+		assert_ok!(approve(OversightSubject::Request(request)));
+		reactivate(PUBLIC_WORKS);
+		let again = open_request(RESTRICTED_ASSET);
+		assert_ne!(again, request);
+		assert!(Requests::<Test>::get(again).is_some());
+	});
+}
+
+#[test]
+fn a_standing_approval_still_issues_the_grant() {
+	test(|| {
+		let request = owner_approved_request();
+		// Suspended and reactivated meanwhile: what counts is the state when the office decides.
+		suspend(PUBLIC_WORKS);
+		reactivate(PUBLIC_WORKS);
+		assert_ok!(approve(OversightSubject::Request(request)));
+		assert_eq!(AssetGrants::<Test>::get(RESTRICTED_ASSET, TRANSPORT), Some(0));
 	});
 }

@@ -139,3 +139,77 @@ fn purge_needs_a_signed_origin() {
 		assert_ok!(purge(&[]));
 	});
 }
+
+// ---- `purge_request`: requests that can never be decided ----
+
+fn purge_request(request: crate::RequestId) -> frame_support::dispatch::DispatchResult {
+	AccessGrants::purge_request(signed(OUTSIDER), request)
+}
+
+/// `request` is gone with its indexes, and its deposit is back with Transport's steward.
+fn assert_request_purged(request: crate::RequestId) {
+	assert_eq!(crate::Requests::<Test>::get(request), None);
+	assert_eq!(crate::OpenRequests::<Test>::iter().count(), 0);
+	assert_eq!(crate::OwnerRequests::<Test>::iter().count(), 0);
+	assert_eq!(held(TR_STEWARD), 0);
+	assert_eq!(Balances::free_balance(OUTSIDER), ENDOWMENT);
+	assert_eq!(
+		last_event(),
+		Event::RequestPurged {
+			request,
+			deposit: Some(Deposit { depositor: TR_STEWARD, amount: DEPOSIT }),
+		}
+	);
+}
+
+#[test]
+fn anyone_purges_a_request_whose_asset_was_retired() {
+	test(|| {
+		let request = open_request(INTERNAL_ASSET);
+		assert_eq!(held(TR_STEWARD), DEPOSIT);
+		MockAssets::retire(INTERNAL_ASSET);
+		assert_ok!(purge_request(request));
+		assert_request_purged(request);
+	});
+}
+
+#[test]
+fn anyone_purges_a_request_whose_asset_is_gone() {
+	test(|| {
+		let request = open_request(INTERNAL_ASSET);
+		MockAssets::remove(INTERNAL_ASSET);
+		assert_ok!(purge_request(request));
+		assert_request_purged(request);
+	});
+}
+
+#[test]
+fn anyone_purges_a_request_whose_asset_changed_hands_even_if_it_came_back() {
+	test(|| {
+		let request = open_request(INTERNAL_ASSET);
+		MockAssets::transfer(INTERNAL_ASSET, HEALTH);
+		MockAssets::transfer(INTERNAL_ASSET, PUBLIC_WORKS);
+		assert_ok!(purge_request(request));
+		assert_request_purged(request);
+		// The requester may ask anew, of the owner now.
+		let again = open_request(INTERNAL_ASSET);
+		assert!(crate::Requests::<Test>::get(again).is_some());
+	});
+}
+
+#[test]
+fn purge_request_refuses_a_request_that_can_still_be_decided() {
+	test(|| {
+		let request = open_request(RESTRICTED_ASSET);
+		assert_noop!(purge_request(request), Error::<Test>::RequestStillValid);
+		// Waiting for the office, or of a suspended department: still decidable.
+		assert_ok!(AccessGrants::approve_request(signed(PW_STEWARD), request, None, None));
+		suspend(TRANSPORT);
+		assert_noop!(purge_request(request), Error::<Test>::RequestStillValid);
+		assert_noop!(purge_request(99), Error::<Test>::UnknownRequest);
+		assert_noop!(
+			AccessGrants::purge_request(RuntimeOrigin::none(), request),
+			DispatchError::BadOrigin
+		);
+	});
+}

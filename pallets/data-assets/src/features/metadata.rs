@@ -3,6 +3,7 @@
 use crate::{
 	AssetId, Assets, Classification, Config, DepartmentId, Error, Event, MetadataOf, Pallet,
 };
+use city_primitives::OversightBody;
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 
 impl<T: Config> Pallet<T> {
@@ -30,19 +31,51 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Gives `asset`, owned by `department`, another classification. For `set_classification`.
+	/// Gives `asset` another classification, `by` its owner (`set_classification`) or the
+	/// oversight office (`declassify`). The two-party rule for `Restricted` data holds here,
+	/// for every caller: only the office lowers a `Restricted` asset, and it lowers nothing
+	/// else.
 	pub(crate) fn do_set_classification(
-		department: DepartmentId,
+		by: ClassifiedBy,
 		asset: AssetId,
 		classification: Classification,
 	) -> DispatchResult {
-		let mut record = Self::owned_active_asset(department, asset)?;
+		let mut record = match by {
+			ClassifiedBy::Owner(department) => Self::owned_active_asset(department, asset)?,
+			ClassifiedBy::Oversight => {
+				let record = Assets::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
+				ensure!(record.retired_at.is_none(), Error::<T>::AssetRetired);
+				ensure!(
+					record.classification == Classification::Restricted,
+					Error::<T>::NotRestricted
+				);
+				ensure!(
+					T::OversightBody::is_independent_of::<T::Departments>(&[record.owner]),
+					Error::<T>::OversightNotIndependent
+				);
+				record
+			},
+		};
 		let old = record.classification;
 		ensure!(old != classification, Error::<T>::ClassificationUnchanged);
+		let lowers_restricted = old == Classification::Restricted && classification < old;
+		ensure!(
+			!lowers_restricted || by == ClassifiedBy::Oversight,
+			Error::<T>::DowngradeNeedsOversight
+		);
 
 		record.classification = classification;
 		Assets::<T>::insert(asset, record);
 		Self::deposit_event(Event::ClassificationChanged { asset, old, new: classification });
 		Ok(())
 	}
+}
+
+/// Who changes an asset's classification.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum ClassifiedBy {
+	/// A Steward of the owning department.
+	Owner(DepartmentId),
+	/// The data protection oversight office.
+	Oversight,
 }

@@ -9,6 +9,7 @@ mod transfer;
 mod validation;
 mod versions;
 
+pub(crate) use metadata::ClassifiedBy;
 #[cfg(test)]
 pub(crate) use validation::is_valid_media_type;
 

@@ -1,4 +1,4 @@
-//! `update_metadata` and `set_classification`: changes that add no version.
+//! `update_metadata`, `set_classification` and `declassify`: changes that add no version.
 
 use super::*;
 use crate::{Assets, Error, Event};
@@ -139,13 +139,114 @@ fn owner_changes_the_classification_up_and_down() {
 				new: Classification::Restricted
 			}
 		);
+		// Down from anything but Restricted is the owner's call too.
+		let other = register(PW_STEWARD, b"other");
+		assert_ok!(DataAssets::set_classification(
+			signed(PW_STEWARD),
+			other,
+			Classification::Confidential
+		));
+		assert_ok!(DataAssets::set_classification(
+			signed(PW_STEWARD),
+			other,
+			Classification::Public
+		));
+		assert_eq!(Assets::<Test>::get(other).unwrap().classification, Classification::Public);
+		assert_eq!(Assets::<Test>::get(other).unwrap().latest_version, 1);
+	});
+}
+
+#[test]
+fn only_oversight_lowers_a_restricted_asset() {
+	test(|| {
+		let asset = register(PW_STEWARD, b"v1");
 		assert_ok!(DataAssets::set_classification(
 			signed(PW_STEWARD),
 			asset,
-			Classification::Public
+			Classification::Restricted
 		));
-		assert_eq!(Assets::<Test>::get(asset).unwrap().classification, Classification::Public);
-		assert_eq!(Assets::<Test>::get(asset).unwrap().latest_version, 1);
+		// The owner cannot lower it, to any level.
+		for lower in
+			[Classification::Confidential, Classification::Internal, Classification::Public]
+		{
+			assert_noop!(
+				DataAssets::set_classification(signed(PW_STEWARD), asset, lower),
+				Error::<Test>::DowngradeNeedsOversight
+			);
+		}
+		// The oversight office can.
+		assert_ok!(DataAssets::declassify(RuntimeOrigin::root(), asset, Classification::Internal));
+		assert_eq!(Assets::<Test>::get(asset).unwrap().classification, Classification::Internal);
+		assert_eq!(
+			last_event(),
+			Event::ClassificationChanged {
+				asset,
+				old: Classification::Restricted,
+				new: Classification::Internal
+			}
+		);
+	});
+}
+
+#[test]
+fn declassify_refuses_the_wrong_callers_and_assets() {
+	test(|| {
+		let restricted = register(PW_STEWARD, b"r");
+		assert_ok!(DataAssets::set_classification(
+			signed(PW_STEWARD),
+			restricted,
+			Classification::Restricted
+		));
+		let internal = register(PW_STEWARD, b"i");
+		let declassify = |origin, asset, to| DataAssets::declassify(origin, asset, to);
+		// Not even the owner's Steward: only the oversight office.
+		assert_noop!(
+			declassify(signed(PW_STEWARD), restricted, Classification::Public),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			declassify(RuntimeOrigin::root(), 7, Classification::Public),
+			Error::<Test>::UnknownAsset
+		);
+		assert_noop!(
+			declassify(RuntimeOrigin::root(), internal, Classification::Public),
+			Error::<Test>::NotRestricted
+		);
+		assert_noop!(
+			declassify(RuntimeOrigin::root(), restricted, Classification::Restricted),
+			Error::<Test>::ClassificationUnchanged
+		);
+		assert_ok!(DataAssets::retire_asset(signed(PW_STEWARD), restricted));
+		assert_noop!(
+			declassify(RuntimeOrigin::root(), restricted, Classification::Public),
+			Error::<Test>::AssetRetired
+		);
+	});
+}
+
+#[test]
+fn declassify_needs_an_oversight_body_independent_of_the_owner() {
+	test(|| {
+		let asset = register(PW_STEWARD, b"r");
+		assert_ok!(DataAssets::set_classification(
+			signed(PW_STEWARD),
+			asset,
+			Classification::Restricted
+		));
+		// A member of the owner's department sits on the oversight body: its decision is the
+		// owner's own, not a second party's.
+		OversightMembers::set(vec![OUTSIDER, PW_ADMIN]);
+		assert_noop!(
+			DataAssets::declassify(RuntimeOrigin::root(), asset, Classification::Public),
+			Error::<Test>::OversightNotIndependent
+		);
+		// Members of other departments and of none are independent of this owner.
+		OversightMembers::set(vec![OUTSIDER, TR_STEWARD]);
+		assert_ok!(DataAssets::declassify(RuntimeOrigin::root(), asset, Classification::Public));
+		assert_eq!(
+			Assets::<Test>::get(asset).map(|a| a.classification),
+			Some(Classification::Public)
+		);
 	});
 }
 
