@@ -15,6 +15,10 @@ use crate::errors::invalid_params;
 /// The most characters of a caller's input an error message repeats.
 pub const MAX_ECHO_CHARS: usize = 40;
 
+/// The longest SS58 address of a 32-byte account: base58 of a two-byte network prefix, the 32
+/// bytes and a two-byte checksum.
+pub const MAX_SS58_LEN: usize = 50;
+
 /// `text` as an error message quotes it: debug-quoted, and cut after [`MAX_ECHO_CHARS`]
 /// characters with its length, so that a megabyte of input does not come back in the error.
 pub fn echo(text: &str) -> String {
@@ -62,6 +66,13 @@ fn bytes32(what: &str, text: &str, digits: &str) -> Result<[u8; 32], ErrorObject
 pub fn parse_account(text: &str) -> Result<AccountId, ErrorObjectOwned> {
 	if let Some(digits) = text.strip_prefix("0x") {
 		return bytes32("account", text, digits).map(AccountId::from);
+	}
+	// Refused before decoding: base58 decoding takes time quadratic in the length.
+	if text.len() > MAX_SS58_LEN {
+		return Err(invalid_params(format!(
+			"invalid account {}: not an SS58 address (at most {MAX_SS58_LEN} characters)",
+			echo(text)
+		)));
 	}
 	AccountId::from_ss58check_with_version(text).map(|(account, _)| account).map_err(|e| {
 		invalid_params(format!("invalid account {}: not an SS58 address ({e:?})", echo(text)))
