@@ -161,7 +161,8 @@ test('the main story: member, asset, request, approval, access, revocation, city
   assert.deepEqual(await rpc('city_departmentOf', [gatekeeper.address]),
     { account: gatekeeper.address, department: TRANSPORT, role: 'Operator' });
   const found = await rpc('city_assetByHash', [digest, 'sha2_256']);
-  assert.deepEqual([found.asset, found.version], [asset, 1]);
+  assert.deepEqual(found.registrations.map((r) => [r.department, r.asset, r.version]),
+    [[TRANSPORT, asset, 1]]);
 
   // 2. Health's Steward asks for it; Transport's Steward approves, capping it at 10 uses.
   const requested = await ok(api.tx.accessGrants.requestAccess(asset, 'Ambulance route planning', 'Read', 14_400), dave);

@@ -61,8 +61,11 @@ pub fn department_assets(department: u32) -> Vec<u64> {
 }
 
 pub fn contents() -> Vec<ContentHash> {
-	let mut hashes: Vec<_> = pallet_data_assets::AssetByContent::<Runtime>::iter_keys().collect();
+	let mut hashes: Vec<_> = pallet_data_assets::ContentRegistrations::<Runtime>::iter_keys()
+		.map(|(content, _)| content)
+		.collect();
 	hashes.sort();
+	hashes.dedup();
 	hashes
 }
 
