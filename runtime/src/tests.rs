@@ -138,18 +138,24 @@ fn development_preset_holds_the_demo_city() {
 }
 
 #[test]
-fn an_admin_adds_a_member_with_a_signed_transaction() {
+fn an_admin_invites_a_member_who_accepts_with_signed_transactions() {
 	use city_primitives::{DepartmentRegistry, Role};
 	dev_ext().execute_with(|| {
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		let newcomer = Sr25519Keyring::EveStash.to_account_id();
 		let reserved_before = Balances::total_balance_on_hold(&alice);
-		let call = RuntimeCall::Departments(pallet_departments::Call::add_member {
+		let call = RuntimeCall::Departments(pallet_departments::Call::invite_member {
 			department: 0,
 			who: newcomer.clone().into(),
 			role: Role::Operator,
 		});
 		assert_eq!(Executive::apply_extrinsic(signed(Sr25519Keyring::Alice, call)), Ok(Ok(())));
+		assert_eq!(Departments::membership(&newcomer), None);
+		let accept = RuntimeCall::Departments(pallet_departments::Call::accept_invitation {});
+		assert_eq!(
+			Executive::apply_extrinsic(signed(Sr25519Keyring::EveStash, accept)),
+			Ok(Ok(()))
+		);
 		assert_eq!(Departments::membership(&newcomer), Some((0, Role::Operator)));
 		assert_eq!(
 			Balances::total_balance_on_hold(&alice),

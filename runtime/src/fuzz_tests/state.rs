@@ -26,6 +26,13 @@ pub fn all_members() -> Vec<AccountId> {
 	members
 }
 
+/// Accounts with an invitation not yet answered.
+pub fn invited() -> Vec<AccountId> {
+	let mut invited: Vec<_> = pallet_departments::Invitations::<Runtime>::iter_keys().collect();
+	invited.sort();
+	invited
+}
+
 pub fn suspended_departments() -> Vec<u32> {
 	departments()
 		.into_iter()
