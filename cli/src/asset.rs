@@ -7,7 +7,7 @@ use crate::{
 };
 use city::runtime_types::{
 	city_primitives::Classification,
-	pallet_data_assets::types::{ContentHash, HashAlgorithm, Verification},
+	pallet_data_assets::types::{ContentHash, ContentRegistration, HashAlgorithm, Verification},
 };
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
@@ -312,6 +312,25 @@ async fn show(node: &Node, asset: u64) -> Result<Report> {
 	Ok(Report::new(text, json))
 }
 
+/// Every department's registration of `content`, over all pages (one department each).
+async fn content_registrations(
+	at: &chain::AtBlock,
+	content: &ContentHash,
+) -> Result<Vec<ContentRegistration>> {
+	let api = city::runtime_apis().data_assets_api();
+	let mut registrations = Vec::new();
+	let mut start_after = None;
+	loop {
+		let page =
+			chain::call(at, api.find_by_content(content.clone(), start_after, u32::MAX)).await?;
+		registrations.extend(page.items);
+		match page.next {
+			Some(next) => start_after = Some(next),
+			None => return Ok(registrations),
+		}
+	}
+}
+
 /// Which version of `asset` the file is, if any. A file that matches none is the answer "no"
 /// (exit code 6), not an error; an unknown asset is `NotFound`.
 pub async fn verify(node: &Node, file: &Path, asset: u64, version: Option<u32>) -> Result<Report> {
@@ -338,13 +357,15 @@ pub async fn verify(node: &Node, file: &Path, asset: u64, version: Option<u32>) 
 				},
 				Verification::Mismatch => {},
 			}
-		} else if let Some((found_asset, found_version)) =
-			chain::call(&at, api.find_by_content(content.clone())).await?
-		{
-			if found_asset == asset {
-				matched = Some((found_version, content));
-			} else {
-				found_elsewhere = Some((found_asset, found_version));
+		} else {
+			let registrations = content_registrations(&at, &content).await?;
+			match registrations.iter().find(|found| found.asset == asset) {
+				Some(found) => matched = Some((found.version, content)),
+				None => {
+					if let Some(other) = registrations.first() {
+						found_elsewhere = Some((other.asset, other.version));
+					}
+				},
 			}
 		}
 		if matched.is_some() {

@@ -229,8 +229,9 @@ curl -sS -H 'Content-Type: application/json' {url} \
 	);
 	let output = Command::new("sh").args(["-c", &recipe]).output().expect("run curl");
 	let answer: Value = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
-	assert_eq!(answer["result"]["asset"], asset, "{recipe}: {answer}");
-	assert_eq!(answer["result"]["version"], 1, "{answer}");
+	let registration = &answer["result"]["registrations"][0];
+	assert_eq!(registration["asset"], asset, "{recipe}: {answer}");
+	assert_eq!(registration["version"], 1, "{answer}");
 
 	let verified = ok(&node, None, &["verify", report_str, "--asset", &asset_arg]);
 	assert_eq!(verified["version"], 1);

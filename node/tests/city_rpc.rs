@@ -119,10 +119,17 @@ fn assets(node: &Node, genesis: &str) {
 		json!({"assets": [], "nextStartAfter": null})
 	);
 
-	// What is this file? With and without `0x`, the algorithm in either spelling.
+	// What is this file, and who registered it? With and without `0x`, the algorithm in
+	// either spelling.
 	let digest = demo_digest("demo: zoning plan 2030");
 	let found = node.call("city_assetByHash", json!([digest, "sha2_256"]));
-	assert_eq!((found["asset"].clone(), found["version"].clone()), (json!(5), json!(1)));
+	assert_eq!(found["nextStartAfter"], Value::Null);
+	let registrations = found["registrations"].as_array().expect("a list of registrations");
+	assert_eq!(registrations.len(), 1, "{found}");
+	let first = &registrations[0];
+	assert_eq!((&first["asset"], &first["version"]), (&json!(5), &json!(1)));
+	assert_eq!(first["department"], node.call("city_asset", json!([5]))["owner"]);
+	assert_eq!(first["content"]["digest"], json!(digest));
 	assert_eq!(
 		node.call("city_assetByHash", json!([digest.trim_start_matches("0x"), "SHA2-256"])),
 		found
@@ -130,8 +137,16 @@ fn assets(node: &Node, genesis: &str) {
 	// The algorithm is never guessed.
 	let message = expect_error(node, "city_assetByHash", json!([digest]), INVALID_PARAMS);
 	assert!(message.contains("missing algorithm"), "{message}");
-	// The same digest under the other algorithm is other content.
-	expect_error(node, "city_assetByHash", json!([digest, "blake2_256"]), NOT_FOUND);
+	// The same digest under the other algorithm is other content: registered by nobody.
+	assert_eq!(
+		node.call("city_assetByHash", json!([digest, "blake2_256"])),
+		json!({"registrations": [], "nextStartAfter": null})
+	);
+	// A limit of 0 asks for nothing.
+	assert_eq!(
+		node.call("city_assetByHash", json!({"hash": digest, "algorithm": "sha2_256", "limit": 0})),
+		json!({"registrations": [], "nextStartAfter": null})
+	);
 
 	// Is my copy genuine?
 	let genuine = node.call("city_verifyAsset", json!([5, 1, digest, "sha2_256"]));

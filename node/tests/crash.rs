@@ -59,9 +59,6 @@ const START_TIMEOUT: Duration = Duration::from_secs(180);
 /// For a transaction to be finalized (a few blocks of 6 s, generously).
 const FINALITY_TIMEOUT: Duration = Duration::from_secs(120);
 
-/// `city_*`: what was asked for does not exist.
-const NOT_FOUND: i64 = 1001;
-
 fn to_hex(bytes: &[u8]) -> String {
 	sp_core::bytes::to_hex(bytes, false)
 }
@@ -191,7 +188,9 @@ impl Seen {
 		self.blocks.insert(number, head.clone());
 
 		for digest in std::mem::take(&mut self.pending) {
-			match node.rpc("city_assetByHash", json!([digest, "sha2_256", head])) {
+			let found = node.rpc("city_assetByHash", json!([digest, "sha2_256", null, null, head]));
+			match found.map(|page| page["registrations"][0].clone()) {
+				Ok(Value::Null) => self.pending.push(digest),
 				Ok(found) => {
 					let id = found["asset"].as_u64().unwrap();
 					let record = node.call("city_asset", json!([id, head]));
@@ -202,7 +201,6 @@ impl Seen {
 					}
 					self.assets.push(Durable { digest, id, record, seen_at: head.clone() });
 				},
-				Err(error) if error.code == NOT_FOUND => self.pending.push(digest),
 				Err(error) => node.fail(&format!("city_assetByHash({digest}): {error:?}")),
 			}
 		}
@@ -228,7 +226,7 @@ impl Seen {
 		}
 		for asset in &self.assets {
 			let found = node.rpc("city_assetByHash", json!([asset.digest, "sha2_256"]));
-			let found = found.unwrap_or_else(|e| {
+			let found = found.map(|page| page["registrations"][0].clone()).unwrap_or_else(|e| {
 				node.fail(&format!(
 					"finalized asset {} ({}) is gone: {e:?}",
 					asset.id, asset.digest

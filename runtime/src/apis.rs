@@ -324,8 +324,10 @@ impl_runtime_apis! {
 
 		fn find_by_content(
 			content: pallet_data_assets::ContentHash,
-		) -> Option<(AssetId, AssetVersion)> {
-			DataAssets::find_by_content(content)
+			start_after: Option<DepartmentId>,
+			limit: u32,
+		) -> Page<pallet_data_assets::ContentRegistration, DepartmentId> {
+			DataAssets::find_by_content(content, start_after, limit)
 		}
 
 		fn verify(

@@ -30,6 +30,7 @@ pub mod council_root;
 #[cfg(test)]
 mod fuzz_tests;
 pub mod genesis_config_presets;
+pub mod invariants;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -218,7 +219,8 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run on the next runtime upgrade, besides the pallets' own.
 #[allow(unused_parens)]
-type Migrations = ();
+type Migrations =
+	(pallet_data_assets::migrations::MigrateV1ToV2<Runtime>, invariants::CheckReferences);
 
 /// Executive: dispatches calls to the pallets and runs their hooks.
 pub type Executive = frame_executive::Executive<

@@ -138,18 +138,24 @@ fn development_preset_holds_the_demo_city() {
 }
 
 #[test]
-fn an_admin_adds_a_member_with_a_signed_transaction() {
+fn an_admin_invites_a_member_who_accepts_with_signed_transactions() {
 	use city_primitives::{DepartmentRegistry, Role};
 	dev_ext().execute_with(|| {
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		let newcomer = Sr25519Keyring::EveStash.to_account_id();
 		let reserved_before = Balances::total_balance_on_hold(&alice);
-		let call = RuntimeCall::Departments(pallet_departments::Call::add_member {
+		let call = RuntimeCall::Departments(pallet_departments::Call::invite_member {
 			department: 0,
 			who: newcomer.clone().into(),
 			role: Role::Operator,
 		});
 		assert_eq!(Executive::apply_extrinsic(signed(Sr25519Keyring::Alice, call)), Ok(Ok(())));
+		assert_eq!(Departments::membership(&newcomer), None);
+		let accept = RuntimeCall::Departments(pallet_departments::Call::accept_invitation {});
+		assert_eq!(
+			Executive::apply_extrinsic(signed(Sr25519Keyring::EveStash, accept)),
+			Ok(Ok(()))
+		);
 		assert_eq!(Departments::membership(&newcomer), Some((0, Role::Operator)));
 		assert_eq!(
 			Balances::total_balance_on_hold(&alice),
@@ -417,9 +423,10 @@ fn the_demo_city_has_assets_grants_and_a_pending_request() {
 			let info = crate::DataAssets::asset_info(id as u64).expect("demo asset exists");
 			assert_eq!(info.classification, asset.classification);
 			assert!(info.active);
+			let found = crate::DataAssets::find_by_content(asset.content, None, 10);
 			assert_eq!(
-				crate::DataAssets::find_by_content(asset.content),
-				Some((id as u64, 1)),
+				found.items.iter().map(|r| (r.asset, r.version)).collect::<Vec<_>>(),
+				vec![(id as u64, 1)],
 				"asset {id} is found by its content hash"
 			);
 		}
@@ -466,6 +473,50 @@ fn try_state_holds_for_every_pallet_of_the_development_preset() {
 			TryStateSelect::All,
 		)
 		.expect("every invariant holds at genesis");
+		crate::invariants::check_references().expect("every reference across pallets holds");
+	});
+}
+
+/// Each check of [`crate::invariants::check_references`] sees what it should: a reference
+/// broken on purpose fails it.
+#[test]
+fn broken_references_across_pallets_are_found() {
+	use crate::invariants::check_references;
+	let fails_after = |break_it: fn()| {
+		dev_ext().execute_with(|| {
+			assert_eq!(check_references(), Ok(()));
+			break_it();
+			assert!(check_references().is_err());
+		})
+	};
+	// An asset whose owner department is gone.
+	fails_after(|| {
+		let (id, mut asset) = pallet_data_assets::Assets::<Runtime>::iter().next().unwrap();
+		asset.owner = 999;
+		pallet_data_assets::Assets::<Runtime>::insert(id, asset);
+	});
+	// A grant of an asset that does not exist.
+	fails_after(|| {
+		let (id, mut grant) = pallet_access_grants::Grants::<Runtime>::iter().next().unwrap();
+		grant.asset = 999;
+		pallet_access_grants::Grants::<Runtime>::insert(id, grant);
+	});
+	// A code linking an asset that does not exist.
+	fails_after(|| {
+		let (id, mut code) = pallet_city_codes::Codes::<Runtime>::iter().next().unwrap();
+		code.assets = vec![999].try_into().unwrap();
+		pallet_city_codes::Codes::<Runtime>::insert(id, code);
+	});
+	// A validator of a department that does not exist.
+	fails_after(|| {
+		let mut validators = pallet_validator_set::Validators::<Runtime>::get();
+		validators[0].1 = 999;
+		pallet_validator_set::Validators::<Runtime>::put(validators);
+	});
+	// A reserve no hold accounts for.
+	fails_after(|| {
+		let who = Sr25519Keyring::Alice.to_account_id();
+		frame_system::Account::<Runtime>::mutate(&who, |account| account.data.reserved += 1);
 	});
 }
 

@@ -143,25 +143,30 @@ test('the main story: member, asset, request, approval, access, revocation, city
   assert.equal((await rpc('city_departmentOf', [bob.address])).account, bob.address);
   assert.equal((await rpc('city_departmentOf', [gatekeeper.address])), null);
 
-  // 1. Transport's admin adds a member; Transport's Steward registers an asset; Transport's
-  //    Operator issues a city code. Three signers, so in parallel.
+  // 1. Transport's admin invites a member; Transport's Steward registers an asset; Transport's
+  //    Operator issues a city code. Three signers, so in parallel. Then the invited account
+  //    accepts: nobody acts for a department without having agreed to.
   const data = `bus punctuality ${Date.now()}`;
   const digest = sha256(data);
-  const [added, registered, issued] = await Promise.all([
-    ok(api.tx.departments.addMember(TRANSPORT, gatekeeper.address, 'Operator'), alice),
+  const [invited, registered, issued] = await Promise.all([
+    ok(api.tx.departments.inviteMember(TRANSPORT, gatekeeper.address, 'Operator'), alice),
     ok(api.tx.dataAssets.registerAsset(
       'Bus punctuality', { algorithm: 'Sha2_256', digest }, data.length, 'text/csv', 'Internal',
       'https://gateway.trf.city.example/assets/bus-punctuality.csv', null, ['transit'],
     ), bob),
     ok(api.tx.cityCodes.issueCode(BUILDING_CLASS, 'Bus Depot North', { latitude: 39_990_000, longitude: 116_300_000 }, null, null), bobStash),
   ]);
+  assert.equal(eventData(invited, 'departments', 'MemberInvited').role.toString(), 'Operator');
+  assert.equal((await rpc('city_departmentOf', [gatekeeper.address])), null);
+  const added = await ok(api.tx.departments.acceptInvitation(), gatekeeper);
   assert.equal(eventData(added, 'departments', 'MemberAdded').role.toString(), 'Operator');
   const asset = eventData(registered, 'dataAssets', 'AssetRegistered').asset.toNumber();
   const code = eventData(issued, 'cityCodes', 'CodeIssued').code.toNumber();
   assert.deepEqual(await rpc('city_departmentOf', [gatekeeper.address]),
     { account: gatekeeper.address, department: TRANSPORT, role: 'Operator' });
   const found = await rpc('city_assetByHash', [digest, 'sha2_256']);
-  assert.deepEqual([found.asset, found.version], [asset, 1]);
+  assert.deepEqual(found.registrations.map((r) => [r.department, r.asset, r.version]),
+    [[TRANSPORT, asset, 1]]);
 
   // 2. Health's Steward asks for it; Transport's Steward approves, capping it at 10 uses.
   const requested = await ok(api.tx.accessGrants.requestAccess(asset, 'Ambulance route planning', 'Read', 14_400), dave);

@@ -176,6 +176,25 @@ pub struct AssetPageJson {
 	pub(crate) next_start_after: Option<AssetId>,
 }
 
+/// A department's registration of a content hash: who registered it, and the version.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RegistrationJson {
+	/// The department that registered it (the asset's owner then).
+	pub(crate) department: DepartmentId,
+	#[serde(flatten)]
+	pub(crate) version: VersionJson,
+}
+
+/// A page of a content hash's registrations.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RegistrationPageJson {
+	pub(crate) registrations: Vec<RegistrationJson>,
+	/// Pass as `startAfter` for the next page; `null` after the last page.
+	pub(crate) next_start_after: Option<DepartmentId>,
+}
+
 /// Whether a hash is what was registered for a version.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]

@@ -9,7 +9,8 @@ mod server;
 pub use errors::{error_code, resolve_error, ResolveErrorData};
 pub use json::{
 	format_account, AssetJson, AssetPageJson, CodeJson, ContentJson, DecisionJson, DepartmentJson,
-	DepositJson, GrantJson, MemberJson, RequestJson, VerificationJson, VersionJson,
+	DepositJson, GrantJson, MemberJson, RegistrationJson, RegistrationPageJson, RequestJson,
+	VerificationJson, VersionJson,
 };
 pub use params::{
 	page_limit, parse_accessor, parse_account, parse_algorithm, parse_content, parse_digest,
@@ -17,7 +18,7 @@ pub use params::{
 };
 pub use server::{City, CityRuntimeApis};
 
-use city_primitives::{AssetId, AssetVersion};
+use city_primitives::{AssetId, AssetVersion, DepartmentId};
 use city_runtime::opaque::Block;
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_access_grants::{GrantId, RequestId};
@@ -83,14 +84,18 @@ pub trait CityApi {
 		at: Option<BlockHash>,
 	) -> RpcResult<AssetPageJson>;
 
-	/// The asset version registered with this content hash: "what is this file?".
+	/// Every department's registration of this content hash, with the version each registered:
+	/// "what is this file, and who registered it?". A page (storage order); pass
+	/// `nextStartAfter` as `startAfter`. Empty if nobody registered it.
 	#[method(name = "assetByHash", blocking)]
 	fn asset_by_hash(
 		&self,
 		hash: String,
 		algorithm: Option<String>,
+		#[argument(rename = "startAfter")] start_after: Option<DepartmentId>,
+		limit: Option<u32>,
 		at: Option<BlockHash>,
-	) -> RpcResult<VersionJson>;
+	) -> RpcResult<RegistrationPageJson>;
 
 	/// Whether a hash is exactly what was registered for a version: "is my copy genuine?".
 	#[method(name = "verifyAsset", blocking)]

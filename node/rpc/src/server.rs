@@ -15,11 +15,11 @@ use sp_blockchain::HeaderBackend;
 use crate::json::format_account;
 use crate::{
 	errors::{checked_code_text, not_found, resolve_error, runtime_error},
-	json::{hex, variant_name, AssetDetails},
+	json::AssetDetails,
 	params::{checked_prefix, echo, page_limit, parse_accessor, parse_account, parse_content},
 	Accessor, AccessorParam, AssetJson, AssetPageJson, BlockHash, CityApiServer, CodeJson, CodeRef,
-	DecisionJson, DepartmentJson, DepartmentRef, GrantJson, MemberJson, RequestJson,
-	VerificationJson, VersionJson,
+	DecisionJson, DepartmentJson, DepartmentRef, GrantJson, MemberJson, RegistrationJson,
+	RegistrationPageJson, RequestJson, VerificationJson, VersionJson,
 };
 
 /// Every CityChain runtime API the `city_*` methods read, as one bound.
@@ -208,23 +208,27 @@ where
 		&self,
 		hash: String,
 		algorithm: Option<String>,
+		start_after: Option<DepartmentId>,
+		limit: Option<u32>,
 		at: Option<BlockHash>,
-	) -> RpcResult<VersionJson> {
+	) -> RpcResult<RegistrationPageJson> {
 		let content = parse_content(&hash, algorithm.as_deref())?;
+		let limit = page_limit(limit);
 		let at = self.at(at);
-		let (asset, version) = self
+		let page = self
 			.client
 			.runtime_api()
-			.find_by_content(at, content)
-			.map_err(runtime_error)?
-			.ok_or_else(|| {
-				not_found(format!(
-					"no asset version was registered with the {} hash {}",
-					variant_name(&content.algorithm),
-					hex(&content.digest)
-				))
-			})?;
-		self.version(at, asset, version)
+			.find_by_content(at, content, start_after, limit)
+			.map_err(runtime_error)?;
+		let registrations = page
+			.items
+			.into_iter()
+			.map(|found| {
+				let version = self.version(at, found.asset, found.version)?;
+				Ok(RegistrationJson { department: found.department, version })
+			})
+			.collect::<RpcResult<_>>()?;
+		Ok(RegistrationPageJson { registrations, next_start_after: page.next })
 	}
 
 	fn verify_asset(

@@ -109,7 +109,10 @@ mod benchmarks {
 			metadata.tags,
 		);
 
-		assert_eq!(AssetByContent::<T>::get(new.content), Some((asset, FIRST_VERSION)));
+		assert_eq!(
+			ContentRegistrations::<T>::get(new.content, department),
+			Some((asset, FIRST_VERSION))
+		);
 		assert!(AssetsByDepartment::<T>::contains_key(department, asset));
 		assert_eq!(
 			held::<T>(&caller),
@@ -120,7 +123,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn update_asset() -> Result<(), BenchmarkError> {
-		let (caller, _, asset) = steward_with_asset::<T>()?;
+		let (caller, department, asset) = steward_with_asset::<T>()?;
 		deposit_paid_by_another::<T>(asset)?;
 		let new = DataAssets::<T>::benchmark_content(u64::MAX)?;
 
@@ -128,7 +131,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller.clone()), asset, new.content, new.size, new.location);
 
 		let version = FIRST_VERSION.saturating_add(1);
-		assert_eq!(AssetByContent::<T>::get(new.content), Some((asset, version)));
+		assert_eq!(ContentRegistrations::<T>::get(new.content, department), Some((asset, version)));
 		let deposit = T::AssetDeposit::get()
 			.saturating_add(T::VersionDeposit::get().saturating_mul(2u32.into()));
 		assert_eq!(held::<T>(&caller), deposit);

@@ -9,6 +9,7 @@ mod benchmark_setup;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod features;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod queries;
@@ -48,7 +49,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -167,11 +168,22 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// The asset and version registered with each content hash: a content hash belongs to at
-	/// most one version of one asset, ever.
+	/// Who registered each content hash, and as which asset version: at most one version per
+	/// content hash and department, ever (retired assets included), so that no department can
+	/// lock another out of registering its own data by registering the hash first.
+	///
+	/// Keyed by the department that owned the asset when the version was registered; the entry
+	/// stays with that department when the asset changes hands (so a transfer rewrites nothing).
 	#[pallet::storage]
-	pub type AssetByContent<T: Config> =
-		StorageMap<_, Blake2_128Concat, ContentHash, (AssetId, AssetVersion), OptionQuery>;
+	pub type ContentRegistrations<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		ContentHash,
+		Twox64Concat,
+		DepartmentId,
+		(AssetId, AssetVersion),
+		OptionQuery,
+	>;
 
 	/// Each department's assets (active and retired), to list them by department.
 	///
@@ -287,8 +299,8 @@ pub mod pallet {
 		InvalidTag,
 		/// The same tag is given twice.
 		DuplicateTag,
-		/// This content hash (algorithm and digest) is already registered, as a version of this
-		/// or another asset (retired ones included): look it up instead.
+		/// This department already registered this content hash (algorithm and digest), as a
+		/// version of this or another of its assets (retired ones included): look it up instead.
 		ContentAlreadyRegistered,
 		/// The asset has `MaxVersions` versions: retire it and register a new asset.
 		TooManyVersions,
@@ -399,7 +411,8 @@ pub mod pallet {
 		///   origin (see [`Config::StewardOrigin`]).
 		/// - [`Error::InvalidName`], [`Error::InvalidMediaType`], [`Error::InvalidLocation`],
 		///   [`Error::InvalidTag`], [`Error::DuplicateTag`]: malformed input.
-		/// - [`Error::ContentAlreadyRegistered`]: some version of some asset has this content hash.
+		/// - [`Error::ContentAlreadyRegistered`]: the department registered this content hash
+		///   already (other departments' registrations of it do not count).
 		/// - [`Error::NoAssetIdLeft`]: every id has been used.
 		/// - [`Error::CannotHoldDeposit`]: the signer cannot pay the deposit.
 		#[pallet::call_index(0)]
@@ -446,7 +459,8 @@ pub mod pallet {
 		/// - [`Error::NotOwner`]: the signer's department does not own it.
 		/// - [`Error::AssetRetired`]: it is retired.
 		/// - [`Error::InvalidLocation`]: malformed location.
-		/// - [`Error::ContentAlreadyRegistered`]: some version of some asset has this content hash.
+		/// - [`Error::ContentAlreadyRegistered`]: the department registered this content hash
+		///   already (other departments' registrations of it do not count).
 		/// - [`Error::TooManyVersions`]: it has `MaxVersions` versions.
 		/// - [`Error::CannotHoldDeposit`]: the signer cannot pay the deposit.
 		#[pallet::call_index(1)]

@@ -2,9 +2,9 @@
 //! functions of [`Pallet`], so this crate tests them without a runtime.
 
 use crate::{
-	AssetByContent, AssetDetails, AssetDetailsOf, AssetId, AssetRecord, AssetVersion, Assets,
-	AssetsByDepartment, Config, ContentHash, DepartmentId, Pallet, Verification, VersionDetailsOf,
-	VersionRecord, VersionRecordOf, Versions,
+	AssetDetails, AssetDetailsOf, AssetId, AssetRecord, AssetVersion, Assets, AssetsByDepartment,
+	Config, ContentHash, ContentRegistration, ContentRegistrations, DepartmentId, Pallet,
+	Verification, VersionDetailsOf, VersionRecord, VersionRecordOf, Versions,
 };
 use city_primitives::Page;
 use frame_support::pallet_prelude::Get;
@@ -61,10 +61,28 @@ impl<T: Config> Pallet<T> {
 		Page::collect(ids, limit, T::MaxPageSize::get(), |id| *id).filter_map(Self::asset_details)
 	}
 
-	/// The asset and version registered with `content`, if any. For the runtime API's
-	/// `find_by_content`.
-	pub fn find_by_content(content: ContentHash) -> Option<(AssetId, AssetVersion)> {
-		AssetByContent::<T>::get(content)
+	/// One page of the registrations of `content`, one per department that registered it,
+	/// in storage order (not department order). For the runtime API's `find_by_content`.
+	pub fn find_by_content(
+		content: ContentHash,
+		start_after: Option<DepartmentId>,
+		limit: u32,
+	) -> Page<ContentRegistration, DepartmentId> {
+		let entries = match start_after {
+			Some(after) => ContentRegistrations::<T>::iter_prefix_from(
+				content,
+				ContentRegistrations::<T>::hashed_key_for(content, after),
+			),
+			None => ContentRegistrations::<T>::iter_prefix(content),
+		};
+		let registrations = entries.map(|(department, (asset, version))| ContentRegistration {
+			department,
+			asset,
+			version,
+		});
+		Page::collect(registrations, limit, T::MaxPageSize::get(), |registration| {
+			registration.department
+		})
 	}
 
 	/// Whether `content` is what was registered for `version` of `asset`. For the runtime

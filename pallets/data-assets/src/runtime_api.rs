@@ -2,7 +2,8 @@
 //! The runtime implements it with the query functions of [`crate::Pallet`] (`asset_details`, ...).
 
 use crate::{
-	AssetDetails, AssetId, AssetVersion, ContentHash, DepartmentId, Verification, VersionDetails,
+	AssetDetails, AssetId, AssetVersion, ContentHash, ContentRegistration, DepartmentId,
+	Verification, VersionDetails,
 };
 use city_primitives::Page;
 
@@ -13,8 +14,10 @@ sp_api::decl_runtime_apis! {
 	/// The runtime fills in its `AccountId`, `Balance` and `BlockNumber`.
 	///
 	/// Version 2: `department_assets` returns a [`Page`] (version 1: an `AssetPage` with
-	/// `assets` and `next_start_after`).
-	#[api_version(2)]
+	/// `assets` and `next_start_after`). Version 3: a content hash is registered once per
+	/// department, so `find_by_content` returns a [`Page`] of every department's registration
+	/// (version 2: the one asset version registered with it, if any).
+	#[api_version(3)]
 	pub trait DataAssetsApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: codec::Codec,
@@ -40,9 +43,17 @@ sp_api::decl_runtime_apis! {
 			limit: u32,
 		) -> Page<AssetDetails<AccountId, Balance, BlockNumber>, AssetId>;
 
-		/// The asset and version registered with this content hash (algorithm and digest),
-		/// if any: "what is this file?".
-		fn find_by_content(content: ContentHash) -> Option<(AssetId, AssetVersion)>;
+		/// Every registration of this content hash (algorithm and digest), one per
+		/// department that registered it: "what is this file, and who registered it?". One
+		/// page in storage order (not department order); start with `start_after = None`, then
+		/// pass the page's `next`. At most `min(limit, MaxPageSize)` registrations. Compare
+		/// the registering department with the one you expect: anyone may register any hash
+		/// as its own.
+		fn find_by_content(
+			content: ContentHash,
+			start_after: Option<DepartmentId>,
+			limit: u32,
+		) -> Page<ContentRegistration, DepartmentId>;
 
 		/// Whether `content` is exactly what was registered for `version` of `asset`: "is
 		/// the copy I received genuine?".

@@ -4,8 +4,8 @@
 //! over whole maps. Never call them from on-chain code.
 
 use crate::{
-	AssetByContent, Assets, AssetsByDepartment, BalanceOf, Config, DepartmentRegistry, HoldReason,
-	Metadata, NextAssetId, Pallet, Versions, FIRST_VERSION,
+	Assets, AssetsByDepartment, BalanceOf, Config, ContentRegistrations, DepartmentRegistry,
+	HoldReason, Metadata, NextAssetId, Pallet, Versions, FIRST_VERSION,
 };
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{ensure, pallet_prelude::Get, traits::fungible::InspectHold};
@@ -25,8 +25,8 @@ impl<T: Config> Pallet<T> {
 	/// 3. Every asset has `1 <= latest_version <= MaxVersions`, versions `1..=latest_version`
 	///    exist in `Versions` with well-formed locations, and `Versions` has no other entries
 	///    (`check_versions`).
-	/// 4. `AssetByContent[version.content]` is `(asset, version)` for every version, and
-	///    `AssetByContent` has no other entries (`check_content_index`).
+	/// 4. `ContentRegistrations` has exactly one entry per version, keyed by its content
+	///    (`check_content_index`).
 	/// 5. A pending offer names an existing department other than the owner; a retired asset
 	///    has neither an offer nor a deposit (`check_offers_and_retired_assets`).
 	/// 6. Every recorded deposit is non-zero, and for every depositor the deposits recorded
@@ -104,20 +104,24 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Invariant 4: `AssetByContent` points from every version's content to that version, and
-	/// has no other entries. Runs after [`Self::check_versions`], so every version exists.
+	/// Invariant 4: every entry of `ContentRegistrations` points to a version with that
+	/// content, no two entries to the same version, and every version has one. Runs after
+	/// [`Self::check_versions`], so every version exists.
 	fn check_content_index() -> Result<(), TryRuntimeError> {
-		let mut versions = 0usize;
-		for (asset, version, entry) in Versions::<T>::iter() {
-			versions = versions.saturating_add(1);
+		let mut registered = alloc::collections::BTreeSet::new();
+		for (content, _, (asset, version)) in ContentRegistrations::<T>::iter() {
 			ensure!(
-				AssetByContent::<T>::get(entry.content) == Some((asset, version)),
-				"AssetByContent does not point back to the version"
+				Versions::<T>::get(asset, version).is_some_and(|entry| entry.content == content),
+				"ContentRegistrations points to no version with that content"
+			);
+			ensure!(
+				registered.insert((asset, version)),
+				"ContentRegistrations has two entries of one version"
 			);
 		}
 		ensure!(
-			AssetByContent::<T>::iter_keys().count() == versions,
-			"AssetByContent has entries of no version"
+			Versions::<T>::iter_keys().count() == registered.len(),
+			"a version has no entry in ContentRegistrations"
 		);
 		Ok(())
 	}

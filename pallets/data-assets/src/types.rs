@@ -206,6 +206,24 @@ pub struct AssetDetails<AccountId, Balance, BlockNumber> {
 /// One version of an asset, as the runtime API returns it.
 pub type VersionDetails<AccountId, BlockNumber> = VersionRecord<AccountId, BlockNumber, Vec<u8>>;
 
+/// A department's registration of a content hash: the asset version it registered with it.
+/// One of the answers of `find_by_content`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+#[cfg_attr(
+	feature = "std",
+	derive(frame_support::Serialize),
+	serde(crate = "frame_support::__private::serde", rename_all = "camelCase")
+)]
+pub struct ContentRegistration {
+	/// The department that registered it (the asset's owner then; it may have changed hands
+	/// since).
+	pub department: DepartmentId,
+	/// The asset.
+	pub asset: AssetId,
+	/// The version of the asset with this content.
+	pub version: AssetVersion,
+}
+
 /// Whether a content hash is what was registered for a version of an asset.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 #[cfg_attr(

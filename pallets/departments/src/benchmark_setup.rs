@@ -22,7 +22,7 @@ impl<T: Config> Pallet<T> {
 		let name = Self::bounded_name(name)?;
 		let prefix = Self::benchmark_prefix(NextDepartmentId::<T>::get())?;
 		let department = Self::do_register_department(name, prefix)?;
-		Self::add_membership(department, who.clone(), role, None)?;
+		Self::add_membership(department, who.clone(), role)?;
 		Ok(department)
 	}
 

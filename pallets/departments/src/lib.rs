@@ -158,6 +158,14 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Invitations not yet answered: the department, role and deposit an account will have once
+	/// it accepts ([`Pallet::accept_invitation`]). Nobody acts for a department without having
+	/// agreed to. At most one per account, and never for a member; the deposit is held from the
+	/// inviting admin from the invitation on (none for the registrar's).
+	#[pallet::storage]
+	pub type Invitations<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, MembershipOf<T>, OptionQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -187,8 +195,9 @@ pub mod pallet {
 			/// The department.
 			department: DepartmentId,
 		},
-		/// An account now acts for a department. `deposit` is what was held from the admin who
-		/// added it (`None` when the registrar did).
+		/// An account now acts for a department: it accepted an invitation (or genesis or the
+		/// benchmarks added it). `deposit` is what is held from the admin who invited it (`None`
+		/// when the registrar did).
 		MemberAdded {
 			/// The department.
 			department: DepartmentId,
@@ -236,6 +245,39 @@ pub mod pallet {
 			/// The deposit (see above).
 			deposit: Option<DepositOf<T>>,
 		},
+		/// An account was invited to act for a department; it does once it accepts. `deposit`
+		/// is what was held from the inviting admin (`None` when the registrar invited).
+		MemberInvited {
+			/// The department.
+			department: DepartmentId,
+			/// The invited account.
+			who: T::AccountId,
+			/// The role it will have.
+			role: Role,
+			/// The deposit (see above).
+			deposit: Option<DepositOf<T>>,
+		},
+		/// An invitation ended without membership: the account declined it
+		/// (`InvitationDeclined`), or an admin or the registrar withdrew it
+		/// (`InvitationCancelled`). `deposit` is what was released to the admin who paid it.
+		InvitationDeclined {
+			/// The department.
+			department: DepartmentId,
+			/// The invited account.
+			who: T::AccountId,
+			/// The deposit released.
+			deposit: Option<DepositOf<T>>,
+		},
+		/// An invitation was withdrawn by an admin of its department or the registrar; see
+		/// `InvitationDeclined`.
+		InvitationCancelled {
+			/// The department.
+			department: DepartmentId,
+			/// The invited account.
+			who: T::AccountId,
+			/// The deposit released.
+			deposit: Option<DepositOf<T>>,
+		},
 	}
 
 	#[pallet::error]
@@ -281,6 +323,11 @@ pub mod pallet {
 		LastAdmin,
 		/// The admin cannot put the member deposit on hold (too little free balance).
 		CannotHoldDeposit,
+		/// The account has an invitation already (to this or another department): it answers,
+		/// or the inviter withdraws it, first.
+		AlreadyInvited,
+		/// The account has no invitation to answer or withdraw.
+		NoInvitation,
 	}
 
 	#[pallet::genesis_config]
@@ -309,7 +356,7 @@ pub mod pallet {
 					.unwrap_or_else(|e| panic!("invalid genesis department {prefix:?}: {e:?}"));
 			}
 			for (who, department, role) in &self.members {
-				Pallet::<T>::add_membership(*department, who.clone(), *role, None)
+				Pallet::<T>::add_membership(*department, who.clone(), *role)
 					.unwrap_or_else(|e| panic!("invalid genesis member {who:?}: {e:?}"));
 			}
 		}
@@ -333,8 +380,9 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Register a new department, active and without members.
 		///
-		/// The dispatch origin for this call must be the `RegistrarOrigin`. Add the first admin
-		/// with `add_member` (in the same `batch_all` to avoid a department without one).
+		/// The dispatch origin for this call must be the `RegistrarOrigin`. Invite the first
+		/// admin with `invite_member` (in the same `batch_all`); the department has no admin
+		/// until that account accepts.
 		///
 		/// - `name`: display name; non-empty UTF-8 without control, format or line/paragraph
 		///   separator characters, at most `MaxNameLen` bytes (a longer one does not decode).
@@ -440,21 +488,24 @@ pub mod pallet {
 			Self::do_reactivate_department(department)
 		}
 
-		/// Make an account act for a department with a role.
+		/// Invite an account to act for a department with a role. It acts for the department
+		/// once it accepts (`accept_invitation`); until then it may decline, and the inviter may
+		/// withdraw the invitation (`cancel_invitation`).
 		///
 		/// The dispatch origin for this call must be _Signed_ by an `Admin` of the active
 		/// `department`, or be the `RegistrarOrigin` (any department, suspended or not).
 		///
-		/// An admin pays `MemberDeposit` into a hold, released to it when the member is removed
-		/// or leaves; the registrar pays nothing. `who` is not asked: it may leave at any time
-		/// with `leave_department`.
+		/// An admin pays `MemberDeposit` into a hold from the invitation on, released to it when
+		/// the invitation is declined or withdrawn, or the member is removed or leaves; the
+		/// registrar pays nothing. Nobody is made a member without its consent: being listed as
+		/// a department's steward or operator is a public claim about the account.
 		///
 		/// - `department`: the department the account will act for.
-		/// - `who`: the account; it must not act for any department yet.
+		/// - `who`: the account; it must not act for any department, nor have an invitation.
 		/// - `role`: what it may do there.
 		///
 		/// # Events
-		/// - `MemberAdded`.
+		/// - `MemberInvited`.
 		///
 		/// # Errors
 		/// - `BadOrigin`: neither signed nor the registrar.
@@ -463,11 +514,12 @@ pub mod pallet {
 		/// - `UnknownDepartment`: no such department (checked before `WrongDepartment`).
 		/// - `WrongDepartment`: the signer is an admin of another department.
 		/// - `AlreadyMember`: `who` already acts for a department.
+		/// - `AlreadyInvited`: `who` has an invitation already.
 		/// - `TooManyMembers`: the department has `MaxMembers` members.
 		/// - `CannotHoldDeposit`: the admin cannot pay the deposit.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::add_member())]
-		pub fn add_member(
+		#[pallet::weight(T::WeightInfo::invite_member())]
+		pub fn invite_member(
 			origin: OriginFor<T>,
 			department: DepartmentId,
 			who: AccountIdLookupOf<T>,
@@ -475,7 +527,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let manager = Self::ensure_manager(origin)?;
 			let who = T::Lookup::lookup(who)?;
-			Self::do_add_member(manager, department, who, role)
+			Self::do_invite_member(manager, department, who, role)
 		}
 
 		/// Change a member's role.
@@ -566,6 +618,77 @@ pub mod pallet {
 		pub fn leave_department(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_leave_department(who)
+		}
+
+		/// Accept one's invitation: from now on the signer acts for the department, in the role
+		/// it was invited to.
+		///
+		/// The dispatch origin for this call must be _Signed_ by the invited account. The
+		/// deposit held from the inviting admin stays held for the membership. Accepting into a
+		/// suspended department is allowed; the member acts once it is reactivated.
+		///
+		/// No parameters: the invitation is the signer's.
+		///
+		/// # Events
+		/// - `MemberAdded`.
+		///
+		/// # Errors
+		/// - `BadOrigin`: not signed.
+		/// - `NoInvitation`: the signer has no invitation.
+		/// - `UnknownDepartment`: the department is gone.
+		/// - `TooManyMembers`: the department reached `MaxMembers` members since the invitation.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::accept_invitation())]
+		pub fn accept_invitation(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_accept_invitation(who)
+		}
+
+		/// Decline one's invitation; the deposit goes back to the admin who paid it.
+		///
+		/// The dispatch origin for this call must be _Signed_ by the invited account.
+		///
+		/// No parameters: the invitation is the signer's.
+		///
+		/// # Events
+		/// - `InvitationDeclined`.
+		///
+		/// # Errors
+		/// - `BadOrigin`: not signed.
+		/// - `NoInvitation`: the signer has no invitation.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::decline_invitation())]
+		pub fn decline_invitation(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_end_invitation(None, who)
+		}
+
+		/// Withdraw an invitation not yet answered; the deposit goes back to the admin who paid
+		/// it.
+		///
+		/// The dispatch origin for this call must be _Signed_ by an `Admin` of the invitation's
+		/// active department, or be the `RegistrarOrigin`.
+		///
+		/// - `who`: the invited account.
+		///
+		/// # Events
+		/// - `InvitationCancelled`.
+		///
+		/// # Errors
+		/// - `BadOrigin`: neither signed nor the registrar.
+		/// - `NotMember`, `RoleNotAllowed`, `DepartmentSuspended`: the signer is not an admin of
+		///   an active department.
+		/// - `NoInvitation`: `who` has no invitation.
+		/// - `WrongDepartment`: the invitation is to another department than the signer's.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::decline_invitation())]
+		pub fn cancel_invitation(
+			origin: OriginFor<T>,
+			who: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			let manager = Self::ensure_manager(origin)?;
+			let who = T::Lookup::lookup(who)?;
+			Self::do_end_invitation(Some(manager), who)
 		}
 	}
 }

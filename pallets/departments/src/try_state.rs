@@ -5,7 +5,7 @@
 
 use crate::{
 	BalanceOf, Config, DepartmentByPrefix, DepartmentId, DepartmentMembers, Departments,
-	HoldReason, Members, NextDepartmentId, Pallet, Role,
+	HoldReason, Invitations, Members, NextDepartmentId, Pallet, Role,
 };
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{ensure, traits::fungible::InspectHold, traits::Get};
@@ -26,11 +26,13 @@ impl<T: Config> Pallet<T> {
 	///    `DepartmentMembers` has no other entries.
 	/// 3. Every department's `member_count` and `admin_count` equal the number of its
 	///    members and admins, and `admin_count <= member_count <= MaxMembers`.
-	/// 4. Every recorded deposit is non-zero.
-	/// 5. For every depositor, the deposits recorded with it as payer add up to exactly what
+	/// 4. Every recorded deposit (of a membership or an invitation) is non-zero.
+	/// 5. For every depositor, the deposits recorded with it as payer (memberships and
+	///    invitations) add up to exactly what
 	///    is on hold from it for [`HoldReason::MemberDeposit`] (only this pallet uses that
 	///    reason). A hold on an account that is no recorded depositor cannot be found this
 	///    way: the fungible traits cannot list holders.
+	/// 6. Every invitation is of an account that is no member, to an existing department.
 	///
 	/// Off-chain only (`try-runtime` and tests), where no block weight limits it, so it
 	/// iterates over whole maps: `Departments` twice, `DepartmentByPrefix` and
@@ -47,7 +49,8 @@ impl<T: Config> Pallet<T> {
 		members_are_mirrored::<T>()?;
 		member_counts_are_exact::<T>()?;
 		deposits_are_not_zero::<T>()?;
-		deposits_are_held::<T>()
+		deposits_are_held::<T>()?;
+		invitations_are_open::<T>()
 	}
 }
 
@@ -118,9 +121,22 @@ fn member_counts_are_exact<T: Config>() -> Result<(), TryRuntimeError> {
 	Ok(())
 }
 
+/// Invariant 6: every invitation is of an account that is no member, to an existing
+/// department.
+fn invitations_are_open<T: Config>() -> Result<(), TryRuntimeError> {
+	for (who, invitation) in Invitations::<T>::iter() {
+		ensure!(!Members::<T>::contains_key(&who), "an invitation of a member");
+		ensure!(
+			Departments::<T>::contains_key(invitation.department),
+			"an invitation to a department that does not exist"
+		);
+	}
+	Ok(())
+}
+
 /// Invariant 4: no membership records a deposit of nothing (no deposit is `None`).
 fn deposits_are_not_zero<T: Config>() -> Result<(), TryRuntimeError> {
-	for membership in Members::<T>::iter_values() {
+	for membership in Members::<T>::iter_values().chain(Invitations::<T>::iter_values()) {
 		if let Some(deposit) = membership.deposit {
 			ensure!(!deposit.amount.is_zero(), "zero deposit recorded");
 		}
@@ -132,7 +148,7 @@ fn deposits_are_not_zero<T: Config>() -> Result<(), TryRuntimeError> {
 fn deposits_are_held<T: Config>() -> Result<(), TryRuntimeError> {
 	// depositor => total recorded
 	let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-	for membership in Members::<T>::iter_values() {
+	for membership in Members::<T>::iter_values().chain(Invitations::<T>::iter_values()) {
 		if let Some(deposit) = membership.deposit {
 			let total = deposits.entry(deposit.depositor).or_default();
 			*total = total

@@ -23,7 +23,9 @@ pub trait WeightInfo {
 	fn rename_department() -> Weight;
 	fn suspend_department() -> Weight;
 	fn reactivate_department() -> Weight;
-	fn add_member() -> Weight;
+	fn invite_member() -> Weight;
+	fn accept_invitation() -> Weight;
+	fn decline_invitation() -> Weight;
 	fn set_member_role() -> Weight;
 	fn remove_member() -> Weight;
 	fn leave_department() -> Weight;
@@ -88,12 +90,29 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::DepartmentMembers` (r:0 w:1)
 	/// Proof: `Departments::DepartmentMembers` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
-	fn add_member() -> Weight {
+	/// Not measured yet: `add_member`'s measurement (which held the deposit and wrote the
+	/// membership, its index and the department), an upper bound of an invitation (the deposit
+	/// and one entry of `Departments::Invitations`).
+	fn invite_member() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `748`
 		//  Estimated: `6144`
 		// Minimum execution time: 82_964_000 picoseconds.
 		Weight::from_parts(86_619_000, 6144)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Not measured yet: `add_member`'s measurement (the membership, its index and the
+	/// department written), plus the invitation read and removed.
+	fn accept_invitation() -> Weight {
+		Weight::from_parts(86_619_000, 6144)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Not measured yet: `remove_member`'s measurement (a membership read and removed, its
+	/// deposit released), an upper bound of ending an invitation.
+	fn decline_invitation() -> Weight {
+		Weight::from_parts(71_286_000, 6144)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -170,8 +189,18 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
-	fn add_member() -> Weight {
+	fn invite_member() -> Weight {
 		Weight::from_parts(86_619_000, 6144)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn accept_invitation() -> Weight {
+		Weight::from_parts(86_619_000, 6144)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn decline_invitation() -> Weight {
+		Weight::from_parts(71_286_000, 6144)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}

@@ -46,7 +46,7 @@ impl Resolver<'_> {
 					nth(&state::suspended_departments(), p0).unwrap_or_else(|| self.department(p0));
 				(None, pallet_departments::Call::reactivate_department { department }.into())
 			},
-			AddMember => {
+			InviteMember => {
 				let department = self.department(p0);
 				let members = state::all_members();
 				let newcomers: Vec<_> = (0..self.keys.0.len())
@@ -59,7 +59,7 @@ impl Resolver<'_> {
 					(false, _) => AccountId::from(self.hash()),
 					(true, _) => nth(&members, p1).unwrap_or_else(|| self.keys.account(0)),
 				};
-				let call = pallet_departments::Call::add_member {
+				let call = pallet_departments::Call::invite_member {
 					department,
 					who: who.into(),
 					role: role(seed),
@@ -89,6 +89,25 @@ impl Resolver<'_> {
 					return Resolved::Final(Origin::Sudo, call);
 				}
 				(self.member(department, &[Role::Admin], p2), call)
+			},
+			AnswerInvitation => {
+				// Mostly accepted; some declined, some withdrawn by the registrar.
+				let invited: Vec<_> = state::invited()
+					.into_iter()
+					.filter_map(|who| self.keys.index_of(&who))
+					.collect();
+				let signer = nth(&invited, p0);
+				match num % 8 {
+					0 => {
+						let who = signer
+							.map(|i| self.keys.account(i))
+							.unwrap_or_else(|| self.keys.account(0));
+						let call = pallet_departments::Call::cancel_invitation { who: who.into() };
+						return Resolved::Final(Origin::Sudo, call.into());
+					},
+					1 => (signer, pallet_departments::Call::decline_invitation {}.into()),
+					_ => (signer, pallet_departments::Call::accept_invitation {}.into()),
+				}
 			},
 			LeaveDepartment => {
 				let members: Vec<_> = state::all_members()

@@ -13,7 +13,8 @@ pub(super) enum Kind {
 	RenameDepartment,
 	SuspendDepartment,
 	ReactivateDepartment,
-	AddMember,
+	InviteMember,
+	AnswerInvitation,
 	SetMemberRole,
 	RemoveMember,
 	LeaveDepartment,
@@ -94,7 +95,9 @@ impl Kind {
 		use Kind::*;
 		match self {
 			RegisterDepartment | RenameDepartment | SuspendDepartment | ReactivateDepartment
-			| AddMember | SetMemberRole | RemoveMember | LeaveDepartment => Pallet::Departments,
+			| InviteMember | AnswerInvitation | SetMemberRole | RemoveMember | LeaveDepartment => {
+				Pallet::Departments
+			},
 			RegisterAsset | UpdateAsset | UpdateMetadata | SetClassification | OfferAsset
 			| CancelAssetOffer | AcceptAsset | RetireAsset => Pallet::DataAssets,
 			RequestAccess | CancelRequest | ApproveRequest | RejectRequest | GrantAccess
@@ -129,7 +132,8 @@ const KIND_WEIGHTS: &[(Kind, usize)] = {
 		(RenameDepartment, 1),
 		(SuspendDepartment, 1),
 		(ReactivateDepartment, 3),
-		(AddMember, 6),
+		(InviteMember, 6),
+		(AnswerInvitation, 6),
 		(SetMemberRole, 3),
 		(RemoveMember, 2),
 		(LeaveDepartment, 1),

@@ -26,6 +26,13 @@ pub fn all_members() -> Vec<AccountId> {
 	members
 }
 
+/// Accounts with an invitation not yet answered.
+pub fn invited() -> Vec<AccountId> {
+	let mut invited: Vec<_> = pallet_departments::Invitations::<Runtime>::iter_keys().collect();
+	invited.sort();
+	invited
+}
+
 pub fn suspended_departments() -> Vec<u32> {
 	departments()
 		.into_iter()
@@ -61,8 +68,11 @@ pub fn department_assets(department: u32) -> Vec<u64> {
 }
 
 pub fn contents() -> Vec<ContentHash> {
-	let mut hashes: Vec<_> = pallet_data_assets::AssetByContent::<Runtime>::iter_keys().collect();
+	let mut hashes: Vec<_> = pallet_data_assets::ContentRegistrations::<Runtime>::iter_keys()
+		.map(|(content, _)| content)
+		.collect();
 	hashes.sort();
+	hashes.dedup();
 	hashes
 }
 

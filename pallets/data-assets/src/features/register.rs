@@ -1,7 +1,7 @@
 //! Registering an asset: by a Steward's call, at genesis (without deposit) and for benchmarks.
 
 use crate::{
-	AssetByContent, AssetId, AssetRecord, Assets, AssetsByDepartment, Classification, Config,
+	AssetId, AssetRecord, Assets, AssetsByDepartment, Classification, Config, ContentRegistrations,
 	DepartmentId, DepartmentRegistry, Error, Event, GenesisAsset, LocationOf, Metadata, MetadataOf,
 	NewContent, NextAssetId, Pallet, Role, VersionRecord, Versions, FIRST_VERSION,
 };
@@ -28,7 +28,10 @@ impl<T: Config> Pallet<T> {
 		let metadata = Self::checked_metadata(metadata)?;
 		let location = Self::checked_location(new.location)?;
 		let content = new.content;
-		ensure!(!AssetByContent::<T>::contains_key(content), Error::<T>::ContentAlreadyRegistered);
+		ensure!(
+			!ContentRegistrations::<T>::contains_key(content, owner),
+			Error::<T>::ContentAlreadyRegistered
+		);
 		let asset = NextAssetId::<T>::get();
 		let next = asset.checked_add(1).ok_or(Error::<T>::NoAssetIdLeft)?;
 		let deposit = if pay_deposit {
@@ -52,7 +55,7 @@ impl<T: Config> Pallet<T> {
 				registered_at: now,
 			},
 		);
-		AssetByContent::<T>::insert(content, (asset, FIRST_VERSION));
+		ContentRegistrations::<T>::insert(content, owner, (asset, FIRST_VERSION));
 		AssetsByDepartment::<T>::insert(owner, asset, ());
 		Assets::<T>::insert(
 			asset,

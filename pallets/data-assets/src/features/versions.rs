@@ -1,8 +1,8 @@
 //! New versions of an asset's content: appended, never changed, so every copy stays verifiable.
 
 use crate::{
-	AssetByContent, AssetId, Assets, Config, DepartmentId, Error, Event, LocationOf, NewContent,
-	Pallet, VersionRecord, Versions,
+	AssetId, Assets, Config, ContentRegistrations, DepartmentId, Error, Event, LocationOf,
+	NewContent, Pallet, VersionRecord, Versions,
 };
 use frame_support::{
 	ensure,
@@ -21,7 +21,10 @@ impl<T: Config> Pallet<T> {
 		let NewContent { content, size, location } = new;
 		let mut record = Self::owned_active_asset(department, asset)?;
 		let location = Self::checked_location(location)?;
-		ensure!(!AssetByContent::<T>::contains_key(content), Error::<T>::ContentAlreadyRegistered);
+		ensure!(
+			!ContentRegistrations::<T>::contains_key(content, department),
+			Error::<T>::ContentAlreadyRegistered
+		);
 		let version = record
 			.latest_version
 			.checked_add(1)
@@ -43,7 +46,7 @@ impl<T: Config> Pallet<T> {
 				registered_at: frame_system::Pallet::<T>::block_number(),
 			},
 		);
-		AssetByContent::<T>::insert(content, (asset, version));
+		ContentRegistrations::<T>::insert(content, department, (asset, version));
 		Assets::<T>::insert(asset, record);
 		Self::deposit_event(Event::VersionAdded {
 			asset,

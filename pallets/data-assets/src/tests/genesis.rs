@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::{
-	AssetByContent, Assets, AssetsByDepartment, Error, GenesisAsset, HashAlgorithm, Versions,
+	Assets, AssetsByDepartment, ContentRegistrations, Error, GenesisAsset, HashAlgorithm, Versions,
 };
 use frame_support::assert_noop;
 
@@ -33,7 +33,7 @@ fn genesis_registers_assets_without_deposit() {
 		assert_eq!((version.content, version.registered_by), (blake(b"a"), PW_STEWARD));
 		assert_eq!(version.location, location(b"https://pw.city/roadworks.csv"));
 		assert_eq!(Assets::<Test>::get(1).unwrap().owner, TRANSPORT);
-		assert_eq!(AssetByContent::<Test>::get(blake(b"b")), Some((1, 1)));
+		assert_eq!(ContentRegistrations::<Test>::get(blake(b"b"), TRANSPORT), Some((1, 1)));
 		assert!(AssetsByDepartment::<Test>::contains_key(TRANSPORT, 1));
 		assert_eq!((held(PW_STEWARD), held(TR_STEWARD)), (0, 0));
 		// New registrations continue the ids, and genesis content stays unique.
@@ -74,7 +74,7 @@ fn genesis_refuses_a_non_member() {
 #[should_panic(expected = "invalid genesis asset 1")]
 fn genesis_refuses_duplicate_content() {
 	ExtBuilder::default()
-		.assets(vec![genesis_asset(PW_STEWARD, b"a"), genesis_asset(TR_STEWARD, b"a")])
+		.assets(vec![genesis_asset(PW_STEWARD, b"a"), genesis_asset(PW_STEWARD_2, b"a")])
 		.build();
 }
 
@@ -82,8 +82,17 @@ fn genesis_refuses_duplicate_content() {
 #[should_panic(expected = "ContentAlreadyRegistered")]
 fn genesis_names_the_duplicate_content_error() {
 	ExtBuilder::default()
-		.assets(vec![genesis_asset(PW_STEWARD, b"a"), genesis_asset(TR_STEWARD, b"a")])
+		.assets(vec![genesis_asset(PW_STEWARD, b"a"), genesis_asset(PW_STEWARD_2, b"a")])
 		.build();
+}
+
+#[test]
+fn genesis_registers_one_content_for_two_departments() {
+	let assets = vec![genesis_asset(PW_STEWARD, b"a"), genesis_asset(TR_STEWARD, b"a")];
+	ExtBuilder::default().assets(assets).build_and_execute(|| {
+		assert_eq!(ContentRegistrations::<Test>::get(blake(b"a"), PUBLIC_WORKS), Some((0, 1)));
+		assert_eq!(ContentRegistrations::<Test>::get(blake(b"a"), TRANSPORT), Some((1, 1)));
+	});
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! checking wrappers.
 
 use super::*;
-use crate::{AssetByContent, Assets, AssetsByDepartment, Deposit, VersionRecord, Versions};
+use crate::{Assets, AssetsByDepartment, ContentRegistrations, Deposit, VersionRecord, Versions};
 use frame_support::traits::{
 	fungible::MutateHold,
 	tokens::{Fortitude, Precision},
@@ -122,12 +122,16 @@ fn catches_a_malformed_location() {
 #[test]
 fn catches_a_content_lookup_that_does_not_point_back() {
 	broken(
-		|| AssetByContent::<Test>::insert(blake(b"a"), (0, 2)),
-		"AssetByContent does not point back to the version",
+		|| ContentRegistrations::<Test>::insert(blake(b"a"), PUBLIC_WORKS, (0, 2)),
+		"ContentRegistrations points to no version with that content",
 	);
 	broken(
-		|| AssetByContent::<Test>::remove(blake(b"b")),
-		"AssetByContent does not point back to the version",
+		|| ContentRegistrations::<Test>::remove(blake(b"b"), TRANSPORT),
+		"a version has no entry in ContentRegistrations",
+	);
+	broken(
+		|| ContentRegistrations::<Test>::insert(blake(b"a"), PARKS, (0, 1)),
+		"ContentRegistrations has two entries of one version",
 	);
 }
 
@@ -143,7 +147,7 @@ fn catches_a_stray_version() {
 				registered_at: 1,
 			};
 			Versions::<Test>::insert(1, 2, stray);
-			AssetByContent::<Test>::insert(blake(b"stray"), (1, 2));
+			ContentRegistrations::<Test>::insert(blake(b"stray"), TRANSPORT, (1, 2));
 		},
 		"Versions has stray entries",
 	);
@@ -152,8 +156,8 @@ fn catches_a_stray_version() {
 #[test]
 fn catches_a_stray_content_lookup() {
 	broken(
-		|| AssetByContent::<Test>::insert(blake(b"stray"), (1, 1)),
-		"AssetByContent has entries of no version",
+		|| ContentRegistrations::<Test>::insert(blake(b"stray"), TRANSPORT, (1, 1)),
+		"ContentRegistrations points to no version with that content",
 	);
 }
 

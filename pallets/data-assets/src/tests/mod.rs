@@ -5,6 +5,7 @@
 mod genesis;
 mod invariants;
 mod metadata;
+mod migrations;
 mod register;
 mod registry;
 mod retire;

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::{
-	AssetByContent, AssetRecord, Assets, AssetsByDepartment, Deposit, Error, Event, HashAlgorithm,
-	VersionRecord, Versions,
+	AssetRecord, Assets, AssetsByDepartment, ContentRegistrations, Deposit, Error, Event,
+	HashAlgorithm, VersionRecord, Versions,
 };
 use frame_support::assert_noop;
 use sp_runtime::DispatchError;
@@ -44,7 +44,7 @@ fn steward_registers_an_asset_and_pays_the_deposit() {
 				registered_at: 1,
 			})
 		);
-		assert_eq!(AssetByContent::<Test>::get(blake(b"roads")), Some((0, 1)));
+		assert_eq!(ContentRegistrations::<Test>::get(blake(b"roads"), PUBLIC_WORKS), Some((0, 1)));
 		assert!(AssetsByDepartment::<Test>::contains_key(PUBLIC_WORKS, 0));
 		assert_eq!(NextAssetId::<Test>::get(), 1);
 		assert_eq!(held(PW_STEWARD), deposit_for(1));
@@ -115,8 +115,8 @@ fn the_same_digest_under_another_algorithm_is_other_content() {
 		assert_ok!(
 			Registration { content: same_digest, ..Registration::new(b"x") }.call(PW_STEWARD)
 		);
-		assert_eq!(AssetByContent::<Test>::get(same_digest), Some((1, 1)));
-		assert_eq!(AssetByContent::<Test>::get(blake_hash), Some((0, 1)));
+		assert_eq!(ContentRegistrations::<Test>::get(same_digest, PUBLIC_WORKS), Some((1, 1)));
+		assert_eq!(ContentRegistrations::<Test>::get(blake_hash, PUBLIC_WORKS), Some((0, 1)));
 	});
 }
 
@@ -259,18 +259,39 @@ fn refuses_duplicate_tags() {
 }
 
 #[test]
-fn refuses_content_already_registered_by_anyone() {
+fn refuses_content_the_department_registered_already() {
 	test(|| {
 		register(PW_STEWARD, b"x");
 		assert_noop!(
 			Registration::new(b"x").call(PW_STEWARD),
 			Error::<Test>::ContentAlreadyRegistered
 		);
-		// Another department, another name: still the same content.
+		// Another steward of the department, another name: still the department's content.
 		assert_noop!(
-			Registration { name: b"Other".to_vec(), ..Registration::new(b"x") }.call(TR_STEWARD),
+			Registration { name: b"Other".to_vec(), ..Registration::new(b"x") }.call(PW_STEWARD_2),
 			Error::<Test>::ContentAlreadyRegistered
 		);
+	});
+}
+
+#[test]
+fn another_department_registering_the_content_first_locks_nobody_out() {
+	test(|| {
+		// Transport registers Public Works' file before Public Works does (front-running).
+		let squatted = register(TR_STEWARD, b"plan");
+		// Public Works registers its own data all the same.
+		let own = register(PW_STEWARD, b"plan");
+		assert_ne!(squatted, own);
+		assert_eq!(
+			ContentRegistrations::<Test>::get(blake(b"plan"), TRANSPORT),
+			Some((squatted, 1))
+		);
+		assert_eq!(ContentRegistrations::<Test>::get(blake(b"plan"), PUBLIC_WORKS), Some((own, 1)));
+		// And anyone looking the content up sees both registrations, with who made each.
+		let found = DataAssets::find_by_content(blake(b"plan"), None, MAX_PAGE);
+		let mut departments: Vec<_> = found.items.iter().map(|r| r.department).collect();
+		departments.sort();
+		assert_eq!(departments, vec![PUBLIC_WORKS, TRANSPORT]);
 	});
 }
 

@@ -1,7 +1,7 @@
 //! `retire_asset`: the record stays, the deposit goes back, nothing changes any more.
 
 use super::*;
-use crate::{AssetByContent, AssetRegistry, Assets, Deposit, Error, Event, Verification};
+use crate::{AssetRegistry, Assets, ContentRegistrations, Deposit, Error, Event, Verification};
 use frame_support::{
 	assert_noop,
 	traits::{
@@ -34,7 +34,7 @@ fn retiring_releases_the_deposit_and_keeps_the_record() {
 		);
 		// Still readable and verifiable, every version.
 		assert_eq!(DataAssets::asset_info(asset).map(|info| info.active), Some(false));
-		assert_eq!(AssetByContent::<Test>::get(blake(b"v1")), Some((asset, 1)));
+		assert_eq!(ContentRegistrations::<Test>::get(blake(b"v1"), PUBLIC_WORKS), Some((asset, 1)));
 		assert_eq!(DataAssets::verify(asset, 2, blake(b"v2")), Verification::Match);
 		assert_eq!(DataAssets::asset_details(asset).unwrap().asset.retired_at, Some(9));
 	});

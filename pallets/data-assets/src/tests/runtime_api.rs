@@ -2,7 +2,8 @@
 
 use super::*;
 use crate::{
-	AssetRecord, ContentHash, DepartmentId, Deposit, HashAlgorithm, Verification, VersionRecord,
+	AssetRecord, ContentHash, ContentRegistration, DepartmentId, Deposit, HashAlgorithm,
+	Verification, VersionRecord,
 };
 use std::collections::BTreeSet;
 
@@ -140,16 +141,72 @@ fn department_assets_of_an_empty_or_unknown_department_is_empty() {
 	});
 }
 
+/// Every registration of `content`, over all pages of `limit`.
+fn registrations(content: ContentHash, limit: u32) -> Vec<ContentRegistration> {
+	let mut all = Vec::new();
+	let mut start_after = None;
+	loop {
+		let page = DataAssets::find_by_content(content, start_after, limit);
+		all.extend(page.items);
+		match page.next {
+			Some(next) => start_after = Some(next),
+			None => return all,
+		}
+	}
+}
+
+fn registration(department: DepartmentId, asset: AssetId, version: u32) -> ContentRegistration {
+	ContentRegistration { department, asset, version }
+}
+
 #[test]
 fn find_by_content_finds_every_version() {
 	test(|| {
 		let asset = register(PW_STEWARD, b"v1");
 		assert_ok!(add_version(PW_STEWARD, asset, b"v2"));
-		assert_eq!(DataAssets::find_by_content(blake(b"v1")), Some((asset, 1)));
-		assert_eq!(DataAssets::find_by_content(blake(b"v2")), Some((asset, 2)));
-		assert_eq!(DataAssets::find_by_content(blake(b"v3")), None);
+		assert_eq!(registrations(blake(b"v1"), 10), vec![registration(PUBLIC_WORKS, asset, 1)]);
+		assert_eq!(registrations(blake(b"v2"), 10), vec![registration(PUBLIC_WORKS, asset, 2)]);
+		assert_eq!(registrations(blake(b"v3"), 10), vec![]);
 		let other_algorithm = ContentHash { algorithm: HashAlgorithm::Sha2_256, ..blake(b"v1") };
-		assert_eq!(DataAssets::find_by_content(other_algorithm), None);
+		assert_eq!(registrations(other_algorithm, 10), vec![]);
+	});
+}
+
+#[test]
+fn find_by_content_lists_every_departments_registration_page_by_page() {
+	test(|| {
+		let pw = register(PW_STEWARD, b"shared");
+		let tr = register(TR_STEWARD, b"shared");
+		let pk = register(PK_STEWARD, b"shared");
+		let mut expected = vec![
+			registration(PUBLIC_WORKS, pw, 1),
+			registration(TRANSPORT, tr, 1),
+			registration(PARKS, pk, 1),
+		];
+		expected.sort_by_key(|r| r.department);
+		for limit in [1, 2, 3, MAX_PAGE] {
+			let mut found = registrations(blake(b"shared"), limit);
+			found.sort_by_key(|r| r.department);
+			assert_eq!(found, expected, "pages of {limit}");
+		}
+		// A page is at most `MaxPageSize`, and 0 asks for none.
+		let page = DataAssets::find_by_content(blake(b"shared"), None, 0);
+		assert_eq!((page.items.len(), page.next), (0, None));
+		let page = DataAssets::find_by_content(blake(b"shared"), None, 2);
+		assert_eq!(page.items.len(), 2);
+		assert_eq!(page.next, Some(page.items[1].department));
+	});
+}
+
+#[test]
+fn a_registration_stays_with_the_department_that_made_it_when_the_asset_changes_hands() {
+	test(|| {
+		let asset = register(PW_STEWARD, b"v1");
+		assert_ok!(DataAssets::offer_transfer(signed(PW_STEWARD), asset, TRANSPORT));
+		assert_ok!(DataAssets::accept_transfer(signed(TR_STEWARD), asset));
+		assert_ok!(add_version(TR_STEWARD, asset, b"v2"));
+		assert_eq!(registrations(blake(b"v1"), 10), vec![registration(PUBLIC_WORKS, asset, 1)]);
+		assert_eq!(registrations(blake(b"v2"), 10), vec![registration(TRANSPORT, asset, 2)]);
 	});
 }
 

@@ -99,12 +99,13 @@ fn accepting_ones_own_deposit_holds_nothing_more() {
 		// PW_STEWARD registers, moves to Transport, and accepts the asset there.
 		let asset = register(PW_STEWARD, b"v1");
 		assert_ok!(Departments::leave_department(signed(PW_STEWARD)));
-		assert_ok!(Departments::add_member(
+		assert_ok!(Departments::invite_member(
 			RuntimeOrigin::root(),
 			TRANSPORT,
 			PW_STEWARD,
 			Role::Steward
 		));
+		assert_ok!(Departments::accept_invitation(signed(PW_STEWARD)));
 		assert_ok!(DataAssets::offer_transfer(signed(PW_STEWARD_2), asset, TRANSPORT));
 		assert_ok!(DataAssets::accept_transfer(signed(PW_STEWARD), asset));
 		assert_eq!(held(PW_STEWARD), deposit_for(1));

@@ -1,7 +1,7 @@
 //! `update_asset`: appending versions, the history, the deposit taken over, and every refusal.
 
 use super::*;
-use crate::{AssetByContent, Assets, Deposit, Error, Event, VersionRecord, Versions};
+use crate::{Assets, ContentRegistrations, Deposit, Error, Event, VersionRecord, Versions};
 use frame_support::traits::fungible::MutateHold;
 use frame_support::{
 	assert_noop,
@@ -33,8 +33,8 @@ fn update_appends_a_version_and_keeps_the_history() {
 		// Version 1 is untouched and still found by its content.
 		let first = Versions::<Test>::get(asset, 1).unwrap();
 		assert_eq!((first.content, first.registered_at), (blake(b"v1"), 1));
-		assert_eq!(AssetByContent::<Test>::get(blake(b"v1")), Some((asset, 1)));
-		assert_eq!(AssetByContent::<Test>::get(blake(b"v2")), Some((asset, 2)));
+		assert_eq!(ContentRegistrations::<Test>::get(blake(b"v1"), PUBLIC_WORKS), Some((asset, 1)));
+		assert_eq!(ContentRegistrations::<Test>::get(blake(b"v2"), PUBLIC_WORKS), Some((asset, 2)));
 		// Metadata is not versioned.
 		assert_eq!(record.name, name(b"Road works"));
 
@@ -168,17 +168,30 @@ fn refuses_an_invalid_location() {
 }
 
 #[test]
-fn refuses_content_registered_in_any_version_of_any_asset() {
+fn refuses_content_the_department_registered_in_any_version_of_any_asset() {
 	test(|| {
 		let asset = register(PW_STEWARD, b"v1");
-		let other = register(TR_STEWARD, b"other");
-		assert_ok!(add_version(TR_STEWARD, other, b"other v2"));
+		let other = register(PW_STEWARD_2, b"other");
+		assert_ok!(add_version(PW_STEWARD_2, other, b"other v2"));
 		for seed in [&b"v1"[..], b"other", b"other v2"] {
 			assert_noop!(
 				add_version(PW_STEWARD, asset, seed),
 				Error::<Test>::ContentAlreadyRegistered
 			);
 		}
+	});
+}
+
+#[test]
+fn another_departments_content_may_become_a_version() {
+	test(|| {
+		let asset = register(PW_STEWARD, b"v1");
+		register(TR_STEWARD, b"shared");
+		assert_ok!(add_version(PW_STEWARD, asset, b"shared"));
+		assert_eq!(
+			ContentRegistrations::<Test>::get(blake(b"shared"), PUBLIC_WORKS),
+			Some((asset, 2))
+		);
 	});
 }
 

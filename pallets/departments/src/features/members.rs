@@ -1,11 +1,11 @@
-//! Members: who manages them (the registrar, or an admin of the department), adding, re-roling,
-//! removing and leaving, the last-admin rule, and the deposit an admin pays for each member it
-//! adds.
+//! Members: who manages them (the registrar, or an admin of the department), inviting (the
+//! account joins only by accepting), re-roling, removing and leaving, the last-admin rule, and
+//! the deposit an admin pays for each member it invites.
 
 use crate::{
 	Admins, Config, DepartmentId, DepartmentInfoOf, DepartmentMembers, Departments, Deposit,
-	DepositOf, EnsureDepartmentRole, Error, Event, HoldReason, Manager, Members, Membership,
-	MembershipOf, Pallet, Role,
+	DepositOf, EnsureDepartmentRole, Error, Event, HoldReason, Invitations, Manager, Members,
+	Membership, MembershipOf, Pallet, Role,
 };
 use frame_support::{
 	dispatch::DispatchResult,
@@ -37,15 +37,19 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// `manager` adds `who` to `department` with `role`; an admin pays the deposit, the
-	/// registrar none.
-	pub(crate) fn do_add_member(
+	/// `manager` invites `who` to `department` with `role`; an admin pays the deposit from
+	/// now on, the registrar none.
+	pub(crate) fn do_invite_member(
 		manager: Manager<T::AccountId>,
 		department: DepartmentId,
 		who: T::AccountId,
 		role: Role,
 	) -> DispatchResult {
 		Self::ensure_manages(&manager, department)?;
+		let info = Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
+		ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyMember);
+		ensure!(!Invitations::<T>::contains_key(&who), Error::<T>::AlreadyInvited);
+		ensure!(info.member_count < T::MaxMembers::get(), Error::<T>::TooManyMembers);
 		let deposit = match manager {
 			Manager::Registrar => None,
 			Manager::Admin { who: depositor, .. } => {
@@ -53,7 +57,49 @@ impl<T: Config> Pallet<T> {
 				(!amount.is_zero()).then_some(Deposit { depositor, amount })
 			},
 		};
-		Self::add_membership(department, who, role, deposit)
+		Self::hold_deposit(&deposit)?;
+		Invitations::<T>::insert(&who, Membership { department, role, deposit: deposit.clone() });
+		Self::deposit_event(Event::MemberInvited { department, who, role, deposit });
+		Ok(())
+	}
+
+	/// `who` accepts its invitation and becomes a member; the deposit held since the
+	/// invitation stays held for the membership.
+	pub(crate) fn do_accept_invitation(who: T::AccountId) -> DispatchResult {
+		let invitation = Invitations::<T>::get(&who).ok_or(Error::<T>::NoInvitation)?;
+		let info =
+			Departments::<T>::get(invitation.department).ok_or(Error::<T>::UnknownDepartment)?;
+		let info = Self::counted_in(info, invitation.role)?;
+
+		Invitations::<T>::remove(&who);
+		Self::insert_membership(info, who, invitation);
+		Ok(())
+	}
+
+	/// Ends `who`'s invitation without membership, releasing the deposit to whoever paid it:
+	/// declined by `who` (`manager` is `None`), or withdrawn by `manager`.
+	pub(crate) fn do_end_invitation(
+		manager: Option<Manager<T::AccountId>>,
+		who: T::AccountId,
+	) -> DispatchResult {
+		let invitation = Invitations::<T>::get(&who).ok_or(Error::<T>::NoInvitation)?;
+		let department = invitation.department;
+		if let Some(manager) = &manager {
+			Self::ensure_manages(manager, department)?;
+		}
+
+		let reason = HoldReason::MemberDeposit.into();
+		let deposit = invitation
+			.deposit
+			.as_ref()
+			.map(|deposit| deposit.release::<T::Currency>(&reason))
+			.transpose()?;
+		Invitations::<T>::remove(&who);
+		Self::deposit_event(match manager {
+			None => Event::InvitationDeclined { department, who, deposit },
+			Some(_) => Event::InvitationCancelled { department, who, deposit },
+		});
+		Ok(())
 	}
 
 	/// `manager` gives the member `who` a new role; the deposit stays with whoever paid it.
@@ -121,16 +167,26 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Adds `who` to `department` with `role`, holding `deposit` if any. The caller has
-	/// checked the origin. Used by `add_member`, genesis and the benchmarks.
+	/// Adds `who` to `department` with `role` at once, without an invitation or deposit: for
+	/// genesis and the benchmarks, which have nobody to ask.
 	pub(crate) fn add_membership(
 		department: DepartmentId,
 		who: T::AccountId,
 		role: Role,
-		deposit: Option<DepositOf<T>>,
 	) -> DispatchResult {
-		let mut info = Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
+		let info = Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
 		ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyMember);
+		ensure!(!Invitations::<T>::contains_key(&who), Error::<T>::AlreadyInvited);
+		let info = Self::counted_in(info, role)?;
+		Self::insert_membership(info, who, Membership { department, role, deposit: None });
+		Ok(())
+	}
+
+	/// `info` with one more member of `role`, or `TooManyMembers`.
+	fn counted_in(
+		mut info: DepartmentInfoOf<T>,
+		role: Role,
+	) -> Result<DepartmentInfoOf<T>, DispatchError> {
 		info.member_count = info
 			.member_count
 			.checked_add(1)
@@ -140,21 +196,32 @@ impl<T: Config> Pallet<T> {
 			// Never overflows: `admin_count <= member_count <= MaxMembers`.
 			info.admin_count = info.admin_count.saturating_add(1);
 		}
-		let reason: T::RuntimeHoldReason = HoldReason::MemberDeposit.into();
-		if let Some(deposit) = &deposit {
-			ensure!(
-				T::Currency::can_hold(&reason, &deposit.depositor, deposit.amount),
-				Error::<T>::CannotHoldDeposit
-			);
-		}
+		Ok(info)
+	}
 
-		if let Some(deposit) = &deposit {
-			T::Currency::hold(&reason, &deposit.depositor, deposit.amount)?;
-		}
-		Members::<T>::insert(&who, Membership { department, role, deposit: deposit.clone() });
+	/// Stores `membership` of `who` and its department's counted `info`; its deposit, if any,
+	/// is held already.
+	fn insert_membership(
+		info: DepartmentInfoOf<T>,
+		who: T::AccountId,
+		membership: MembershipOf<T>,
+	) {
+		let Membership { department, role, deposit } = membership.clone();
+		Members::<T>::insert(&who, membership);
 		DepartmentMembers::<T>::insert(department, &who, role);
 		Departments::<T>::insert(department, info);
 		Self::deposit_event(Event::MemberAdded { department, who, role, deposit });
+	}
+
+	/// Holds `deposit`, if any, from its depositor, or `CannotHoldDeposit`.
+	fn hold_deposit(deposit: &Option<DepositOf<T>>) -> DispatchResult {
+		let Some(deposit) = deposit else { return Ok(()) };
+		let reason: T::RuntimeHoldReason = HoldReason::MemberDeposit.into();
+		ensure!(
+			T::Currency::can_hold(&reason, &deposit.depositor, deposit.amount),
+			Error::<T>::CannotHoldDeposit
+		);
+		T::Currency::hold(&reason, &deposit.depositor, deposit.amount)?;
 		Ok(())
 	}
 

@@ -30,7 +30,7 @@ fn holds_on_genesis_and_for_registrar_made_departments_without_admins() {
 		assert_ok!(Departments::do_try_state());
 		// Parks has no member, and Transport loses its only admin: both legitimate.
 		assert_ok!(Departments::remove_member(registrar(), TR_ADMIN));
-		assert_ok!(Departments::add_member(registrar(), PARKS, OUTSIDER, Role::Steward));
+		assert_ok!(add_member(registrar(), PARKS, OUTSIDER, Role::Steward));
 		assert_ok!(Departments::do_try_state());
 	});
 }
@@ -139,9 +139,9 @@ fn broken_with_deposits(corrupt: impl FnOnce(), expected: &'static str) {
 		|| {
 			// MaxMembers = 4: make room.
 			assert_ok!(Departments::remove_member(signed(PW_ADMIN), PW_OPERATOR));
-			assert_ok!(Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, 10, Role::Steward));
-			assert_ok!(Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, 11, Role::Operator));
-			assert_ok!(Departments::add_member(signed(TR_ADMIN), TRANSPORT, 12, Role::Steward));
+			assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, 10, Role::Steward));
+			assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, 11, Role::Operator));
+			assert_ok!(add_member(signed(TR_ADMIN), TRANSPORT, 12, Role::Steward));
 			assert_eq!((held(PW_ADMIN), held(TR_ADMIN)), (2 * DEPOSIT, DEPOSIT));
 			assert_ok!(Departments::do_try_state());
 			corrupt();
@@ -157,9 +157,9 @@ fn holds_with_deposits_of_several_depositors_and_after_they_go() {
 	ExtBuilder::default().build_and_execute(|| {
 		// MaxMembers = 4: make room.
 		assert_ok!(Departments::remove_member(signed(PW_ADMIN), PW_OPERATOR));
-		assert_ok!(Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, 10, Role::Admin));
-		assert_ok!(Departments::add_member(signed(10), PUBLIC_WORKS, 11, Role::Operator));
-		assert_ok!(Departments::add_member(signed(TR_ADMIN), TRANSPORT, 12, Role::Steward));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, 10, Role::Admin));
+		assert_ok!(add_member(signed(10), PUBLIC_WORKS, 11, Role::Operator));
+		assert_ok!(add_member(signed(TR_ADMIN), TRANSPORT, 12, Role::Steward));
 		assert_ok!(Departments::do_try_state());
 		// The payer of a deposit leaves; its deposit stays held, and recorded, until 11 goes.
 		assert_ok!(Departments::leave_department(signed(10)));

@@ -31,12 +31,7 @@ fn role_of(who: AccountId) -> Option<(DepartmentId, Role)> {
 #[test]
 fn admin_adds_a_member_and_pays_the_deposit() {
 	test(|| {
-		assert_ok!(Departments::add_member(
-			signed(PW_ADMIN),
-			PUBLIC_WORKS,
-			NEWCOMER,
-			Role::Operator
-		));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Operator));
 
 		let deposit = Some(Deposit { depositor: PW_ADMIN, amount: DEPOSIT });
 		assert_eq!(
@@ -68,7 +63,7 @@ fn admin_adds_a_member_and_pays_the_deposit() {
 #[test]
 fn registrar_adds_a_member_without_deposit() {
 	test(|| {
-		assert_ok!(Departments::add_member(registrar(), PARKS, NEWCOMER, Role::Admin));
+		assert_ok!(add_member(registrar(), PARKS, NEWCOMER, Role::Admin));
 
 		assert_eq!(
 			Members::<Test>::get(NEWCOMER),
@@ -91,10 +86,10 @@ fn registrar_adds_a_member_without_deposit() {
 #[test]
 fn admins_may_add_admins() {
 	test(|| {
-		assert_ok!(Departments::add_member(signed(TR_ADMIN), TRANSPORT, NEWCOMER, Role::Admin));
+		assert_ok!(add_member(signed(TR_ADMIN), TRANSPORT, NEWCOMER, Role::Admin));
 		assert_eq!(counts(TRANSPORT), (2, 2));
 		// And the new admin manages the department at once.
-		assert_ok!(Departments::add_member(signed(NEWCOMER), TRANSPORT, OTHER, Role::Steward));
+		assert_ok!(add_member(signed(NEWCOMER), TRANSPORT, OTHER, Role::Steward));
 		assert_eq!(counts(TRANSPORT), (3, 2));
 		assert_eq!(held(NEWCOMER), DEPOSIT);
 	});
@@ -103,10 +98,10 @@ fn admins_may_add_admins() {
 #[test]
 fn deposits_add_up_per_admin() {
 	test(|| {
-		assert_ok!(Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, 10, Role::Operator));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, 10, Role::Operator));
 		assert_eq!(counts(PUBLIC_WORKS), (4, 1));
 		assert_ok!(Departments::remove_member(signed(PW_ADMIN), PW_OPERATOR));
-		assert_ok!(Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, 11, Role::Operator));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, 11, Role::Operator));
 		assert_eq!(held(PW_ADMIN), 2 * DEPOSIT);
 
 		assert_ok!(Departments::remove_member(signed(PW_ADMIN), 10));
@@ -121,12 +116,7 @@ fn deposits_add_up_per_admin() {
 fn zero_deposit_holds_nothing() {
 	test(|| {
 		MemberDeposit::set(0);
-		assert_ok!(Departments::add_member(
-			signed(PW_ADMIN),
-			PUBLIC_WORKS,
-			NEWCOMER,
-			Role::Steward
-		));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Steward));
 		assert_eq!(Members::<Test>::get(NEWCOMER).unwrap().deposit, None);
 		assert_eq!(held(PW_ADMIN), 0);
 		assert_ok!(Departments::remove_member(signed(PW_ADMIN), NEWCOMER));
@@ -137,12 +127,7 @@ fn zero_deposit_holds_nothing() {
 #[test]
 fn the_deposit_paid_is_the_deposit_returned() {
 	test(|| {
-		assert_ok!(Departments::add_member(
-			signed(PW_ADMIN),
-			PUBLIC_WORKS,
-			NEWCOMER,
-			Role::Steward
-		));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Steward));
 		// A runtime upgrade changes the deposit: what was paid comes back, no more, no less.
 		MemberDeposit::set(DEPOSIT * 5);
 		assert_ok!(Departments::remove_member(signed(PW_ADMIN), NEWCOMER));
@@ -156,7 +141,7 @@ fn the_deposit_paid_is_the_deposit_returned() {
 fn registrar_may_add_members_to_a_suspended_department() {
 	test(|| {
 		assert_ok!(Departments::suspend_department(registrar(), PUBLIC_WORKS));
-		assert_ok!(Departments::add_member(registrar(), PUBLIC_WORKS, NEWCOMER, Role::Admin));
+		assert_ok!(add_member(registrar(), PUBLIC_WORKS, NEWCOMER, Role::Admin));
 		assert_eq!(counts(PUBLIC_WORKS), (4, 2));
 	});
 }
@@ -165,33 +150,33 @@ fn registrar_may_add_members_to_a_suspended_department() {
 fn add_member_origin_errors() {
 	test(|| {
 		assert_noop!(
-			Departments::add_member(RuntimeOrigin::none(), PUBLIC_WORKS, NEWCOMER, Role::Steward),
+			add_member(RuntimeOrigin::none(), PUBLIC_WORKS, NEWCOMER, Role::Steward),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
-			Departments::add_member(signed(OUTSIDER), PUBLIC_WORKS, NEWCOMER, Role::Steward),
+			add_member(signed(OUTSIDER), PUBLIC_WORKS, NEWCOMER, Role::Steward),
 			Error::<Test>::NotMember
 		);
 		assert_noop!(
-			Departments::add_member(signed(PW_STEWARD), PUBLIC_WORKS, NEWCOMER, Role::Steward),
+			add_member(signed(PW_STEWARD), PUBLIC_WORKS, NEWCOMER, Role::Steward),
 			Error::<Test>::RoleNotAllowed
 		);
 		assert_noop!(
-			Departments::add_member(signed(PW_OPERATOR), PUBLIC_WORKS, NEWCOMER, Role::Steward),
+			add_member(signed(PW_OPERATOR), PUBLIC_WORKS, NEWCOMER, Role::Steward),
 			Error::<Test>::RoleNotAllowed
 		);
 		assert_noop!(
-			Departments::add_member(signed(TR_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Steward),
+			add_member(signed(TR_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Steward),
 			Error::<Test>::WrongDepartment
 		);
 		// An admin naming a department that does not exist is told so.
 		assert_noop!(
-			Departments::add_member(signed(TR_ADMIN), NO_DEPARTMENT, NEWCOMER, Role::Steward),
+			add_member(signed(TR_ADMIN), NO_DEPARTMENT, NEWCOMER, Role::Steward),
 			Error::<Test>::UnknownDepartment
 		);
 		// But the origin is checked first: a non-admin learns nothing about departments.
 		assert_noop!(
-			Departments::add_member(signed(OUTSIDER), NO_DEPARTMENT, NEWCOMER, Role::Steward),
+			add_member(signed(OUTSIDER), NO_DEPARTMENT, NEWCOMER, Role::Steward),
 			Error::<Test>::NotMember
 		);
 	});
@@ -202,7 +187,7 @@ fn admin_of_a_suspended_department_cannot_add() {
 	test(|| {
 		assert_ok!(Departments::suspend_department(registrar(), PUBLIC_WORKS));
 		assert_noop!(
-			Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Steward),
+			add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Steward),
 			Error::<Test>::DepartmentSuspended
 		);
 	});
@@ -212,7 +197,7 @@ fn admin_of_a_suspended_department_cannot_add() {
 fn add_member_to_an_unknown_department() {
 	test(|| {
 		assert_noop!(
-			Departments::add_member(registrar(), NO_DEPARTMENT, NEWCOMER, Role::Admin),
+			add_member(registrar(), NO_DEPARTMENT, NEWCOMER, Role::Admin),
 			Error::<Test>::UnknownDepartment
 		);
 	});
@@ -223,21 +208,21 @@ fn an_account_acts_for_at_most_one_department() {
 	test(|| {
 		// Not twice in the same department, whatever the role...
 		assert_noop!(
-			Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, PW_STEWARD, Role::Operator),
+			add_member(signed(PW_ADMIN), PUBLIC_WORKS, PW_STEWARD, Role::Operator),
 			Error::<Test>::AlreadyMember
 		);
 		// ...nor in another one, even by the registrar.
 		assert_noop!(
-			Departments::add_member(signed(TR_ADMIN), TRANSPORT, PW_STEWARD, Role::Steward),
+			add_member(signed(TR_ADMIN), TRANSPORT, PW_STEWARD, Role::Steward),
 			Error::<Test>::AlreadyMember
 		);
 		assert_noop!(
-			Departments::add_member(registrar(), PARKS, PW_ADMIN, Role::Admin),
+			add_member(registrar(), PARKS, PW_ADMIN, Role::Admin),
 			Error::<Test>::AlreadyMember
 		);
 		// Once removed, it may join another department.
 		assert_ok!(Departments::remove_member(signed(PW_ADMIN), PW_STEWARD));
-		assert_ok!(Departments::add_member(signed(TR_ADMIN), TRANSPORT, PW_STEWARD, Role::Steward));
+		assert_ok!(add_member(signed(TR_ADMIN), TRANSPORT, PW_STEWARD, Role::Steward));
 		assert_eq!(role_of(PW_STEWARD), Some((TRANSPORT, Role::Steward)));
 	});
 }
@@ -246,42 +231,37 @@ fn an_account_acts_for_at_most_one_department() {
 fn departments_are_bounded_by_max_members() {
 	test(|| {
 		// MaxMembers = 4; Public Works has 3.
-		assert_ok!(Departments::add_member(
-			signed(PW_ADMIN),
-			PUBLIC_WORKS,
-			NEWCOMER,
-			Role::Steward
-		));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Steward));
 		assert_noop!(
-			Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, OTHER, Role::Steward),
+			add_member(signed(PW_ADMIN), PUBLIC_WORKS, OTHER, Role::Steward),
 			Error::<Test>::TooManyMembers
 		);
 		// The registrar is bound too.
 		assert_noop!(
-			Departments::add_member(registrar(), PUBLIC_WORKS, OTHER, Role::Steward),
+			add_member(registrar(), PUBLIC_WORKS, OTHER, Role::Steward),
 			Error::<Test>::TooManyMembers
 		);
 		// Other departments are not affected.
-		assert_ok!(Departments::add_member(signed(TR_ADMIN), TRANSPORT, OTHER, Role::Steward));
+		assert_ok!(add_member(signed(TR_ADMIN), TRANSPORT, OTHER, Role::Steward));
 	});
 }
 
 #[test]
 fn admin_without_funds_cannot_add() {
 	test(|| {
-		assert_ok!(Departments::add_member(registrar(), PARKS, PAUPER, Role::Admin));
+		assert_ok!(add_member(registrar(), PARKS, PAUPER, Role::Admin));
 		assert_noop!(
-			Departments::add_member(signed(PAUPER), PARKS, NEWCOMER, Role::Steward),
+			add_member(signed(PAUPER), PARKS, NEWCOMER, Role::Steward),
 			Error::<Test>::CannotHoldDeposit
 		);
 		// The existential deposit must stay free: exactly deposit + ED is enough.
 		Balances::set_balance(&PAUPER, DEPOSIT);
 		assert_noop!(
-			Departments::add_member(signed(PAUPER), PARKS, NEWCOMER, Role::Steward),
+			add_member(signed(PAUPER), PARKS, NEWCOMER, Role::Steward),
 			Error::<Test>::CannotHoldDeposit
 		);
 		Balances::set_balance(&PAUPER, DEPOSIT + 1);
-		assert_ok!(Departments::add_member(signed(PAUPER), PARKS, NEWCOMER, Role::Steward));
+		assert_ok!(add_member(signed(PAUPER), PARKS, NEWCOMER, Role::Steward));
 		assert_eq!(held(PAUPER), DEPOSIT);
 	});
 }
@@ -328,12 +308,7 @@ fn promoting_and_demoting_admins_keeps_count() {
 #[test]
 fn role_change_keeps_the_deposit_with_its_payer() {
 	test(|| {
-		assert_ok!(Departments::add_member(
-			signed(PW_ADMIN),
-			PUBLIC_WORKS,
-			NEWCOMER,
-			Role::Operator
-		));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Operator));
 		assert_ok!(Departments::set_member_role(registrar(), NEWCOMER, Role::Steward));
 		assert_eq!(
 			Members::<Test>::get(NEWCOMER).unwrap().deposit,
@@ -418,12 +393,7 @@ fn the_last_admin_cannot_demote_itself() {
 #[test]
 fn admin_removes_a_member_and_the_deposit_is_released() {
 	test(|| {
-		assert_ok!(Departments::add_member(
-			signed(PW_ADMIN),
-			PUBLIC_WORKS,
-			NEWCOMER,
-			Role::Steward
-		));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Steward));
 		assert_ok!(Departments::remove_member(signed(PW_ADMIN), NEWCOMER));
 
 		assert_eq!(Members::<Test>::get(NEWCOMER), None);
@@ -465,9 +435,9 @@ fn removing_a_genesis_member_releases_nothing() {
 fn the_deposit_goes_back_to_whoever_paid_it() {
 	test(|| {
 		// A second admin adds a member, then leaves the department.
-		assert_ok!(Departments::add_member(registrar(), PUBLIC_WORKS, OTHER, Role::Admin));
+		assert_ok!(add_member(registrar(), PUBLIC_WORKS, OTHER, Role::Admin));
 		assert_ok!(Departments::remove_member(signed(PW_ADMIN), PW_OPERATOR));
-		assert_ok!(Departments::add_member(signed(OTHER), PUBLIC_WORKS, NEWCOMER, Role::Operator));
+		assert_ok!(add_member(signed(OTHER), PUBLIC_WORKS, NEWCOMER, Role::Operator));
 		assert_ok!(Departments::remove_member(signed(OTHER), OTHER));
 		assert_eq!(held(OTHER), DEPOSIT);
 
@@ -493,14 +463,9 @@ fn slash_held(who: AccountId, amount: Balance) {
 #[test]
 fn member_removed_reports_the_deposit_actually_released() {
 	test(|| {
-		assert_ok!(Departments::add_member(
-			signed(PW_ADMIN),
-			PUBLIC_WORKS,
-			NEWCOMER,
-			Role::Steward
-		));
-		assert_ok!(Departments::add_member(signed(TR_ADMIN), TRANSPORT, OTHER, Role::Steward));
-		assert_ok!(Departments::add_member(signed(TR_ADMIN), TRANSPORT, OUTSIDER, Role::Steward));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Steward));
+		assert_ok!(add_member(signed(TR_ADMIN), TRANSPORT, OTHER, Role::Steward));
+		assert_ok!(add_member(signed(TR_ADMIN), TRANSPORT, OUTSIDER, Role::Steward));
 		// Part of the holds went elsewhere: the recorded deposits are no longer all there.
 		slash_held(PW_ADMIN, 4);
 		slash_held(TR_ADMIN, DEPOSIT + 3);
@@ -547,12 +512,7 @@ fn member_removed_reports_the_deposit_actually_released() {
 #[test]
 fn registrar_removal_releases_the_admins_deposit() {
 	test(|| {
-		assert_ok!(Departments::add_member(
-			signed(PW_ADMIN),
-			PUBLIC_WORKS,
-			NEWCOMER,
-			Role::Steward
-		));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Steward));
 		assert_ok!(Departments::remove_member(registrar(), NEWCOMER));
 		assert_eq!(held(PW_ADMIN), 0);
 		assert_eq!(Balances::free_balance(PW_ADMIN), ENDOWMENT);
@@ -562,7 +522,7 @@ fn registrar_removal_releases_the_admins_deposit() {
 #[test]
 fn admins_may_remove_admins_but_not_the_last() {
 	test(|| {
-		assert_ok!(Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Admin));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Admin));
 		// Another admin.
 		assert_ok!(Departments::remove_member(signed(NEWCOMER), PW_ADMIN));
 		assert_eq!(counts(PUBLIC_WORKS), (3, 1));
@@ -577,7 +537,7 @@ fn admins_may_remove_admins_but_not_the_last() {
 #[test]
 fn an_admin_may_leave_if_another_admin_stays() {
 	test(|| {
-		assert_ok!(Departments::add_member(registrar(), PUBLIC_WORKS, NEWCOMER, Role::Admin));
+		assert_ok!(add_member(registrar(), PUBLIC_WORKS, NEWCOMER, Role::Admin));
 		assert_ok!(Departments::remove_member(signed(PW_ADMIN), PW_ADMIN));
 		assert_eq!(counts(PUBLIC_WORKS), (3, 1));
 		assert_eq!(role_of(PW_ADMIN), None);
@@ -643,12 +603,7 @@ fn remove_member_target_errors() {
 fn a_member_leaves_and_the_deposit_goes_back_to_its_payer() {
 	test(|| {
 		// Enrolled without being asked...
-		assert_ok!(Departments::add_member(
-			signed(PW_ADMIN),
-			PUBLIC_WORKS,
-			NEWCOMER,
-			Role::Operator
-		));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Operator));
 		// ...it leaves on its own.
 		assert_ok!(Departments::leave_department(signed(NEWCOMER)));
 
@@ -693,16 +648,11 @@ fn a_member_without_deposit_leaves() {
 fn after_leaving_an_account_may_join_any_department() {
 	test(|| {
 		assert_noop!(
-			Departments::add_member(signed(TR_ADMIN), TRANSPORT, PW_OPERATOR, Role::Steward),
+			add_member(signed(TR_ADMIN), TRANSPORT, PW_OPERATOR, Role::Steward),
 			Error::<Test>::AlreadyMember
 		);
 		assert_ok!(Departments::leave_department(signed(PW_OPERATOR)));
-		assert_ok!(Departments::add_member(
-			signed(TR_ADMIN),
-			TRANSPORT,
-			PW_OPERATOR,
-			Role::Steward
-		));
+		assert_ok!(add_member(signed(TR_ADMIN), TRANSPORT, PW_OPERATOR, Role::Steward));
 		assert_eq!(role_of(PW_OPERATOR), Some((TRANSPORT, Role::Steward)));
 	});
 }
@@ -710,7 +660,7 @@ fn after_leaving_an_account_may_join_any_department() {
 #[test]
 fn members_may_leave_a_suspended_department() {
 	test(|| {
-		assert_ok!(Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Admin));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Admin));
 		assert_ok!(Departments::suspend_department(registrar(), PUBLIC_WORKS));
 		// Leaving takes power from no one but the leaver, so suspension does not stop it...
 		assert_ok!(Departments::leave_department(signed(PW_STEWARD)));
@@ -725,7 +675,7 @@ fn members_may_leave_a_suspended_department() {
 #[test]
 fn an_admin_may_leave_while_another_admin_stays() {
 	test(|| {
-		assert_ok!(Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Admin));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Admin));
 		assert_ok!(Departments::leave_department(signed(PW_ADMIN)));
 		assert_eq!(counts(PUBLIC_WORKS), (3, 1));
 		assert_eq!(role_of(PW_ADMIN), None);
@@ -779,12 +729,7 @@ fn leave_department_errors() {
 #[test]
 fn member_left_reports_the_deposit_actually_released() {
 	test(|| {
-		assert_ok!(Departments::add_member(
-			signed(PW_ADMIN),
-			PUBLIC_WORKS,
-			NEWCOMER,
-			Role::Steward
-		));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Steward));
 		slash_held(PW_ADMIN, 4);
 		assert_ok!(Departments::leave_department(signed(NEWCOMER)));
 		assert_eq!(
@@ -812,18 +757,13 @@ fn registrar_may_remove_or_demote_the_last_admin() {
 		assert_eq!(counts(PUBLIC_WORKS), (3, 0));
 		// Without an admin, nobody in the department can manage it; its other members still act.
 		assert_noop!(
-			Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Steward),
+			add_member(signed(PW_ADMIN), PUBLIC_WORKS, NEWCOMER, Role::Steward),
 			Error::<Test>::RoleNotAllowed
 		);
 		assert_eq!(Departments::ensure_role(&PW_STEWARD, &[Role::Steward]), Ok(PUBLIC_WORKS));
 		// Until the registrar appoints one.
 		assert_ok!(Departments::set_member_role(registrar(), PW_OPERATOR, Role::Admin));
-		assert_ok!(Departments::add_member(
-			signed(PW_OPERATOR),
-			PUBLIC_WORKS,
-			NEWCOMER,
-			Role::Steward
-		));
+		assert_ok!(add_member(signed(PW_OPERATOR), PUBLIC_WORKS, NEWCOMER, Role::Steward));
 	});
 }
 
@@ -831,7 +771,7 @@ fn registrar_may_remove_or_demote_the_last_admin() {
 fn recovering_from_a_compromised_admin_key() {
 	test(|| {
 		// The compromised admin added an accomplice, paying its deposit.
-		assert_ok!(Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, OTHER, Role::Admin));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, OTHER, Role::Admin));
 
 		// Governance stops the department, throws both keys out and installs a new admin.
 		assert_ok!(Departments::suspend_department(registrar(), PUBLIC_WORKS));
@@ -842,13 +782,13 @@ fn recovering_from_a_compromised_admin_key() {
 		assert_ok!(Departments::remove_member(registrar(), OTHER));
 		assert_ok!(Departments::remove_member(registrar(), PW_ADMIN));
 		assert_eq!(counts(PUBLIC_WORKS), (2, 0));
-		assert_ok!(Departments::add_member(registrar(), PUBLIC_WORKS, NEWCOMER, Role::Admin));
+		assert_ok!(add_member(registrar(), PUBLIC_WORKS, NEWCOMER, Role::Admin));
 		assert_ok!(Departments::reactivate_department(registrar(), PUBLIC_WORKS));
 
 		// The new admin manages the department; the old keys can do nothing.
 		assert_ok!(Departments::set_member_role(signed(NEWCOMER), PW_STEWARD, Role::Operator));
 		assert_noop!(
-			Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, OTHER, Role::Admin),
+			add_member(signed(PW_ADMIN), PUBLIC_WORKS, OTHER, Role::Admin),
 			Error::<Test>::NotMember
 		);
 		// The accomplice's deposit went back to its payer.
@@ -877,18 +817,24 @@ fn admin_actions_never_leave_a_department_without_admins() {
 }
 
 #[test]
-fn every_member_change_emits_one_event() {
+fn every_member_change_emits_one_event_and_joining_two() {
 	test(|| {
 		System::reset_events();
-		assert_ok!(Departments::add_member(registrar(), PARKS, NEWCOMER, Role::Admin));
+		assert_ok!(add_member(registrar(), PARKS, NEWCOMER, Role::Admin));
 		assert_ok!(Departments::set_member_role(registrar(), NEWCOMER, Role::Steward));
 		assert_ok!(Departments::remove_member(registrar(), NEWCOMER));
-		assert_ok!(Departments::add_member(signed(TR_ADMIN), TRANSPORT, NEWCOMER, Role::Operator));
+		assert_ok!(add_member(signed(TR_ADMIN), TRANSPORT, NEWCOMER, Role::Operator));
 		assert_ok!(Departments::leave_department(signed(NEWCOMER)));
 		let deposit = Some(Deposit { depositor: TR_ADMIN, amount: DEPOSIT });
 		assert_eq!(
 			departments_events(),
 			vec![
+				Event::MemberInvited {
+					department: PARKS,
+					who: NEWCOMER,
+					role: Role::Admin,
+					deposit: None
+				},
 				Event::MemberAdded {
 					department: PARKS,
 					who: NEWCOMER,
@@ -906,6 +852,12 @@ fn every_member_change_emits_one_event() {
 					who: NEWCOMER,
 					role: Role::Steward,
 					deposit: None,
+				},
+				Event::MemberInvited {
+					department: TRANSPORT,
+					who: NEWCOMER,
+					role: Role::Operator,
+					deposit: deposit.clone(),
 				},
 				Event::MemberAdded {
 					department: TRANSPORT,

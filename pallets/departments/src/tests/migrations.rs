@@ -74,7 +74,7 @@ fn recounts_members_and_admins_and_moves_to_version_2() {
 fn changes_nothing_but_the_version_on_a_consistent_state() {
 	ExtBuilder::default().build_and_execute(|| {
 		// Some history first: a member added with a deposit, a role change, a departure.
-		assert_ok!(Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, OUTSIDER, Role::Admin));
+		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, OUTSIDER, Role::Admin));
 		assert_ok!(Departments::set_member_role(signed(PW_ADMIN), PW_OPERATOR, Role::Steward));
 		assert_ok!(Departments::leave_department(signed(PW_STEWARD)));
 		StorageVersion::new(1).put::<Departments>();

@@ -5,6 +5,7 @@
 mod departments;
 mod genesis;
 mod invariants;
+mod invitations;
 mod members;
 mod migrations;
 mod queries;
@@ -46,4 +47,16 @@ pub fn registrar() -> RuntimeOrigin {
 /// `who`'s signed origin.
 pub fn signed(who: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)
+}
+
+/// `origin` invites `who` to `department` with `role`, and `who` accepts: what adding a
+/// member takes. Changes nothing if the invitation is refused.
+pub fn add_member(
+	origin: RuntimeOrigin,
+	department: DepartmentId,
+	who: AccountId,
+	role: Role,
+) -> sp_runtime::DispatchResult {
+	Departments::invite_member(origin, department, who, role)?;
+	Departments::accept_invitation(signed(who))
 }

@@ -152,7 +152,7 @@ fn members_of_a_suspended_department_can_do_nothing() {
 		}
 		// ...and in this pallet's own calls.
 		assert_noop!(
-			Departments::add_member(signed(PW_ADMIN), PUBLIC_WORKS, OUTSIDER, Role::Steward),
+			add_member(signed(PW_ADMIN), PUBLIC_WORKS, OUTSIDER, Role::Steward),
 			Error::<Test>::DepartmentSuspended
 		);
 		assert_noop!(
@@ -176,7 +176,7 @@ fn members_of_a_suspended_department_can_do_nothing() {
 #[test]
 fn registry_follows_membership_changes() {
 	test(|| {
-		assert_ok!(Departments::add_member(signed(TR_ADMIN), TRANSPORT, OUTSIDER, Role::Operator));
+		assert_ok!(add_member(signed(TR_ADMIN), TRANSPORT, OUTSIDER, Role::Operator));
 		assert_eq!(ensure_role(OUTSIDER, &[Role::Operator]), Ok(TRANSPORT));
 		assert_ok!(Departments::set_member_role(signed(TR_ADMIN), OUTSIDER, Role::Steward));
 		assert_eq!(
