@@ -121,7 +121,7 @@ test('the metadata describes every CityChain pallet: calls, events, errors and s
   }
   // The calls of the story, by name.
   for (const [section, call] of [
-    ['departments', 'addMember'], ['dataAssets', 'registerAsset'], ['accessGrants', 'requestAccess'],
+    ['departments', 'inviteMember'], ['departments', 'acceptInvitation'], ['dataAssets', 'registerAsset'], ['accessGrants', 'requestAccess'],
     ['accessGrants', 'approveRequest'], ['accessGrants', 'recordAccess'], ['accessGrants', 'revokeAccess'],
     ['cityCodes', 'issueCode'],
   ]) {
