@@ -224,10 +224,11 @@ pub mod pallet {
 		AssetLinked { code: CodeId, asset: AssetId },
 		/// A data asset was unlinked from a code.
 		AssetUnlinked { code: CodeId, asset: AssetId },
-		/// A code's owner offered it to another department (replacing any earlier offer).
+		/// A code's owner offered it to another department.
 		TransferOffered { code: CodeId, from: DepartmentId, to: DepartmentId },
-		/// A pending transfer offer was withdrawn.
-		TransferCancelled { code: CodeId, to: DepartmentId },
+		/// A pending transfer offer ended without a transfer: withdrawn by the owner (also when
+		/// it retires the code) or declined by the recipient, `by` naming which.
+		TransferCancelled { code: CodeId, to: DepartmentId, by: DepartmentId },
 		/// A department accepted a code: it owns it now and its signer pays the deposit;
 		/// `released` is what went back to the previous depositor.
 		CodeTransferred {
@@ -326,6 +327,16 @@ pub mod pallet {
 		/// The department offering the code (its owner) is suspended: its offers cannot be
 		/// accepted until it is reactivated.
 		OwnerSuspended,
+		/// The code is already offered to a department: cancel that offer first.
+		TransferAlreadyOffered,
+		/// The signer's department neither owns the code nor is it offered the code.
+		NotPartyToTransfer,
+		/// The code has a parent: codes nest only under their own department's codes, so a
+		/// child is not transferred on its own.
+		CodeHasParent,
+		/// The code has children (retired ones included): codes nest only under their own
+		/// department's codes, so a parent is not transferred.
+		CodeHasChildren,
 	}
 
 	#[pallet::genesis_config]
@@ -610,8 +621,11 @@ pub mod pallet {
 		/// Offer a code to another department, which becomes its owner when it accepts.
 		///
 		/// The dispatch origin for this call must be _Signed_ by a `Steward` of the active
-		/// department that owns the code. The code must be active. A new offer replaces a
-		/// pending one. The code's text never changes: it keeps the issuer's prefix.
+		/// department that owns the code. The code must be active, with no parent and no
+		/// children: codes nest only under their own department's codes, so a code is
+		/// transferred alone, never out of a hierarchy. One offer at a time: cancel a pending
+		/// one first. The code's text never changes: it keeps the issuer's prefix. Data assets
+		/// are transferred by the same rule.
 		///
 		/// - `code`: the code.
 		/// - `to`: the recipient department, active and not the owner.
@@ -622,8 +636,10 @@ pub mod pallet {
 		/// # Errors
 		/// - `BadOrigin`, `NotMember`, `RoleNotAllowed`, `DepartmentSuspended`: wrong signer.
 		/// - `UnknownCode`, `NotOwner`, `CodeRetired`, `CodeSuspended`: as in `update_code`.
+		/// - `CodeHasParent`, `CodeHasChildren`: the code is part of a hierarchy.
+		/// - `TransferAlreadyOffered`: an offer is pending.
 		/// - `SameDepartment`: `to` owns the code.
-		/// - `UnknownDepartment`, `RecipientInactive`: `to` does not exist, or is suspended.
+		/// - `RecipientInactive`: `to` does not exist or is suspended.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::offer_transfer())]
 		pub fn offer_transfer(
@@ -636,20 +652,23 @@ pub mod pallet {
 			Self::do_offer_transfer(department, code, to)
 		}
 
-		/// Withdraw a pending transfer offer.
+		/// Withdraw a pending transfer offer (the owner) or decline it (the recipient).
 		///
 		/// The dispatch origin for this call must be _Signed_ by a `Steward` of the active
-		/// department that owns the code (whatever the code's status).
+		/// department that owns the code or of the one it is offered to (whatever the code's
+		/// status).
 		///
 		/// - `code`: the code.
 		///
 		/// # Events
-		/// - `TransferCancelled`.
+		/// - `TransferCancelled`, `by` the signer's department.
 		///
 		/// # Errors
 		/// - `BadOrigin`, `NotMember`, `RoleNotAllowed`, `DepartmentSuspended`: wrong signer.
-		/// - `UnknownCode`, `NotOwner`: no such code, or another department's.
+		/// - `UnknownCode`: no such code.
 		/// - `NoTransferOffered`: no offer is pending.
+		/// - `NotPartyToTransfer`: the signer's department is neither the owner nor the
+		///   recipient.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::cancel_transfer())]
 		pub fn cancel_transfer(origin: OriginFor<T>, code: CodeId) -> DispatchResult {
@@ -679,6 +698,7 @@ pub mod pallet {
 		///   department.
 		/// - `OwnerSuspended`: the department offering the code is suspended.
 		/// - `CodeRetired`, `CodeSuspended`: the code is not active.
+		/// - `CodeHasChildren`: the owner issued a child under the code after the offer.
 		/// - `CannotHoldDeposit`: the signer cannot pay the deposit.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::accept_transfer())]
@@ -740,11 +760,12 @@ pub mod pallet {
 		/// The dispatch origin for this call must be _Signed_ by a `Steward` of the active
 		/// department that owns the code. The code may be active or suspended. Its record
 		/// stays readable and its text is never issued again; a pending transfer offer is
-		/// dropped. Its children keep it as their parent.
+		/// withdrawn. Its children keep it as their parent.
 		///
 		/// - `code`: the code.
 		///
 		/// # Events
+		/// - `TransferCancelled`, if an offer was pending.
 		/// - `CodeRetired`.
 		///
 		/// # Errors

@@ -27,8 +27,9 @@ impl<T: Config> Pallet<T> {
 	///    serials never repeat); name and location are well-formed; a pending transfer is not
 	///    to the owner; a retired code holds no deposit and has no offer; a recorded deposit
 	///    is non-zero (`check_codes`).
-	/// 4. A parent exists and has a smaller id; depth is the parent's plus one (0 without
-	///    parent) and at most `MaxDepth` (`check_parents`).
+	/// 4. A parent exists, has a smaller id and the same owner (codes nest within one
+	///    department; transfers move no code of a hierarchy); depth is the parent's plus one
+	///    (0 without parent) and at most `MaxDepth` (`check_parents`).
 	/// 5. `CodeByKey`, `Children` and `DepartmentCodes` hold exactly one entry per code (per
 	///    code with a parent, for `Children`) (`check_indexes`).
 	/// 6. For every depositor, the recorded deposits add up to exactly what is on hold from
@@ -123,6 +124,7 @@ impl<T: Config> Pallet<T> {
 					let parent_record =
 						Codes::<T>::get(parent).ok_or("parent code does not exist")?;
 					ensure!(parent < code, "parent issued after its child");
+					ensure!(parent_record.owner == record.owner, "parent of another department");
 					ensure!(
 						Some(record.depth) == parent_record.depth.checked_add(1),
 						"depth is not the parent's plus one"

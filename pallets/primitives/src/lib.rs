@@ -10,6 +10,7 @@
 //! - [`AssetId`], [`Classification`], [`AssetInfo`] and [`AssetRegistry`]: what the grant and
 //!   code pallets need to know about a data asset, without reading `pallet-data-assets`.
 //!
+//! - [`transfer`]: the two-step transfer rule data assets and city codes share.
 //! - [`Page`]: one page of any list a runtime API returns, with the cursor of the next.
 //! - [`ensure_department_origin`]: checks a call's origin against a department-role origin
 //!   (e.g. `pallet_departments::EnsureDepartmentRole`) and names the reason when it refuses.
@@ -35,6 +36,7 @@ pub mod city_code;
 mod paging;
 #[cfg(feature = "std")]
 pub mod serde_json_helpers;
+pub mod transfer;
 
 pub use paging::Page;
 

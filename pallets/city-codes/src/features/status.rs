@@ -34,7 +34,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Retires `code`, owned by `department`: releases its deposit and drops a pending
+	/// Retires `code`, owned by `department`: releases its deposit and withdraws a pending
 	/// offer. For `retire_code`.
 	pub(crate) fn do_retire_code(department: DepartmentId, code: CodeId) -> DispatchResult {
 		let mut record = Self::owned_code(code, department)?;
@@ -42,8 +42,11 @@ impl<T: Config> Pallet<T> {
 
 		let released = Self::release(record.deposit.take())?;
 		record.status = CodeStatus::Retired;
-		record.transfer_to = None;
+		let withdrawn = record.transfer_to.take();
 		Codes::<T>::insert(code, record);
+		if let Some(to) = withdrawn {
+			Self::deposit_event(Event::TransferCancelled { code, to, by: department });
+		}
 		Self::deposit_event(Event::CodeRetired { code, released });
 		Ok(())
 	}

@@ -1,11 +1,28 @@
-//! Handing a code to another department: an offer the recipient accepts. The text keeps the
-//! issuer's prefix; the deposit moves to the new owner's payer.
+//! Handing a code to another department: an offer the recipient accepts, by the rule data assets
+//! share (`city_primitives::transfer`). The text keeps the issuer's prefix; the deposit moves to
+//! the new owner's payer. A code travels alone: one with a parent or children stays with its
+//! department, because codes nest only under their own department's codes (a parent's owner
+//! could retire or suspend it under another department's children).
 
 use crate::{
-	CodeId, Codes, Config, DepartmentCodes, DepartmentId, DepartmentRegistry, Error, Event,
-	HoldReason, Pallet,
+	Children, CodeId, CodeRecordOf, Codes, Config, DepartmentCodes, DepartmentId,
+	DepartmentRegistry, Error, Event, HoldReason, Pallet,
 };
+use city_primitives::transfer::{check_accept, check_cancel, check_offer, TransferRefusal};
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::fungible::MutateHold};
+
+impl<T: Config> From<TransferRefusal> for Error<T> {
+	fn from(refusal: TransferRefusal) -> Self {
+		match refusal {
+			TransferRefusal::AlreadyOffered => Error::<T>::TransferAlreadyOffered,
+			TransferRefusal::ToOwner => Error::<T>::SameDepartment,
+			TransferRefusal::RecipientNotActive => Error::<T>::RecipientInactive,
+			TransferRefusal::NotOffered => Error::<T>::NoTransferOffered,
+			TransferRefusal::NotParty => Error::<T>::NotPartyToTransfer,
+			TransferRefusal::NotRecipient => Error::<T>::NotRecipient,
+		}
+	}
+}
 
 impl<T: Config> Pallet<T> {
 	/// Offers `code`, owned by `department`, to `to`. For `offer_transfer`.
@@ -15,9 +32,9 @@ impl<T: Config> Pallet<T> {
 		to: DepartmentId,
 	) -> DispatchResult {
 		let mut record = Self::owned_active_code(code, department)?;
-		ensure!(to != department, Error::<T>::SameDepartment);
-		ensure!(T::Departments::prefix(to).is_some(), Error::<T>::UnknownDepartment);
-		ensure!(T::Departments::is_active(to), Error::<T>::RecipientInactive);
+		Self::ensure_not_nested(code, &record)?;
+		check_offer(record.transfer_to, department, to, T::Departments::is_active(to))
+			.map_err(Error::<T>::from)?;
 
 		record.transfer_to = Some(to);
 		Codes::<T>::insert(code, record);
@@ -25,13 +42,16 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Withdraws the pending offer of `code`, owned by `department`. For `cancel_transfer`.
+	/// Withdraws or declines the pending offer of `code`, `department` being either party. For
+	/// `cancel_transfer`.
 	pub(crate) fn do_cancel_transfer(department: DepartmentId, code: CodeId) -> DispatchResult {
-		let mut record = Self::owned_code(code, department)?;
-		let to = record.transfer_to.take().ok_or(Error::<T>::NoTransferOffered)?;
+		let mut record = Codes::<T>::get(code).ok_or(Error::<T>::UnknownCode)?;
+		let to =
+			check_cancel(record.transfer_to, record.owner, department).map_err(Error::<T>::from)?;
 
+		record.transfer_to = None;
 		Codes::<T>::insert(code, record);
-		Self::deposit_event(Event::TransferCancelled { code, to });
+		Self::deposit_event(Event::TransferCancelled { code, to, by: department });
 		Ok(())
 	}
 
@@ -43,10 +63,11 @@ impl<T: Config> Pallet<T> {
 		code: CodeId,
 	) -> DispatchResult {
 		let mut record = Codes::<T>::get(code).ok_or(Error::<T>::UnknownCode)?;
-		let to = record.transfer_to.ok_or(Error::<T>::NoTransferOffered)?;
-		ensure!(to == department, Error::<T>::NotRecipient);
+		check_accept(record.transfer_to, department).map_err(Error::<T>::from)?;
 		ensure!(T::Departments::is_active(record.owner), Error::<T>::OwnerSuspended);
 		Self::ensure_active(&record)?;
+		// The owner may have issued a child under the code since the offer.
+		Self::ensure_not_nested(code, &record)?;
 		let deposit = Self::new_deposit(&who, 1)?;
 
 		let released = Self::release(record.deposit.take())?;
@@ -67,6 +88,14 @@ impl<T: Config> Pallet<T> {
 			deposit,
 			released,
 		});
+		Ok(())
+	}
+
+	/// Refuses to move `code` out of its hierarchy: it has no parent and has never had a child
+	/// (retired children keep it as their parent). One read.
+	fn ensure_not_nested(code: CodeId, record: &CodeRecordOf<T>) -> Result<(), Error<T>> {
+		ensure!(record.parent.is_none(), Error::<T>::CodeHasParent);
+		ensure!(Children::<T>::iter_key_prefix(code).next().is_none(), Error::<T>::CodeHasChildren);
 		Ok(())
 	}
 }

@@ -1,4 +1,4 @@
-//! Transferring codes between departments: offer, accept, cancel.
+//! Transferring codes between departments: offer, accept, withdraw or decline.
 
 use super::*;
 use crate::{DepartmentCodes, Deposit, Error, Event};
@@ -48,22 +48,92 @@ fn an_accepted_transfer_moves_ownership_and_deposit_but_not_the_name() {
 }
 
 #[test]
-fn a_new_offer_replaces_the_old_and_an_offer_may_be_cancelled() {
+fn one_offer_at_a_time_which_the_owner_withdraws_or_the_recipient_declines() {
 	test(|| {
 		let code = issue(TRF_STEWARD, DEV);
 		assert_ok!(CityCodes::offer_transfer(signed(TRF_STEWARD), code, PLANNING));
-		assert_ok!(CityCodes::offer_transfer(signed(TRF_STEWARD), code, HEALTH));
+		// A second offer does not silently replace the first.
 		assert_noop!(
-			CityCodes::accept_transfer(signed(PLN_STEWARD), code),
-			Error::<Test>::NotRecipient
+			CityCodes::offer_transfer(signed(TRF_STEWARD), code, HEALTH),
+			Error::<Test>::TransferAlreadyOffered
 		);
 		assert_ok!(CityCodes::cancel_transfer(signed(TRF_STEWARD), code));
-		assert_eq!(last_event(), Event::TransferCancelled { code, to: HEALTH });
+		assert_eq!(last_event(), Event::TransferCancelled { code, to: PLANNING, by: TRANSPORT });
 		assert_eq!(record(code).transfer_to, None);
 		assert_noop!(
-			CityCodes::accept_transfer(signed(HLT_STEWARD), code),
+			CityCodes::accept_transfer(signed(PLN_STEWARD), code),
 			Error::<Test>::NoTransferOffered
 		);
+
+		// The recipient declines.
+		assert_ok!(CityCodes::offer_transfer(signed(TRF_STEWARD), code, HEALTH));
+		assert_ok!(CityCodes::cancel_transfer(signed(HLT_STEWARD), code));
+		assert_eq!(last_event(), Event::TransferCancelled { code, to: HEALTH, by: HEALTH });
+		assert_eq!(record(code).transfer_to, None);
+		assert_eq!(record(code).owner, TRANSPORT);
+	});
+}
+
+#[test]
+fn retiring_a_code_withdraws_its_offer_with_an_event() {
+	test(|| {
+		let code = issue(TRF_STEWARD, DEV);
+		assert_ok!(CityCodes::offer_transfer(signed(TRF_STEWARD), code, PLANNING));
+		assert_ok!(CityCodes::retire_code(signed(TRF_STEWARD), code));
+		let events = city_codes_events();
+		assert_eq!(
+			events[events.len() - 2..],
+			[
+				Event::TransferCancelled { code, to: PLANNING, by: TRANSPORT },
+				Event::CodeRetired {
+					code,
+					released: Some(Deposit { depositor: TRF_STEWARD, amount: DEPOSIT })
+				},
+			]
+		);
+		assert_eq!(record(code).transfer_to, None);
+		assert_noop!(
+			CityCodes::accept_transfer(signed(PLN_STEWARD), code),
+			Error::<Test>::NoTransferOffered
+		);
+	});
+}
+
+#[test]
+fn a_code_in_a_hierarchy_is_not_transferred() {
+	test(|| {
+		let building = issue(TRF_STEWARD, BLD);
+		let light = issue_under(TRF_STEWARD, DEV, Some(building));
+		// Neither the parent nor the child leaves Transport: the other department could
+		// retire the parent under Transport's child, or the child under Transport's parent.
+		assert_noop!(
+			CityCodes::offer_transfer(signed(TRF_STEWARD), building, PLANNING),
+			Error::<Test>::CodeHasChildren
+		);
+		assert_noop!(
+			CityCodes::offer_transfer(signed(TRF_STEWARD), light, PLANNING),
+			Error::<Test>::CodeHasParent
+		);
+		// Retired children still name their parent.
+		assert_ok!(CityCodes::retire_code(signed(TRF_STEWARD), light));
+		assert_noop!(
+			CityCodes::offer_transfer(signed(TRF_STEWARD), building, PLANNING),
+			Error::<Test>::CodeHasChildren
+		);
+	});
+}
+
+#[test]
+fn a_child_issued_after_the_offer_stops_the_transfer() {
+	test(|| {
+		let building = issue(TRF_STEWARD, BLD);
+		assert_ok!(CityCodes::offer_transfer(signed(TRF_STEWARD), building, PLANNING));
+		issue_under(TRF_STEWARD, DEV, Some(building));
+		assert_noop!(
+			CityCodes::accept_transfer(signed(PLN_STEWARD), building),
+			Error::<Test>::CodeHasChildren
+		);
+		assert_ok!(CityCodes::cancel_transfer(signed(PLN_STEWARD), building));
 	});
 }
 
@@ -80,7 +150,7 @@ fn offer_errors() {
 		assert_noop!(offer(PLN_STEWARD, code, HEALTH), Error::<Test>::NotOwner);
 		assert_noop!(offer(TRF_STEWARD, NO_CODE, PLANNING), Error::<Test>::UnknownCode);
 		assert_noop!(offer(TRF_STEWARD, code, TRANSPORT), Error::<Test>::SameDepartment);
-		assert_noop!(offer(TRF_STEWARD, code, NO_DEPARTMENT), Error::<Test>::UnknownDepartment);
+		assert_noop!(offer(TRF_STEWARD, code, NO_DEPARTMENT), Error::<Test>::RecipientInactive);
 		assert_ok!(Departments::suspend_department(registrar(), PLANNING));
 		assert_noop!(offer(TRF_STEWARD, code, PLANNING), Error::<Test>::RecipientInactive);
 		assert_ok!(CityCodes::suspend_code(signed(TRF_STEWARD), code));
@@ -107,10 +177,10 @@ fn cancel_errors() {
 			CityCodes::cancel_transfer(signed(TRF_OPERATOR), code),
 			DepartmentsError::RoleNotAllowed
 		);
-		// The recipient cannot cancel; it simply does not accept.
+		// A third department is no party to the offer.
 		assert_noop!(
-			CityCodes::cancel_transfer(signed(PLN_STEWARD), code),
-			Error::<Test>::NotOwner
+			CityCodes::cancel_transfer(signed(HLT_STEWARD), code),
+			Error::<Test>::NotPartyToTransfer
 		);
 		assert_noop!(
 			CityCodes::cancel_transfer(signed(TRF_STEWARD), NO_CODE),

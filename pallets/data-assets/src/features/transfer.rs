@@ -1,11 +1,26 @@
 //! Two-step transfers: the owner offers, the receiving department accepts; either may cancel.
+//! The rule is `city_primitives::transfer`, shared with city codes.
 
 use crate::{
 	AssetId, Assets, AssetsByDepartment, Config, DepartmentId, DepartmentRegistry, Error, Event,
 	Pallet,
 };
+use city_primitives::transfer::{check_accept, check_cancel, check_offer, TransferRefusal};
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 use sp_runtime::traits::Zero;
+
+impl<T: Config> From<TransferRefusal> for Error<T> {
+	fn from(refusal: TransferRefusal) -> Self {
+		match refusal {
+			TransferRefusal::AlreadyOffered => Error::<T>::TransferAlreadyOffered,
+			TransferRefusal::ToOwner => Error::<T>::TransferToOwner,
+			TransferRefusal::RecipientNotActive => Error::<T>::RecipientNotActive,
+			TransferRefusal::NotOffered => Error::<T>::NoTransferOffered,
+			TransferRefusal::NotParty => Error::<T>::NotPartyToTransfer,
+			TransferRefusal::NotRecipient => Error::<T>::NotTransferRecipient,
+		}
+	}
+}
 
 impl<T: Config> Pallet<T> {
 	/// Offers `asset`, owned by `department`, to the department `to`. For `offer_transfer`.
@@ -15,9 +30,8 @@ impl<T: Config> Pallet<T> {
 		to: DepartmentId,
 	) -> DispatchResult {
 		let mut record = Self::owned_active_asset(department, asset)?;
-		ensure!(record.offered_to.is_none(), Error::<T>::TransferAlreadyOffered);
-		ensure!(to != department, Error::<T>::TransferToOwner);
-		ensure!(T::Departments::is_active(to), Error::<T>::RecipientNotActive);
+		check_offer(record.offered_to, department, to, T::Departments::is_active(to))
+			.map_err(Error::<T>::from)?;
 
 		record.offered_to = Some(to);
 		Assets::<T>::insert(asset, record);
@@ -29,8 +43,8 @@ impl<T: Config> Pallet<T> {
 	/// `cancel_transfer`.
 	pub(crate) fn do_cancel_transfer(department: DepartmentId, asset: AssetId) -> DispatchResult {
 		let mut record = Assets::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
-		let to = record.offered_to.ok_or(Error::<T>::NoTransferOffered)?;
-		ensure!(department == record.owner || department == to, Error::<T>::NotPartyToTransfer);
+		let to =
+			check_cancel(record.offered_to, record.owner, department).map_err(Error::<T>::from)?;
 
 		record.offered_to = None;
 		Assets::<T>::insert(asset, record);
@@ -46,8 +60,7 @@ impl<T: Config> Pallet<T> {
 		asset: AssetId,
 	) -> DispatchResult {
 		let mut record = Assets::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
-		let to = record.offered_to.ok_or(Error::<T>::NoTransferOffered)?;
-		ensure!(to == department, Error::<T>::NotTransferRecipient);
+		check_accept(record.offered_to, department).map_err(Error::<T>::from)?;
 		let from = record.owner;
 		ensure!(T::Departments::is_active(from), Error::<T>::OwnerSuspended);
 		ensure!(record.retired_at.is_none(), Error::<T>::AssetRetired);
@@ -56,13 +69,13 @@ impl<T: Config> Pallet<T> {
 
 		Self::move_deposit(record.deposit.take(), &deposit)?;
 		record.deposit = deposit.clone();
-		record.owner = to;
+		record.owner = department;
 		record.offered_to = None;
 		record.transfers = transfers;
 		AssetsByDepartment::<T>::remove(from, asset);
-		AssetsByDepartment::<T>::insert(to, asset, ());
+		AssetsByDepartment::<T>::insert(department, asset, ());
 		Assets::<T>::insert(asset, record);
-		Self::deposit_event(Event::AssetTransferred { asset, from, to, deposit });
+		Self::deposit_event(Event::AssetTransferred { asset, from, to: department, deposit });
 		Ok(())
 	}
 }
