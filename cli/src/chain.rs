@@ -25,6 +25,10 @@ use subxt_signer::{sr25519::Keypair, SecretUri};
 )]
 pub mod city {}
 
+/// The metadata file, included so that the compiler tracks it: the `subxt` macro reads it
+/// without telling cargo, and a regenerated file would otherwise not rebuild the typed API.
+const _METADATA: &[u8] = include_bytes!("../metadata/city.scale");
+
 /// CityChain's transaction format is Polkadot's: `MultiAddress<AccountId32, ()>`, `MultiSignature`,
 /// 32-bit block numbers and the standard transaction extensions.
 pub type Config = PolkadotConfig;

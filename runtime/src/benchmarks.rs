@@ -12,5 +12,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_data_assets, DataAssets]
 	[pallet_access_grants, AccessGrants]
 	[pallet_city_codes, CityCodes]
+	[pallet_legal_holds, LegalHolds]
 	[pallet_validator_set, ValidatorSet]
 );

@@ -219,8 +219,12 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run on the next runtime upgrade, besides the pallets' own.
 #[allow(unused_parens)]
-type Migrations =
-	(pallet_data_assets::migrations::MigrateV1ToV2<Runtime>, invariants::CheckReferences);
+type Migrations = (
+	pallet_data_assets::migrations::MigrateV1ToV2<Runtime>,
+	pallet_data_assets::migrations::MigrateV2ToV3<Runtime>,
+	pallet_city_codes::migrations::MigrateV1ToV2<Runtime>,
+	invariants::CheckReferences,
+);
 
 /// Executive: dispatches calls to the pallets and runs their hooks.
 pub type Executive = frame_executive::Executive<
@@ -305,6 +309,11 @@ mod runtime {
 	/// City codes: one verifiable identifier for every city object.
 	#[runtime::pallet_index(23)]
 	pub type CityCodes = pallet_city_codes;
+
+	/// Legal holds: records under investigation, which nothing retires, purges, transfers or
+	/// downgrades until the council lifts the hold.
+	#[runtime::pallet_index(24)]
+	pub type LegalHolds = pallet_legal_holds;
 
 	// After the city's pallets: genesis is built in index order, the validator set names the
 	// department that runs each validator, and pallet-session asks the validator set for its

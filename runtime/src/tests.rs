@@ -335,6 +335,41 @@ fn the_council_registers_a_department_with_two_thirds_and_not_with_fewer() {
 }
 
 #[test]
+fn the_council_holds_an_asset_which_its_steward_cannot_retire_until_the_hold_is_lifted() {
+	use city_primitives::RecordId;
+	use frame_support::{assert_noop, assert_ok};
+	dev_ext().execute_with(|| {
+		let steward = genesis_config_presets::demo_assets()[0].steward.clone();
+		let record = RecordId::Asset(0);
+		let retire =
+			|| crate::DataAssets::retire_asset(crate::RuntimeOrigin::signed(steward.clone()), 0);
+		council_motion(
+			3,
+			3,
+			RuntimeCall::LegalHolds(pallet_legal_holds::Call::place_hold {
+				record,
+				case: sp_core::H256::repeat_byte(1),
+			}),
+		);
+		assert!(pallet_legal_holds::Holds::<Runtime>::contains_key(record));
+		assert_noop!(retire(), pallet_data_assets::Error::<Runtime>::UnderLegalHold);
+
+		// One seat alone lifts nothing; two thirds of the council do.
+		assert_noop!(
+			crate::LegalHolds::lift_hold(council_seat(0), record),
+			sp_runtime::DispatchError::BadOrigin
+		);
+		council_motion(
+			3,
+			3,
+			RuntimeCall::LegalHolds(pallet_legal_holds::Call::lift_hold { record }),
+		);
+		assert!(!pallet_legal_holds::Holds::<Runtime>::contains_key(record));
+		assert_ok!(retire());
+	});
+}
+
+#[test]
 fn the_council_adds_a_validator_who_validates_after_the_next_session_boundary() {
 	use frame_support::{assert_noop, assert_ok};
 	use sp_core::proof_of_possession::ProofOfPossessionGenerator;

@@ -19,7 +19,8 @@ mod types;
 pub mod weights;
 
 pub use city_primitives::{
-	AssetId, AssetInfo, AssetRegistry, Classification, DepartmentId, DepartmentRegistry, Role,
+	AssetId, AssetInfo, AssetRegistry, Classification, DepartmentId, DepartmentRegistry,
+	LegalHolds, Role,
 };
 pub use pallet::*;
 pub use types::*;
@@ -89,6 +90,10 @@ pub mod pallet {
 		/// interested departments' accounts can issue a grant on a `Restricted` asset. In the
 		/// runtime, the oversight board's members; `()` is an empty body.
 		type OversightBody: OversightBody<Self::AccountId>;
+
+		/// Records under legal hold (`pallet-legal-holds`): requests and ended grants of a held
+		/// asset, or of a held department (as owner, requester or grantee), are not purged.
+		type LegalHolds: LegalHolds;
 
 		/// The balance held for every open request and every grant, from the steward who made
 		/// the request (carried into the grant it becomes) or who granted directly, and released
@@ -455,6 +460,9 @@ pub mod pallet {
 		/// A member of the oversight body acts for the owner or the requesting department: the
 		/// office is not an independent second party for this decision.
 		OversightNotIndependent,
+		/// The asset, or a department party to the request or grant, is under legal hold: it is
+		/// not purged until the council lifts the hold.
+		UnderLegalHold,
 	}
 
 	/// The grants and open requests the chain starts with.
@@ -942,6 +950,7 @@ pub mod pallet {
 		/// - [`Error::DuplicateGrant`]: a grant is listed twice.
 		/// - [`Error::UnknownGrant`]: no such grant.
 		/// - [`Error::GrantStillValid`]: a grant has not ended.
+		/// - [`Error::UnderLegalHold`]: a grant's asset, owner or grantee is under legal hold.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::purge_expired(grants.len().saturated_into::<u32>()))]
 		pub fn purge_expired(origin: OriginFor<T>, grants: PurgeListOf<T>) -> DispatchResult {
@@ -971,6 +980,7 @@ pub mod pallet {
 		/// - [`Error::UnknownRequest`]: no such open request.
 		/// - [`Error::RequestStillValid`]: its asset exists, is active and is still owned by the
 		///   department asked, in the same period of ownership.
+		/// - [`Error::UnderLegalHold`]: its asset, owner or requester is under legal hold.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::purge_request())]
 		pub fn purge_request(origin: OriginFor<T>, request: RequestId) -> DispatchResult {

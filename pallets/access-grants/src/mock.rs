@@ -90,6 +90,7 @@ impl pallet_access_grants::Config for Test {
 	type OperatorOrigin = EnsureDepartmentRole<Test, Operators>;
 	type OversightOrigin = EnsureRoot<AccountId>;
 	type OversightBody = MockOversightBody;
+	type LegalHolds = city_primitives::TestLegalHolds;
 	type RecordDeposit = RecordDeposit;
 	type MaxPurposeLen = ConstU32<16>;
 	type MaxReasonLen = ConstU32<16>;

@@ -332,7 +332,10 @@ mod benchmarks {
 	#[benchmark]
 	fn retire_code() -> Result<(), BenchmarkError> {
 		let (steward, _, code) = offered_code::<T>()?;
-		let kept = held::<T>(&steward).saturating_sub(T::CodeDeposit::get());
+		// The tombstone's share of the code's deposit stays held.
+		let kept = held::<T>(&steward)
+			.saturating_sub(T::CodeDeposit::get())
+			.saturating_add(T::CodeTombstoneDeposit::get());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(steward.clone()), code);

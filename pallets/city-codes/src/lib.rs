@@ -6,6 +6,7 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod features;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod queries;
@@ -18,7 +19,8 @@ pub mod weights;
 
 pub use city_primitives::{
 	city_code::{self, CityCode, CodeError},
-	ensure_department_origin, AssetId, AssetRegistry, DepartmentId, DepartmentRegistry, Role,
+	ensure_department_origin, AssetId, AssetRegistry, DepartmentId, DepartmentRegistry, LegalHolds,
+	Role,
 };
 pub use pallet::*;
 pub use types::*;
@@ -37,7 +39,7 @@ pub mod pallet {
 	use sp_runtime::SaturatedConversion;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -58,6 +60,10 @@ pub mod pallet {
 
 		/// The data-asset catalogue, to check assets linked to codes.
 		type Assets: AssetRegistry<Self::AccountId>;
+
+		/// Records under legal hold (`pallet-legal-holds`): a held code, or any code of a held
+		/// department, is not retired or transferred.
+		type LegalHolds: LegalHolds;
 
 		/// Who may issue and describe codes (issue, update, link and unlink assets) for a
 		/// department, and for which:
@@ -94,6 +100,11 @@ pub mod pallet {
 		/// as the code is not retired. Covers the record's storage. Zero disables deposits.
 		#[pallet::constant]
 		type CodeDeposit: Get<BalanceOf<Self>>;
+
+		/// What a retired code keeps on hold for good, for its tombstone record (without linked
+		/// assets and attributes). At most [`Config::CodeDeposit`].
+		#[pallet::constant]
+		type CodeTombstoneDeposit: Get<BalanceOf<Self>>;
 
 		/// The longest code or class name, in bytes.
 		#[pallet::constant]
@@ -242,9 +253,11 @@ pub mod pallet {
 		CodeSuspended { code: CodeId },
 		/// A suspended code was reactivated.
 		CodeReactivated { code: CodeId },
-		/// A code was retired for good. `released` is the deposit actually released (less
-		/// than recorded only if the hold was reduced outside this pallet).
-		CodeRetired { code: CodeId, released: Option<DepositOf<T>> },
+		/// A code was retired for good: it is a tombstone now. `released` is the part of its
+		/// deposit actually released (less than due only if the hold was reduced outside this
+		/// pallet); `kept` the part kept on hold for the tombstone, for good (`None` for a
+		/// genesis code, which never paid one).
+		CodeRetired { code: CodeId, released: Option<DepositOf<T>>, kept: Option<DepositOf<T>> },
 	}
 
 	#[pallet::error]
@@ -337,6 +350,9 @@ pub mod pallet {
 		/// The code has children (retired ones included): codes nest only under their own
 		/// department's codes, so a parent is not transferred.
 		CodeHasChildren,
+		/// The code, or its owner department, is under legal hold: it is not retired or
+		/// transferred until the council lifts the hold.
+		UnderLegalHold,
 	}
 
 	#[pallet::genesis_config]
@@ -640,6 +656,7 @@ pub mod pallet {
 		/// - `TransferAlreadyOffered`: an offer is pending.
 		/// - `SameDepartment`: `to` owns the code.
 		/// - `RecipientInactive`: `to` does not exist or is suspended.
+		/// - `UnderLegalHold`: the code or its owner is under legal hold.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::offer_transfer())]
 		pub fn offer_transfer(
@@ -699,6 +716,7 @@ pub mod pallet {
 		/// - `OwnerSuspended`: the department offering the code is suspended.
 		/// - `CodeRetired`, `CodeSuspended`: the code is not active.
 		/// - `CodeHasChildren`: the owner issued a child under the code after the offer.
+		/// - `UnderLegalHold`: the code or its owner was put under legal hold after the offer.
 		/// - `CannotHoldDeposit`: the signer cannot pay the deposit.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::accept_transfer())]
@@ -755,12 +773,14 @@ pub mod pallet {
 			Self::do_reactivate_code(department, code)
 		}
 
-		/// Retire a code for good, and release its deposit.
+		/// Retire a code for good: it shrinks to a tombstone.
 		///
 		/// The dispatch origin for this call must be _Signed_ by a `Steward` of the active
 		/// department that owns the code. The code may be active or suspended. Its record
-		/// stays readable and its text is never issued again; a pending transfer offer is
-		/// withdrawn. Its children keep it as their parent.
+		/// stays readable and its text is never issued again, but its links to assets and its
+		/// attributes hash are dropped; `CodeTombstoneDeposit` of its deposit stays held for
+		/// good and the rest is released. A pending transfer offer is withdrawn. Its children
+		/// keep it as their parent.
 		///
 		/// - `code`: the code.
 		///
@@ -772,6 +792,7 @@ pub mod pallet {
 		/// - `BadOrigin`, `NotMember`, `RoleNotAllowed`, `DepartmentSuspended`: wrong signer.
 		/// - `UnknownCode`, `NotOwner`: no such code, or another department's.
 		/// - `CodeRetired`: it is retired already.
+		/// - `UnderLegalHold`: the code or its owner is under legal hold.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::retire_code())]
 		pub fn retire_code(origin: OriginFor<T>, code: CodeId) -> DispatchResult {

@@ -47,11 +47,14 @@ impl pallet_departments::Config for Test {
 
 /// Held for every code.
 pub const DEPOSIT: Balance = 10;
+/// What a retired code keeps on hold for its tombstone.
+pub const TOMBSTONE: Balance = 4;
 /// Every account from 1 to 20 starts with this.
 pub const ENDOWMENT: Balance = 1_000;
 
 parameter_types! {
 	pub static CodeDeposit: Balance = DEPOSIT;
+	pub static CodeTombstoneDeposit: Balance = TOMBSTONE;
 	pub CityPrefix: CityLabel = CityLabel::truncate_from(b"BJ".to_vec());
 }
 
@@ -60,6 +63,7 @@ impl pallet_city_codes::Config for Test {
 	type Currency = Balances;
 	type Departments = Registry;
 	type Assets = MockAssets;
+	type LegalHolds = city_primitives::TestLegalHolds;
 	type OperatorOrigin =
 		pallet_departments::EnsureDepartmentRole<Test, pallet_departments::Operators>;
 	type StewardOrigin =
@@ -67,6 +71,7 @@ impl pallet_city_codes::Config for Test {
 	type RegistrarOrigin = EnsureRoot<AccountId>;
 	type CityPrefix = CityPrefix;
 	type CodeDeposit = CodeDeposit;
+	type CodeTombstoneDeposit = CodeTombstoneDeposit;
 	type MaxNameLen = ConstU32<16>;
 	type MaxAssetsPerCode = ConstU32<3>;
 	type MaxBatch = ConstU32<4>;

@@ -25,7 +25,8 @@ impl<T: Config> Pallet<T> {
 	/// 3. Every code: id below `NextCodeId`; its class and issuer prefix exist; `CodeByKey`
 	///    maps its key back to it; `1 <= serial <= LastSerial` of its issuer and class (so
 	///    serials never repeat); name and location are well-formed; a pending transfer is not
-	///    to the owner; a retired code holds no deposit and has no offer; a recorded deposit
+	///    to the owner; a retired code is a tombstone (no offer, no linked assets, no
+	///    attributes, at most `CodeTombstoneDeposit` held); a recorded deposit
 	///    is non-zero (`check_codes`).
 	/// 4. A parent exists, has a smaller id and the same owner (codes nest within one
 	///    department; transfers move no code of a hierarchy); depth is the parent's plus one
@@ -105,8 +106,16 @@ impl<T: Config> Pallet<T> {
 			ensure!(record.transfer_to != Some(record.owner), "code offered to its owner");
 			if record.status == CodeStatus::Retired {
 				ensure!(
-					record.deposit.is_none() && record.transfer_to.is_none(),
-					"retired code holds a deposit or an offer"
+					record
+						.deposit
+						.as_ref()
+						.is_none_or(|deposit| { deposit.amount <= T::CodeTombstoneDeposit::get() })
+						&& record.transfer_to.is_none(),
+					"retired code holds more than its tombstone's deposit, or an offer"
+				);
+				ensure!(
+					record.assets.is_empty() && record.attributes.is_none(),
+					"a tombstone keeps linked assets or attributes"
 				);
 			}
 			if let Some(deposit) = &record.deposit {

@@ -14,8 +14,7 @@ use scale_info::TypeInfo;
 
 pub use city_primitives::city_code::Serial;
 
-/// Identifies a code record. Assigned in issuance order, never reused.
-pub type CodeId = u64;
+pub use city_primitives::CodeId;
 
 /// Identifies an object class. Assigned in the order classes are added, never reused.
 pub type ClassId = u16;

@@ -5,7 +5,8 @@
 //! benchmarks run in the real runtime as well as in the mock. Every asset has
 //! the longest fields and the most tags the config allows. Calls that hold a deposit hold it;
 //! `update_asset` and `accept_transfer` move it from another depositor (a release and a hold);
-//! `retire_asset` releases it and withdraws a pending offer.
+//! `retire_asset` shrinks every version of the asset, releases all but the tombstone's deposit and
+//! withdraws a pending offer.
 
 use super::*;
 use crate::Pallet as DataAssets;
@@ -239,9 +240,20 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// `v` versions, each shrunk to its tombstone.
 	#[benchmark]
-	fn retire_asset() -> Result<(), BenchmarkError> {
+	fn retire_asset(v: Linear<1, { T::MaxVersions::get() }>) -> Result<(), BenchmarkError> {
 		let (caller, _, asset) = steward_with_asset::<T>()?;
+		for version in 1..v {
+			let new = DataAssets::<T>::benchmark_content(u64::MAX.saturating_sub(version.into()))?;
+			DataAssets::<T>::update_asset(
+				RawOrigin::Signed(caller.clone()).into(),
+				asset,
+				new.content,
+				new.size,
+				new.location,
+			)?;
+		}
 		let (_, to) = steward::<T>()?;
 		DataAssets::<T>::offer_transfer(RawOrigin::Signed(caller.clone()).into(), asset, to)?;
 
@@ -249,7 +261,7 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller.clone()), asset);
 
 		assert_eq!(DataAssets::<T>::asset_info(asset).map(|info| info.active), Some(false));
-		assert!(held::<T>(&caller).is_zero());
+		assert_eq!(held::<T>(&caller), DataAssets::<T>::tombstone_deposit(v));
 		Ok(())
 	}
 

@@ -31,7 +31,7 @@ use features::ClassifiedBy;
 
 pub use city_primitives::{
 	AssetId, AssetInfo, AssetRegistry, AssetVersion, Classification, DepartmentId,
-	DepartmentRegistry, Role,
+	DepartmentRegistry, LegalHolds, Role,
 };
 pub use pallet::*;
 pub use types::*;
@@ -49,7 +49,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -91,6 +91,10 @@ pub mod pallet {
 		/// of them acts for the asset's owner.
 		type OversightBody: OversightBody<Self::AccountId>;
 
+		/// Records under legal hold (`pallet-legal-holds`): a held asset, or any asset of a
+		/// held department, is not retired, transferred or lowered in classification.
+		type LegalHolds: LegalHolds;
+
 		/// The balance held for every active asset, on top of [`Config::VersionDeposit`] per
 		/// version: the storage of the asset record, its index entry and its first content
 		/// lookup. Zero disables it.
@@ -101,6 +105,18 @@ pub mod pallet {
 		/// record and its content lookup entry. Zero disables it.
 		#[pallet::constant]
 		type VersionDeposit: Get<BalanceOf<Self>>;
+
+		/// What a retired asset keeps on hold for its tombstone record (the record without
+		/// media type, metadata hash and tags), on top of [`Config::VersionTombstoneDeposit`] per
+		/// version. At most [`Config::AssetDeposit`]: retiring never holds more.
+		#[pallet::constant]
+		type AssetTombstoneDeposit: Get<BalanceOf<Self>>;
+
+		/// What a retired asset keeps on hold for each version's tombstone (content hash, size,
+		/// registrant and block, without the location) and its content registration. At most
+		/// [`Config::VersionDeposit`].
+		#[pallet::constant]
+		type VersionTombstoneDeposit: Get<BalanceOf<Self>>;
 
 		/// The longest asset name, in bytes.
 		#[pallet::constant]
@@ -268,13 +284,17 @@ pub mod pallet {
 			/// The asset's deposit, now held from the accepting Steward.
 			deposit: Option<DepositOf<T>>,
 		},
-		/// An asset was retired: it stays readable and verifiable, but takes no more changes.
+		/// An asset was retired: its tombstone stays readable and verifiable, but takes no more
+		/// changes.
 		AssetRetired {
 			/// The asset.
 			asset: AssetId,
-			/// The deposit actually released to its depositor (`None` if none was held); less
-			/// than recorded only if the hold was reduced outside this pallet.
+			/// The part of the deposit actually released to its depositor (`None` if none was);
+			/// less than due only if the hold was reduced outside this pallet.
 			released: Option<DepositOf<T>>,
+			/// The part kept on hold for the tombstone, for good (`None` for a genesis asset,
+			/// which never paid one).
+			kept: Option<DepositOf<T>>,
 		},
 	}
 
@@ -338,6 +358,9 @@ pub mod pallet {
 		/// A member of the oversight body acts for the department this decision concerns, so
 		/// the body is not the independent second party the decision needs.
 		OversightNotIndependent,
+		/// The asset, or its owner department, is under legal hold: it is not retired,
+		/// transferred or lowered in classification until the council lifts the hold.
+		UnderLegalHold,
 	}
 
 	#[pallet::genesis_config]
@@ -536,6 +559,8 @@ pub mod pallet {
 		/// - [`Error::ClassificationUnchanged`]: the asset already has this classification.
 		/// - [`Error::DowngradeNeedsOversight`]: the asset is `Restricted` and `classification`
 		///   is lower.
+		/// - [`Error::UnderLegalHold`]: `classification` is lower and the asset or its owner is
+		///   under legal hold (raising stays open).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::set_classification())]
 		pub fn set_classification(
@@ -568,6 +593,7 @@ pub mod pallet {
 		/// - [`Error::TransferAlreadyOffered`]: an offer is pending: cancel it first.
 		/// - [`Error::TransferToOwner`]: `to` owns the asset.
 		/// - [`Error::RecipientNotActive`]: `to` does not exist or is suspended.
+		/// - [`Error::UnderLegalHold`]: the asset or its owner is under legal hold.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::offer_transfer())]
 		pub fn offer_transfer(
@@ -631,6 +657,8 @@ pub mod pallet {
 		/// - [`Error::OwnerSuspended`]: the owning department is suspended.
 		/// - [`Error::AssetRetired`]: it is retired (cannot happen: retiring withdraws the offer).
 		/// - [`Error::TooManyTransfers`]: the asset changed hands `u32::MAX` times already.
+		/// - [`Error::UnderLegalHold`]: the asset or its owner was put under legal hold after
+		///   the offer.
 		/// - [`Error::CannotHoldDeposit`]: the signer cannot pay the deposit.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::accept_transfer())]
@@ -640,14 +668,19 @@ pub mod pallet {
 			Self::do_accept_transfer(&who, department, asset)
 		}
 
-		/// Retire an asset: it stays readable and verifiable forever, but takes no more versions,
-		/// metadata or classification changes and no transfer, and the access-grant pallet
-		/// grants no new access to it.
+		/// Retire an asset: it shrinks to a tombstone that stays readable and verifiable forever,
+		/// takes no more versions, metadata or classification changes and no transfer, and the
+		/// access-grant pallet grants no new access to it.
 		///
-		/// Origin: [`Config::StewardOrigin`], a Steward of the department that owns the asset. The
-		/// deposit is released to whoever paid it; a pending transfer offer is withdrawn. Its
-		/// content hashes stay registered, so the same content cannot be registered again as
-		/// another asset.
+		/// Origin: [`Config::StewardOrigin`], a Steward of the department that owns the asset.
+		/// The tombstone keeps the record (owner, name, classification, counters), every
+		/// version's content hash, size, registrant and block, and the content registrations
+		/// (so the department cannot register the same content again); it drops the media type,
+		/// metadata hash, tags and every version's location. Of the deposit, the tombstone's
+		/// share stays held for good (`AssetTombstoneDeposit` + `VersionTombstoneDeposit` per
+		/// version) and the rest is released to whoever paid it. A pending transfer offer is
+		/// withdrawn. The weight is charged for `MaxVersions` versions and refunded down to the
+		/// asset's own.
 		///
 		/// - `asset`: the asset; active.
 		///
@@ -660,12 +693,14 @@ pub mod pallet {
 		///   origin (see [`Config::StewardOrigin`]).
 		/// - [`Error::UnknownAsset`], [`Error::NotOwner`]: as in `update_asset`.
 		/// - [`Error::AssetRetired`]: it is retired already.
+		/// - [`Error::UnderLegalHold`]: the asset or its owner is under legal hold.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::retire_asset())]
-		pub fn retire_asset(origin: OriginFor<T>, asset: AssetId) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::retire_asset(T::MaxVersions::get()))]
+		pub fn retire_asset(origin: OriginFor<T>, asset: AssetId) -> DispatchResultWithPostInfo {
 			let (_, department) =
 				ensure_department_origin::<T::StewardOrigin, T::Departments, _>(origin)?;
-			Self::do_retire_asset(department, asset)
+			let versions = Self::do_retire_asset(department, asset)?;
+			Ok(Some(T::WeightInfo::retire_asset(versions)).into())
 		}
 
 		/// Lower a `Restricted` asset's classification: the second party's decision that the
@@ -689,6 +724,7 @@ pub mod pallet {
 		/// - [`Error::ClassificationUnchanged`]: `classification` is `Restricted`.
 		/// - [`Error::OversightNotIndependent`]: a member of [`Config::OversightBody`] acts for
 		///   the owner.
+		/// - [`Error::UnderLegalHold`]: the asset or its owner is under legal hold.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::declassify().saturating_add(
 			T::DbWeight::get().reads(T::OversightBody::max_members().into())

@@ -46,10 +46,16 @@ impl pallet_departments::Config for Test {
 pub const DEPOSIT_BASE: Balance = 100;
 /// Held for every version of an asset.
 pub const DEPOSIT_PER_VERSION: Balance = 10;
+/// Kept held for a retired asset's tombstone, on top of [`TOMBSTONE_PER_VERSION`] per version.
+pub const TOMBSTONE_BASE: Balance = 20;
+/// Kept held for each version of a retired asset.
+pub const TOMBSTONE_PER_VERSION: Balance = 3;
 
 parameter_types! {
 	pub static AssetDeposit: Balance = DEPOSIT_BASE;
 	pub static VersionDeposit: Balance = DEPOSIT_PER_VERSION;
+	pub static AssetTombstoneDeposit: Balance = TOMBSTONE_BASE;
+	pub static VersionTombstoneDeposit: Balance = TOMBSTONE_PER_VERSION;
 }
 
 /// Longest name, in bytes.
@@ -92,8 +98,11 @@ impl pallet_data_assets::Config for Test {
 		pallet_departments::EnsureDepartmentRole<Test, pallet_departments::Stewards>;
 	type OversightOrigin = EnsureRoot<AccountId>;
 	type OversightBody = MockOversightBody;
+	type LegalHolds = city_primitives::TestLegalHolds;
 	type AssetDeposit = AssetDeposit;
 	type VersionDeposit = VersionDeposit;
+	type AssetTombstoneDeposit = AssetTombstoneDeposit;
+	type VersionTombstoneDeposit = VersionTombstoneDeposit;
 	type MaxNameLen = ConstU32<MAX_NAME_LEN>;
 	type MaxMediaTypeLen = ConstU32<MAX_MEDIA_TYPE_LEN>;
 	type MaxLocationLen = ConstU32<MAX_LOCATION_LEN>;

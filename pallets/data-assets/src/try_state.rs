@@ -23,12 +23,13 @@ impl<T: Config> Pallet<T> {
 	/// 2. `AssetsByDepartment` holds exactly one entry `(owner, asset)` per asset
 	///    (`check_department_index`).
 	/// 3. Every asset has `1 <= latest_version <= MaxVersions`, versions `1..=latest_version`
-	///    exist in `Versions` with well-formed locations, and `Versions` has no other entries
-	///    (`check_versions`).
+	///    exist in `Versions` with well-formed locations (empty, for a retired asset's
+	///    tombstone), and `Versions` has no other entries (`check_versions`).
 	/// 4. `ContentRegistrations` has exactly one entry per version, keyed by its content
 	///    (`check_content_index`).
 	/// 5. A pending offer names an existing department other than the owner; a retired asset
-	///    has neither an offer nor a deposit (`check_offers_and_retired_assets`).
+	///    is a tombstone: no offer, no describing fields, and a deposit of at most its
+	///    tombstone's (`check_offers_and_retired_assets`).
 	/// 6. Every recorded deposit is non-zero, and for every depositor the deposits recorded
 	///    with it as payer add up to exactly what is on hold from it for
 	///    [`HoldReason::AssetDeposit`] (only this pallet uses that reason)
@@ -55,6 +56,14 @@ impl<T: Config> Pallet<T> {
 				T::Departments::prefix(record.owner).is_some(),
 				"asset owner is not a department"
 			);
+			if record.retired_at.is_some() {
+				// A tombstone keeps only its name (invariant 5 checks the rest is gone).
+				ensure!(
+					city_primitives::is_display_text(&record.name),
+					"asset metadata is malformed"
+				);
+				continue;
+			}
 			let metadata = Metadata {
 				name: record.name,
 				media_type: record.media_type,
@@ -94,10 +103,14 @@ impl<T: Config> Pallet<T> {
 			for version in FIRST_VERSION..=record.latest_version {
 				versions = versions.saturating_add(1);
 				let entry = Versions::<T>::get(asset, version).ok_or("version missing")?;
-				ensure!(
-					Self::checked_location(entry.location).is_ok(),
-					"version location is malformed"
-				);
+				if record.retired_at.is_some() {
+					ensure!(entry.location.is_empty(), "a tombstone version keeps its location");
+				} else {
+					ensure!(
+						Self::checked_location(entry.location).is_ok(),
+						"version location is malformed"
+					);
+				}
 			}
 		}
 		ensure!(Versions::<T>::iter_keys().count() == versions, "Versions has stray entries");
@@ -107,7 +120,7 @@ impl<T: Config> Pallet<T> {
 	/// Invariant 4: every entry of `ContentRegistrations` points to a version with that
 	/// content, no two entries to the same version, and every version has one. Runs after
 	/// [`Self::check_versions`], so every version exists.
-	fn check_content_index() -> Result<(), TryRuntimeError> {
+	pub(crate) fn check_content_index() -> Result<(), TryRuntimeError> {
 		let mut registered = alloc::collections::BTreeSet::new();
 		for (content, _, (asset, version)) in ContentRegistrations::<T>::iter() {
 			ensure!(
@@ -126,8 +139,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Invariant 5: offers to another existing department; retired assets without offer or
-	/// deposit.
+	/// Invariant 5: offers to another existing department; retired assets are tombstones:
+	/// no offer, no media type, metadata hash or tags, and no deposit but the tombstone's (none
+	/// for an asset that held none when it was retired: genesis assets, and assets retired
+	/// before tombstones kept one).
 	fn check_offers_and_retired_assets() -> Result<(), TryRuntimeError> {
 		for (_, record) in Assets::<T>::iter() {
 			if let Some(to) = record.offered_to {
@@ -138,7 +153,18 @@ impl<T: Config> Pallet<T> {
 			}
 			if record.retired_at.is_some() {
 				ensure!(record.offered_to.is_none(), "retired asset has an offer");
-				ensure!(record.deposit.is_none(), "retired asset has a deposit");
+				ensure!(
+					record.media_type.is_empty()
+						&& record.metadata_hash.is_none()
+						&& record.tags.is_empty(),
+					"a tombstone keeps describing fields"
+				);
+				ensure!(
+					record.deposit.as_ref().is_none_or(|deposit| {
+						deposit.amount <= Self::tombstone_deposit(record.latest_version)
+					}),
+					"a tombstone holds more than its deposit"
+				);
 			}
 		}
 		Ok(())

@@ -10,6 +10,13 @@
 //! below the estimated proof sizes), and `declassify` was entered by hand; run the script again
 //! to replace them.
 //!
+//! NOT MEASURED YET (2026-12-07, issue 20, legal holds): `retire_asset`, `offer_transfer`,
+//! `accept_transfer`, `set_classification` and `declassify` read two legal holds (the asset's and
+//! its owner's, `LegalHolds::Holds`), entered by hand as two reads each.
+//!
+//! NOT MEASURED YET (2026-12-07, issue 20, tombstones): `retire_asset(v)` shrinks each of the
+//! asset's `v` versions (one read and one write each), entered by hand as 15 µs per version.
+//!
 //! `SubstrateWeight<T>` prices database accesses with the runtime's `T::DbWeight` (ParityDB);
 //! `()` uses `ParityDbWeight` directly, for mocks.
 
@@ -32,7 +39,7 @@ pub trait WeightInfo {
 	fn offer_transfer() -> Weight;
 	fn cancel_transfer() -> Weight;
 	fn accept_transfer() -> Weight;
-	fn retire_asset() -> Weight;
+	fn retire_asset(v: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_data_assets` measured on the reference machine, with the runtime's database weights.
@@ -113,7 +120,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Estimated: `4118`
 		// Minimum execution time: 29_163_000 picoseconds.
 		Weight::from_parts(31_366_000, 4118)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Not measured yet: `set_classification`'s measurement, which reads what `declassify`
@@ -122,7 +129,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(653), added: 2577, mode: `MaxEncodedLen`)
 	fn declassify() -> Weight {
 		Weight::from_parts(31_366_000, 4118)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Departments::Members` (r:1 w:0)
@@ -137,7 +144,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Estimated: `6140`
 		// Minimum execution time: 32_799_000 picoseconds.
 		Weight::from_parts(35_232_000, 6140)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Departments::Members` (r:1 w:0)
@@ -173,7 +180,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Estimated: `6290`
 		// Minimum execution time: 129_632_000 picoseconds.
 		Weight::from_parts(135_110_000, 6290)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Departments::Members` (r:1 w:0)
@@ -184,14 +191,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(653), added: 3128, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
-	fn retire_asset() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `1728`
-		//  Estimated: `4118`
-		// Minimum execution time: 69_743_000 picoseconds.
+	/// Storage: `DataAssets::Versions` (r:1000 w:1000)
+	/// Proof: `DataAssets::Versions` (`max_values`: None, `max_size`: Some(363), added: 2838, mode: `MaxEncodedLen`)
+	/// The range of component `v` is `[1, 1000]`.
+	fn retire_asset(v: u32, ) -> Weight {
+		// Entered by hand (not measured): the measured `retire_asset` without tombstones, plus
+		// one read and one write of a version per version.
 		Weight::from_parts(73_099_000, 4118)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(Weight::from_parts(15_000_000, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 2838).saturating_mul(v.into()))
 	}
 }
 
@@ -214,17 +226,17 @@ impl WeightInfo for () {
 	}
 	fn set_classification() -> Weight {
 		Weight::from_parts(31_366_000, 4118)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn declassify() -> Weight {
 		Weight::from_parts(31_366_000, 4118)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn offer_transfer() -> Weight {
 		Weight::from_parts(35_232_000, 6140)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn cancel_transfer() -> Weight {
@@ -234,12 +246,16 @@ impl WeightInfo for () {
 	}
 	fn accept_transfer() -> Weight {
 		Weight::from_parts(135_110_000, 6290)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
-	fn retire_asset() -> Weight {
+	fn retire_asset(v: u32, ) -> Weight {
 		Weight::from_parts(73_099_000, 4118)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(Weight::from_parts(15_000_000, 0).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 2838).saturating_mul(v.into()))
 	}
 }

@@ -11,6 +11,8 @@
 //!   code pallets need to know about a data asset, without reading `pallet-data-assets`.
 //!
 //! - [`transfer`]: the two-step transfer rule data assets and city codes share.
+//! - [`RecordId`] and [`LegalHolds`]: records under legal hold, which no pallet retires, purges,
+//!   transfers or downgrades.
 //! - [`Page`]: one page of any list a runtime API returns, with the cursor of the next.
 //! - [`ensure_department_origin`]: checks a call's origin against a department-role origin
 //!   (e.g. `pallet_departments::EnsureDepartmentRole`) and names the reason when it refuses.
@@ -270,6 +272,105 @@ impl<AccountId> AssetRegistry<AccountId> for () {
 	}
 }
 
+/// Identifies a city code record. Assigned by `pallet-city-codes` in issuance order, never
+/// reused.
+pub type CodeId = u64;
+
+/// A record the city may place under legal hold: a department (with everything it owns), a data
+/// asset or a city code.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+pub enum RecordId {
+	/// A department: its assets, codes, requests and grants, given and received.
+	#[codec(index = 0)]
+	Department(DepartmentId),
+	/// A data asset: its record, versions, requests and grants.
+	#[codec(index = 1)]
+	Asset(AssetId),
+	/// A city code.
+	#[codec(index = 2)]
+	Code(CodeId),
+}
+
+/// Legal holds: records under investigation that nothing may retire, purge, transfer or
+/// downgrade until the hold is lifted. Access keeps working.
+///
+/// Implemented by `pallet-legal-holds`; the pallets that end or move records ask it before they
+/// do, and refuse with their `UnderLegalHold` error.
+pub trait LegalHolds {
+	/// Whether `record` itself is held.
+	fn is_held(record: RecordId) -> bool;
+
+	/// Whether any of `departments` is held: a department's hold covers every record it owns
+	/// or is party to.
+	fn any_department_held(departments: &[DepartmentId]) -> bool {
+		departments.iter().any(|department| Self::is_held(RecordId::Department(*department)))
+	}
+
+	/// Whether `asset` is held, by its own hold or one on any of `departments` (its owner, and
+	/// for a request or grant the other party).
+	fn asset_held(asset: AssetId, departments: &[DepartmentId]) -> bool {
+		Self::is_held(RecordId::Asset(asset)) || Self::any_department_held(departments)
+	}
+
+	/// Whether `code`, owned by `owner`, is held, by its own hold or its owner's.
+	fn code_held(code: CodeId, owner: DepartmentId) -> bool {
+		Self::is_held(RecordId::Code(code)) || Self::is_held(RecordId::Department(owner))
+	}
+}
+
+/// No holds: for mocks and chains without the legal-holds pallet.
+impl LegalHolds for () {
+	fn is_held(_record: RecordId) -> bool {
+		false
+	}
+}
+
+/// Holds that a pallet's tests place and lift by hand, one set per test thread: for mocks of
+/// pallets that consult [`LegalHolds`].
+#[cfg(feature = "std")]
+pub struct TestLegalHolds;
+
+#[cfg(feature = "std")]
+std::thread_local! {
+	static TEST_HOLDS: core::cell::RefCell<std::collections::BTreeSet<RecordId>> =
+		const { core::cell::RefCell::new(std::collections::BTreeSet::new()) };
+}
+
+#[cfg(feature = "std")]
+impl TestLegalHolds {
+	/// Holds `record` in this test.
+	pub fn place(record: RecordId) {
+		TEST_HOLDS.with(|holds| holds.borrow_mut().insert(record));
+	}
+
+	/// Lifts the hold on `record` in this test.
+	pub fn lift(record: RecordId) {
+		TEST_HOLDS.with(|holds| holds.borrow_mut().remove(&record));
+	}
+}
+
+#[cfg(feature = "std")]
+impl LegalHolds for TestLegalHolds {
+	fn is_held(record: RecordId) -> bool {
+		TEST_HOLDS.with(|holds| holds.borrow().contains(&record))
+	}
+}
+
 /// A balance held from `depositor` while a record exists (a membership, a data asset, an access
 /// request or grant, a city code), released to it when the record ends. One shape for every
 /// CityChain pallet, so a client reads every deposit the same way.
@@ -303,6 +404,34 @@ impl<AccountId: Clone, Balance: Copy> Deposit<AccountId, Balance> {
 		let amount =
 			Currency::release(reason, &self.depositor, self.amount, Precision::BestEffort)?;
 		Ok(Self { depositor: self.depositor.clone(), amount })
+	}
+
+	/// Shrinks this deposit, held under `reason`, to at most `keep` (what the tombstone a
+	/// retired record leaves behind still needs) and releases the rest to its depositor, best
+	/// effort. Returns the deposit kept (`None` if nothing is) and what was released (`None` if
+	/// nothing was).
+	///
+	/// It releases the whole deposit and holds the kept part again, so what is kept is always
+	/// really held: if the hold was reduced outside the pallet, the release falls short first.
+	pub fn shrink_to<Currency>(
+		&self,
+		keep: Balance,
+		reason: &Currency::Reason,
+	) -> Result<(Option<Self>, Option<Self>), DispatchError>
+	where
+		Currency: MutateHold<AccountId, Balance = Balance>,
+		Balance: Ord + sp_runtime::traits::Saturating + sp_runtime::traits::Zero,
+	{
+		let freed = self.release::<Currency>(reason)?.amount;
+		let kept = freed.min(keep).min(self.amount);
+		if !kept.is_zero() {
+			Currency::hold(reason, &self.depositor, kept)?;
+		}
+		let released = freed.saturating_sub(kept);
+		let part = |amount: Balance| {
+			(!amount.is_zero()).then(|| Self { depositor: self.depositor.clone(), amount })
+		};
+		Ok((part(kept), part(released)))
 	}
 }
 

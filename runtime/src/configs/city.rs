@@ -1,15 +1,20 @@
-//! CityChain's own pallets: departments, data assets, access grants and city codes.
+//! CityChain's own pallets: departments, data assets, access grants, city codes and legal
+//! holds.
 //!
 //! Deposits are held (not spent) from the account that creates a record and come back when the
 //! record ends; they make filling storage expensive without making honest use costly.
 
-use frame_support::{parameter_types, traits::ConstU32};
+use city_primitives::RecordId;
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, Contains},
+};
 use pallet_departments::{EnsureDepartmentRole, Operators, Stewards};
 
 use super::governance;
 use crate::{
-	Balance, Balances, BlockNumber, DataAssets, Departments, Runtime, RuntimeHoldReason,
-	CENTI_UNIT, DAYS, MILLI_UNIT,
+	Balance, Balances, BlockNumber, DataAssets, Departments, LegalHolds, Runtime,
+	RuntimeHoldReason, CENTI_UNIT, DAYS, MILLI_UNIT,
 };
 
 parameter_types! {
@@ -19,6 +24,12 @@ parameter_types! {
 	pub const AssetDeposit: Balance = 50 * CENTI_UNIT;
 	/// And for each of its versions: a tenth of a CITY (every version stays on chain).
 	pub const VersionDeposit: Balance = 10 * CENTI_UNIT;
+	/// What a retired asset keeps held for good, for its tombstone record (about a fifth of the
+	/// active record's bytes stay) ...
+	pub const AssetTombstoneDeposit: Balance = 10 * CENTI_UNIT;
+	/// ... and for each version's tombstone (content hash, size, registrant and block, and its
+	/// content registration: about a third of a version's bytes).
+	pub const VersionTombstoneDeposit: Balance = 3 * CENTI_UNIT;
 	/// What a requesting Steward holds for an access request, carried into the grant and
 	/// returned when the grant is removed: a tenth of a CITY.
 	pub const AccessRecordDeposit: Balance = 10 * CENTI_UNIT;
@@ -31,6 +42,9 @@ parameter_types! {
 	/// What an issuer holds for each city code it issues: a hundredth of a CITY, returned on
 	/// retirement (bulk issuance of thousands of device codes stays affordable).
 	pub const CodeDeposit: Balance = 10 * MILLI_UNIT;
+	/// What a retired code keeps held for good, for its tombstone (about half of the record's
+	/// bytes stay: the text, name, location, parent and history).
+	pub const CodeTombstoneDeposit: Balance = 5 * MILLI_UNIT;
 }
 
 /// The most items one page of any CityChain runtime API list returns: the same in every pallet,
@@ -60,8 +74,11 @@ impl pallet_data_assets::Config for Runtime {
 	/// Restricted asset.
 	type OversightOrigin = governance::Oversight;
 	type OversightBody = governance::OversightBoardMembers;
+	type LegalHolds = LegalHolds;
 	type AssetDeposit = AssetDeposit;
 	type VersionDeposit = VersionDeposit;
+	type AssetTombstoneDeposit = AssetTombstoneDeposit;
+	type VersionTombstoneDeposit = VersionTombstoneDeposit;
 	type MaxNameLen = ConstU32<128>;
 	type MaxMediaTypeLen = ConstU32<64>;
 	type MaxLocationLen = ConstU32<256>;
@@ -85,6 +102,7 @@ impl pallet_access_grants::Config for Runtime {
 	type OversightOrigin = governance::Oversight;
 	/// Its decisions count only while no board member acts for the owner or the requester.
 	type OversightBody = governance::OversightBoardMembers;
+	type LegalHolds = LegalHolds;
 	type RecordDeposit = AccessRecordDeposit;
 	type MaxPurposeLen = ConstU32<256>;
 	type MaxReasonLen = ConstU32<256>;
@@ -101,6 +119,7 @@ impl pallet_city_codes::Config for Runtime {
 	type Currency = Balances;
 	type Departments = Departments;
 	type Assets = DataAssets;
+	type LegalHolds = LegalHolds;
 	/// A department system's key (Operator) or a Steward: issue and describe codes.
 	type OperatorOrigin = EnsureDepartmentRole<Runtime, Operators>;
 	/// A Steward of an active department: hand over, suspend, reactivate and retire codes.
@@ -109,6 +128,7 @@ impl pallet_city_codes::Config for Runtime {
 	type RegistrarOrigin = governance::CouncilTwoThirds;
 	type CityPrefix = CityPrefix;
 	type CodeDeposit = CodeDeposit;
+	type CodeTombstoneDeposit = CodeTombstoneDeposit;
 	type MaxNameLen = ConstU32<64>;
 	type MaxAssetsPerCode = ConstU32<16>;
 	type MaxBatch = ConstU32<50>;
@@ -117,6 +137,33 @@ impl pallet_city_codes::Config for Runtime {
 	type WeightInfo = pallet_city_codes::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = CityBenchmarkHelper;
+}
+
+impl pallet_legal_holds::Config for Runtime {
+	/// The agency council (two thirds), or Root in the `development` preset: the same majority
+	/// places and lifts a hold.
+	type HoldOrigin = governance::CouncilTwoThirds;
+	type Records = CityRecords;
+	type MaxHolds = ConstU32<1_000>;
+	type WeightInfo = pallet_legal_holds::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = CityBenchmarkHelper;
+}
+
+/// The records a legal hold can name: every department, data asset and city code that exists
+/// (retired ones included). One read each.
+pub struct CityRecords;
+
+impl Contains<RecordId> for CityRecords {
+	fn contains(record: &RecordId) -> bool {
+		match *record {
+			RecordId::Department(department) => {
+				pallet_departments::Departments::<Runtime>::contains_key(department)
+			},
+			RecordId::Asset(asset) => pallet_data_assets::Assets::<Runtime>::contains_key(asset),
+			RecordId::Code(code) => pallet_city_codes::Codes::<Runtime>::contains_key(code),
+		}
+	}
 }
 
 /// What the benchmarks of pallets that only see `city-primitives`' traits set up through this
@@ -145,5 +192,7 @@ impl city_primitives::BenchmarkHelper<crate::AccountId> for CityBenchmarkHelper 
 		asset: city_primitives::AssetId,
 	) -> Result<(), sp_runtime::DispatchError> {
 		DataAssets::retire_asset(crate::RuntimeOrigin::signed(steward.clone()), asset)
+			.map(|_| ())
+			.map_err(|error| error.error)
 	}
 }

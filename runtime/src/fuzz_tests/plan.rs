@@ -58,6 +58,9 @@ pub(super) enum Kind {
 	AddValidator,
 	RemoveValidator,
 	SetValidatorDepartment,
+	// Legal holds.
+	PlaceHold,
+	LiftHold,
 	// Council.
 	Vote,
 	Close,
@@ -87,6 +90,7 @@ impl Kind {
 				| AddValidator
 				| RemoveValidator
 				| SetValidatorDepartment
+				| PlaceHold | LiftHold
 		)
 	}
 
@@ -106,9 +110,14 @@ impl Kind {
 			AddObjectClass | RetireObjectClass | IssueCode | IssueCodesBatch | UpdateCode
 			| LinkAsset | UnlinkAsset | OfferCode | CancelCodeOffer | AcceptCode | SuspendCode
 			| ReactivateCode | RetireCode => Pallet::CityCodes,
-			AddValidator | RemoveValidator | SetValidatorDepartment | Vote | Close | Transfer => {
-				Pallet::ValidatorsAndCouncil
-			},
+			AddValidator
+			| RemoveValidator
+			| SetValidatorDepartment
+			| PlaceHold
+			| LiftHold
+			| Vote
+			| Close
+			| Transfer => Pallet::ValidatorsAndCouncil,
 		}
 	}
 }
@@ -120,7 +129,7 @@ pub(super) enum Pallet {
 	DataAssets,
 	AccessGrants,
 	CityCodes,
-	/// The validator set, the council's votes and closes, and balance transfers.
+	/// The validator set, legal holds, the council's votes and closes, and balance transfers.
 	ValidatorsAndCouncil,
 }
 
@@ -173,6 +182,8 @@ const KIND_WEIGHTS: &[(Kind, usize)] = {
 		(AddValidator, 1),
 		(RemoveValidator, 1),
 		(SetValidatorDepartment, 1),
+		(PlaceHold, 2),
+		(LiftHold, 1),
 		(Vote, 14),
 		(Close, 3),
 		(Transfer, 3),

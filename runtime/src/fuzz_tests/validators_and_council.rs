@@ -1,5 +1,5 @@
-//! The validator set (fitting origin: sudo or a council motion), the council's own calls (votes
-//! and closes on its motions) and balance transfers.
+//! The validator set and legal holds (fitting origin: sudo or a council motion), the council's
+//! own calls (votes and closes on its motions) and balance transfers.
 
 use super::{
 	inputs::nth,
@@ -20,6 +20,7 @@ impl Resolver<'_> {
 			AddValidator | RemoveValidator | SetValidatorDepartment => {
 				(None, self.validator_call())
 			},
+			PlaceHold | LiftHold => (None, self.hold_call()),
 			Vote | Close => self.council_call(),
 			Transfer => (None, self.transfer_call()),
 			kind => unreachable!("{kind:?} is not a validator-set, council or balances call"),
@@ -51,6 +52,27 @@ impl Resolver<'_> {
 			}
 			.into(),
 		}
+	}
+
+	/// A legal hold placed on a department, an asset or a code, or one lifted: only the
+	/// registrar may.
+	fn hold_call(&self) -> RuntimeCall {
+		use city_primitives::RecordId;
+		let a = self.action;
+		let [p0, p1, _] = a.pick;
+		if a.kind == Kind::LiftHold {
+			let held: alloc::vec::Vec<_> =
+				pallet_legal_holds::Holds::<Runtime>::iter_keys().collect();
+			let record = nth(&held, p0).unwrap_or(RecordId::Department(self.department(p1)));
+			return pallet_legal_holds::Call::lift_hold { record }.into();
+		}
+		let record = match p1 % 3 {
+			0 => RecordId::Department(self.department(p0)),
+			1 => RecordId::Asset(self.asset(p0)),
+			_ => RecordId::Code(self.code(p0)),
+		};
+		pallet_legal_holds::Call::place_hold { record, case: sp_core::H256::repeat_byte(p0 as u8) }
+			.into()
 	}
 
 	/// A council member's vote on a motion, or anyone's close of one.

@@ -6,6 +6,7 @@ use crate::{
 	Grants, OwnerGrants, Pallet, ReasonOf,
 };
 use alloc::vec::Vec;
+use city_primitives::LegalHolds as _;
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 use sp_runtime::DispatchError;
 
@@ -49,6 +50,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(!grants.iter().take(index).any(|g| g == grant), Error::<T>::DuplicateGrant);
 			let record = Grants::<T>::get(grant).ok_or(Error::<T>::UnknownGrant)?;
 			ensure!(Self::has_ended(&record, now), Error::<T>::GrantStillValid);
+			ensure!(
+				!T::LegalHolds::asset_held(record.asset, &[record.owner, record.grantee]),
+				Error::<T>::UnderLegalHold
+			);
 			records.push((*grant, record));
 		}
 

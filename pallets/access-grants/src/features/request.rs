@@ -5,6 +5,7 @@ use crate::{
 	DepositOf, Error, Event, Grants, NextRequestId, OpenRequests, OwnerRequests, Pallet, PurposeOf,
 	RequestId, RequestOf, Requests, Scope,
 };
+use city_primitives::LegalHolds as _;
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::DispatchError;
@@ -93,6 +94,10 @@ impl<T: Config> Pallet<T> {
 			info.active && Self::same_ownership(&info, record.owner, record.transfers)
 		});
 		ensure!(!decidable, Error::<T>::RequestStillValid);
+		ensure!(
+			!T::LegalHolds::asset_held(record.asset, &[record.owner, record.requester]),
+			Error::<T>::UnderLegalHold
+		);
 
 		let deposit = Self::remove_request(request, &record)?;
 		Self::deposit_event(Event::RequestPurged { request, deposit });

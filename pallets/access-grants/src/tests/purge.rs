@@ -213,3 +213,37 @@ fn purge_request_refuses_a_request_that_can_still_be_decided() {
 		);
 	});
 }
+
+// ---- legal holds: nothing held is purged ----
+
+#[test]
+fn requests_and_ended_grants_under_legal_hold_are_not_purged() {
+	use city_primitives::{RecordId, TestLegalHolds};
+	test(|| {
+		let request = open_request(INTERNAL_ASSET);
+		let expired = direct_grant(CONFIDENTIAL_ASSET, HEALTH, None);
+		run_to(1 + DURATION);
+		MockAssets::retire(INTERNAL_ASSET);
+
+		// The asset's own hold.
+		TestLegalHolds::place(RecordId::Asset(INTERNAL_ASSET));
+		assert_noop!(purge_request(request), Error::<Test>::UnderLegalHold);
+		TestLegalHolds::lift(RecordId::Asset(INTERNAL_ASSET));
+		// The requester's (Transport's) hold.
+		TestLegalHolds::place(RecordId::Department(TRANSPORT));
+		assert_noop!(purge_request(request), Error::<Test>::UnderLegalHold);
+		TestLegalHolds::lift(RecordId::Department(TRANSPORT));
+
+		// The grantee's (Health's) hold, and the owner's (Public Works').
+		TestLegalHolds::place(RecordId::Department(HEALTH));
+		assert_noop!(purge(&[expired]), Error::<Test>::UnderLegalHold);
+		TestLegalHolds::lift(RecordId::Department(HEALTH));
+		TestLegalHolds::place(RecordId::Department(PUBLIC_WORKS));
+		assert_noop!(purge(&[expired]), Error::<Test>::UnderLegalHold);
+		TestLegalHolds::lift(RecordId::Department(PUBLIC_WORKS));
+
+		// Lifted, both go.
+		assert_ok!(purge_request(request));
+		assert_ok!(purge(&[expired]));
+	});
+}

@@ -1,7 +1,17 @@
-//! A code's status: active, suspended (resolves, nothing changes it) or retired (for good).
+//! A code's status: active, suspended (resolves, nothing changes it) or retired (for good). A
+//! retired code is a tombstone: its record keeps the text (issuer, class, serial), name,
+//! location, parent and history, so it still resolves and is never reissued; its links to
+//! assets and its attributes hash are dropped, and it keeps `CodeTombstoneDeposit` of its
+//! deposit for good.
 
-use crate::{CodeId, CodeStatus, Codes, Config, DepartmentId, Error, Event, Pallet};
-use frame_support::{ensure, pallet_prelude::DispatchResult};
+use crate::{
+	CodeId, CodeRecordOf, CodeStatus, Codes, Config, DepartmentId, Error, Event, HoldReason,
+	LegalHolds, Pallet,
+};
+use frame_support::{
+	ensure,
+	pallet_prelude::{DispatchResult, Get},
+};
 
 impl<T: Config> Pallet<T> {
 	/// Suspends `code`, owned by `department`. For `suspend_code`.
@@ -34,20 +44,36 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Retires `code`, owned by `department`: releases its deposit and withdraws a pending
-	/// offer. For `retire_code`.
+	/// Retires `code`, owned by `department`: shrinks it to its tombstone (no linked assets, no
+	/// attributes), keeps the tombstone's share of its deposit and releases the rest, and
+	/// withdraws a pending offer. For `retire_code`.
 	pub(crate) fn do_retire_code(department: DepartmentId, code: CodeId) -> DispatchResult {
 		let mut record = Self::owned_code(code, department)?;
 		ensure!(record.status != CodeStatus::Retired, Error::<T>::CodeRetired);
+		ensure!(!T::LegalHolds::code_held(code, department), Error::<T>::UnderLegalHold);
 
-		let released = Self::release(record.deposit.take())?;
+		let reason = HoldReason::CodeDeposit.into();
+		let (kept, released) = match record.deposit.take() {
+			Some(deposit) => {
+				deposit.shrink_to::<T::Currency>(T::CodeTombstoneDeposit::get(), &reason)?
+			},
+			None => (None, None),
+		};
 		record.status = CodeStatus::Retired;
+		record.deposit = kept.clone();
+		Self::shrink_to_tombstone(&mut record);
 		let withdrawn = record.transfer_to.take();
 		Codes::<T>::insert(code, record);
 		if let Some(to) = withdrawn {
 			Self::deposit_event(Event::TransferCancelled { code, to, by: department });
 		}
-		Self::deposit_event(Event::CodeRetired { code, released });
+		Self::deposit_event(Event::CodeRetired { code, released, kept });
 		Ok(())
+	}
+
+	/// Drops what a tombstone does not keep from `record` (written by the caller).
+	pub(crate) fn shrink_to_tombstone(record: &mut CodeRecordOf<T>) {
+		record.assets = Default::default();
+		record.attributes = None;
 	}
 }

@@ -252,10 +252,29 @@ fn catches_an_offer_to_the_owner() {
 }
 
 #[test]
-fn catches_a_retired_code_with_a_deposit_or_an_offer() {
+fn catches_a_tombstone_that_holds_too_much_or_keeps_too_much() {
+	const TOO_MUCH: &str = "retired code holds more than its tombstone's deposit, or an offer";
+	// Retired with the whole deposit of an active code.
+	broken(|| mutate(2, |record| record.status = CodeStatus::Retired), TOO_MUCH);
 	broken(
-		|| mutate(2, |record| record.status = CodeStatus::Retired),
-		"retired code holds a deposit or an offer",
+		|| {
+			mutate(2, |record| {
+				record.status = CodeStatus::Retired;
+				record.deposit = None;
+				record.transfer_to = Some(PLANNING);
+			})
+		},
+		TOO_MUCH,
+	);
+	broken(
+		|| {
+			mutate(2, |record| {
+				record.status = CodeStatus::Retired;
+				record.deposit = None;
+				record.attributes = Some([1; 32]);
+			})
+		},
+		"a tombstone keeps linked assets or attributes",
 	);
 }
 

@@ -141,20 +141,33 @@ fn suspend_and_reactivate_errors() {
 // ---- retire_code ----
 
 #[test]
-fn retiring_releases_the_deposit_and_keeps_the_record() {
+fn retiring_shrinks_the_code_to_a_tombstone_and_releases_the_rest_of_the_deposit() {
 	test(|| {
 		let code = issue(TRF_OPERATOR, DEV);
+		let asset = MockAssets::register(TRANSPORT, true);
+		assert_ok!(CityCodes::link_asset(signed(TRF_STEWARD), code, asset));
+		assert_ok!(CityCodes::update_code(
+			signed(TRF_STEWARD),
+			code,
+			name("Thing"),
+			Some(tiananmen()),
+			Some([7; 32])
+		));
 		assert_ok!(CityCodes::retire_code(signed(TRF_STEWARD), code));
 		let retired = record(code);
-		assert_eq!((retired.status, retired.deposit), (CodeStatus::Retired, None));
-		assert_eq!(retired.name, name("Thing"));
-		assert_eq!(held(TRF_OPERATOR), 0);
-		assert_eq!(Balances::free_balance(TRF_OPERATOR), ENDOWMENT);
+		let kept = Deposit { depositor: TRF_OPERATOR, amount: TOMBSTONE };
+		assert_eq!((retired.status, retired.deposit), (CodeStatus::Retired, Some(kept.clone())));
+		// The tombstone keeps what the code's page shows; links and attributes go.
+		assert_eq!((retired.name, retired.location), (name("Thing"), Some(tiananmen())));
+		assert_eq!((retired.assets.len(), retired.attributes), (0, None));
+		assert_eq!(held(TRF_OPERATOR), TOMBSTONE);
+		assert_eq!(Balances::free_balance(TRF_OPERATOR), ENDOWMENT - TOMBSTONE);
 		assert_eq!(
 			last_event(),
 			Event::CodeRetired {
 				code,
-				released: Some(Deposit { depositor: TRF_OPERATOR, amount: DEPOSIT })
+				released: Some(Deposit { depositor: TRF_OPERATOR, amount: DEPOSIT - TOMBSTONE }),
+				kept: Some(kept),
 			}
 		);
 	});
@@ -216,10 +229,12 @@ fn release_is_best_effort_after_a_slash() {
 			last_event(),
 			Event::CodeRetired {
 				code,
-				released: Some(Deposit { depositor: TRF_STEWARD, amount: DEPOSIT - 4 })
+				released: Some(Deposit { depositor: TRF_STEWARD, amount: DEPOSIT - 4 - TOMBSTONE }),
+				kept: Some(Deposit { depositor: TRF_STEWARD, amount: TOMBSTONE }),
 			}
 		);
-		assert_eq!(held(TRF_STEWARD), 0);
+		// What is kept is really held.
+		assert_eq!(held(TRF_STEWARD), TOMBSTONE);
 	});
 }
 

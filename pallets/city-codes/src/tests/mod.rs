@@ -9,6 +9,7 @@ mod genesis;
 mod invariants;
 mod issue;
 mod lifecycle;
+mod migrations;
 mod transfer;
 
 use crate::{

@@ -87,7 +87,8 @@ fn retiring_a_code_withdraws_its_offer_with_an_event() {
 				Event::TransferCancelled { code, to: PLANNING, by: TRANSPORT },
 				Event::CodeRetired {
 					code,
-					released: Some(Deposit { depositor: TRF_STEWARD, amount: DEPOSIT })
+					released: Some(Deposit { depositor: TRF_STEWARD, amount: DEPOSIT - TOMBSTONE }),
+					kept: Some(Deposit { depositor: TRF_STEWARD, amount: TOMBSTONE }),
 				},
 			]
 		);
@@ -275,4 +276,42 @@ fn a_transfer_of_a_genesis_code_holds_a_deposit_and_releases_none() {
 			assert!(matches!(last_event(), Event::CodeTransferred { released: None, .. }));
 			assert_eq!(held(PLN_STEWARD), DEPOSIT);
 		});
+}
+
+#[test]
+fn a_held_code_is_not_retired_or_transferred() {
+	use city_primitives::{RecordId, TestLegalHolds};
+	test(|| {
+		let code = issue(TRF_STEWARD, DEV);
+		let other = issue(TRF_STEWARD, DEV);
+		assert_ok!(CityCodes::offer_transfer(signed(TRF_STEWARD), other, PLANNING));
+		TestLegalHolds::place(RecordId::Code(code));
+		assert_noop!(
+			CityCodes::retire_code(signed(TRF_STEWARD), code),
+			Error::<Test>::UnderLegalHold
+		);
+		assert_noop!(
+			CityCodes::offer_transfer(signed(TRF_STEWARD), code, PLANNING),
+			Error::<Test>::UnderLegalHold
+		);
+		// Everything else goes on: it is updated, suspended and reactivated.
+		assert_ok!(CityCodes::update_code(signed(TRF_OPERATOR), code, name("Held"), None, None));
+		assert_ok!(CityCodes::suspend_code(signed(TRF_STEWARD), code));
+		assert_ok!(CityCodes::reactivate_code(signed(TRF_STEWARD), code));
+
+		// A hold on Transport covers its other code, and stops the offer made before it.
+		TestLegalHolds::place(RecordId::Department(TRANSPORT));
+		assert_noop!(
+			CityCodes::accept_transfer(signed(PLN_STEWARD), other),
+			Error::<Test>::UnderLegalHold
+		);
+		assert_noop!(
+			CityCodes::retire_code(signed(TRF_STEWARD), other),
+			Error::<Test>::UnderLegalHold
+		);
+		TestLegalHolds::lift(RecordId::Department(TRANSPORT));
+		TestLegalHolds::lift(RecordId::Code(code));
+		assert_ok!(CityCodes::accept_transfer(signed(PLN_STEWARD), other));
+		assert_ok!(CityCodes::retire_code(signed(TRF_STEWARD), code));
+	});
 }

@@ -3,6 +3,7 @@
 use crate::{
 	AssetId, Assets, Classification, Config, DepartmentId, Error, Event, MetadataOf, Pallet,
 };
+use city_primitives::LegalHolds as _;
 use city_primitives::OversightBody;
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 
@@ -62,6 +63,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			!lowers_restricted || by == ClassifiedBy::Oversight,
 			Error::<T>::DowngradeNeedsOversight
+		);
+		ensure!(
+			classification > old || !T::LegalHolds::asset_held(asset, &[record.owner]),
+			Error::<T>::UnderLegalHold
 		);
 
 		record.classification = classification;

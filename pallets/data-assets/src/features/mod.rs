@@ -14,6 +14,7 @@ pub(crate) use metadata::ClassifiedBy;
 pub(crate) use validation::is_valid_media_type;
 
 use crate::{AssetId, AssetRecordOf, Assets, Config, DepartmentId, Error, Pallet};
+use city_primitives::LegalHolds as _;
 use frame_support::{ensure, pallet_prelude::DispatchError};
 
 impl<T: Config> Pallet<T> {
@@ -27,5 +28,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(record.owner == department, Error::<T>::NotOwner);
 		ensure!(record.retired_at.is_none(), Error::<T>::AssetRetired);
 		Ok(record)
+	}
+
+	/// Refuses to end or move `asset`, owned by `owner`, while it or its owner is under legal
+	/// hold.
+	pub(crate) fn ensure_not_held(asset: AssetId, owner: DepartmentId) -> Result<(), Error<T>> {
+		ensure!(!T::LegalHolds::asset_held(asset, &[owner]), Error::<T>::UnderLegalHold);
+		Ok(())
 	}
 }

@@ -30,6 +30,7 @@ impl<T: Config> Pallet<T> {
 		to: DepartmentId,
 	) -> DispatchResult {
 		let mut record = Self::owned_active_asset(department, asset)?;
+		Self::ensure_not_held(asset, department)?;
 		check_offer(record.offered_to, department, to, T::Departments::is_active(to))
 			.map_err(Error::<T>::from)?;
 
@@ -64,6 +65,8 @@ impl<T: Config> Pallet<T> {
 		let from = record.owner;
 		ensure!(T::Departments::is_active(from), Error::<T>::OwnerSuspended);
 		ensure!(record.retired_at.is_none(), Error::<T>::AssetRetired);
+		// A hold placed after the offer stops it too.
+		Self::ensure_not_held(asset, from)?;
 		let transfers = record.transfers.checked_add(1).ok_or(Error::<T>::TooManyTransfers)?;
 		let deposit = Self::deposit_taken_over(&record.deposit, who, Zero::zero())?;
 

@@ -39,9 +39,10 @@ fn holds_through_a_busy_life() {
 		assert_ok!(crate::Pallet::<Test>::do_try_state());
 		assert_ok!(DataAssets::retire_asset(signed(PK_STEWARD), 0));
 		assert_ok!(DataAssets::retire_asset(signed(PW_STEWARD), a));
+		// The tombstone of `a` keeps its share of the deposit of its last depositor.
 		assert_eq!(
 			(held(PW_STEWARD), held(PW_STEWARD_2), held(TR_STEWARD)),
-			(0, 0, deposit_for(1))
+			(0, TOMBSTONE_BASE + 2 * TOMBSTONE_PER_VERSION, deposit_for(1))
 		);
 	});
 }
@@ -177,18 +178,37 @@ fn catches_an_offer_to_the_owner_or_to_no_department() {
 fn catches_a_retired_asset_with_an_offer() {
 	broken(
 		|| {
-			mutate(0, |record| {
-				record.retired_at = Some(1);
-				record.offered_to = Some(TRANSPORT);
-			})
+			assert_ok!(DataAssets::retire_asset(signed(PW_STEWARD), 0));
+			mutate(0, |record| record.offered_to = Some(TRANSPORT));
 		},
 		"retired asset has an offer",
 	);
 }
 
 #[test]
-fn catches_a_retired_asset_with_a_deposit() {
-	broken(|| mutate(0, |record| record.retired_at = Some(1)), "retired asset has a deposit");
+fn catches_a_tombstone_that_keeps_too_much() {
+	let retire = || {
+		assert_ok!(DataAssets::retire_asset(signed(PW_STEWARD), 0));
+	};
+	// Retired without shrinking: the versions keep their locations.
+	broken(
+		|| mutate(0, |record| record.retired_at = Some(1)),
+		"a tombstone version keeps its location",
+	);
+	broken(
+		|| {
+			retire();
+			mutate(0, |record| record.tags = tags(&[b"kept"]));
+		},
+		"a tombstone keeps describing fields",
+	);
+	broken(
+		|| {
+			retire();
+			mutate(0, |record| record.deposit.as_mut().unwrap().amount = deposit_for(2));
+		},
+		"a tombstone holds more than its deposit",
+	);
 }
 
 #[test]

@@ -1,8 +1,14 @@
-//! The v1 → v2 storage migration ([`crate::migrations::MigrateV1ToV2`]): the city-wide content
-//! index becomes one entry per content and department, once, from version 1 only.
+//! The storage migrations: v1 → v2 ([`crate::migrations::MigrateV1ToV2`]), the city-wide content
+//! index becomes one entry per content and department; v2 → v3
+//! ([`crate::migrations::MigrateV2ToV3`]), assets retired before shrink to tombstones. Each once,
+//! from its own version only.
 
 use super::*;
-use crate::{migrations::v1, migrations::MigrateV1ToV2, ContentRegistrations, DepartmentId};
+use crate::{
+	migrations::{v1, MigrateV1ToV2, MigrateV2ToV3},
+	Assets, ContentRegistrations, DepartmentId, HoldReason, Versions,
+};
+use frame_support::traits::{fungible::MutateHold, tokens::Precision};
 use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 
 /// Puts the state back as version 1 stored it: every registration in the old city-wide map,
@@ -32,8 +38,66 @@ fn assets_of_two_departments() {
 }
 
 #[test]
-fn the_in_code_version_is_2() {
-	assert_eq!(DataAssets::in_code_storage_version(), StorageVersion::new(2));
+fn the_in_code_version_is_3() {
+	assert_eq!(DataAssets::in_code_storage_version(), StorageVersion::new(3));
+}
+
+/// An asset with two versions retired as version 2 retired it: the whole record and every
+/// location kept, the deposit released in full. And an active one. Returns the retired asset.
+fn retired_as_in_v2() -> AssetId {
+	let old = register(PW_STEWARD, b"old");
+	assert_ok!(add_version(PW_STEWARD, old, b"old-2"));
+	register(PW_STEWARD, b"active");
+	Assets::<Test>::mutate(old, |record| {
+		let record = record.as_mut().unwrap();
+		let deposit = record.deposit.take().unwrap();
+		<Balances as MutateHold<_>>::release(
+			&HoldReason::AssetDeposit.into(),
+			&deposit.depositor,
+			deposit.amount,
+			Precision::Exact,
+		)
+		.unwrap();
+		record.retired_at = Some(1);
+	});
+	StorageVersion::new(2).put::<DataAssets>();
+	old
+}
+
+#[test]
+fn shrinks_assets_retired_before_to_tombstones_once() {
+	ExtBuilder::default().build_and_execute(|| {
+		let old = retired_as_in_v2();
+		assert!(!Versions::<Test>::get(old, 1).unwrap().location.is_empty());
+
+		MigrateV2ToV3::<Test>::on_runtime_upgrade();
+
+		let record = Assets::<Test>::get(old).unwrap();
+		assert!(record.media_type.is_empty() && record.tags.is_empty());
+		assert_eq!((record.metadata_hash, record.deposit), (None, None));
+		for version in [1, 2] {
+			let entry = Versions::<Test>::get(old, version).unwrap();
+			assert!(entry.location.is_empty());
+			// What verifies a copy stays.
+			assert_eq!(
+				ContentRegistrations::<Test>::get(entry.content, PUBLIC_WORKS),
+				Some((old, version))
+			);
+		}
+		// The active asset is untouched.
+		assert!(!Assets::<Test>::get(old + 1).unwrap().media_type.is_empty());
+		assert_eq!(DataAssets::on_chain_storage_version(), StorageVersion::new(3));
+
+		// Once: a record made to look legacy again is left alone.
+		Assets::<Test>::mutate(old, |record| {
+			record.as_mut().unwrap().media_type = media(b"text/csv")
+		});
+		MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		assert!(!Assets::<Test>::get(old).unwrap().media_type.is_empty());
+		Assets::<Test>::mutate(old, |record| {
+			record.as_mut().unwrap().media_type = Default::default()
+		});
+	});
 }
 
 #[test]
@@ -86,6 +150,20 @@ mod try_runtime {
 			let state = MigrateV1ToV2::<Test>::pre_upgrade().expect("pre_upgrade");
 			MigrateV1ToV2::<Test>::on_runtime_upgrade();
 			assert_ok!(MigrateV1ToV2::<Test>::post_upgrade(state));
+		});
+	}
+
+	#[test]
+	fn v3_pre_and_post_upgrade_pass_and_catch_a_lost_deposit_record() {
+		ExtBuilder::default().build_and_execute(|| {
+			retired_as_in_v2();
+			let state = MigrateV2ToV3::<Test>::pre_upgrade().expect("pre_upgrade");
+			MigrateV2ToV3::<Test>::on_runtime_upgrade();
+			assert_ok!(MigrateV2ToV3::<Test>::post_upgrade(state.clone()));
+			// A faulty migration that retired the active asset too.
+			Assets::<Test>::mutate(1, |record| record.as_mut().unwrap().retired_at = Some(1));
+			assert!(MigrateV2ToV3::<Test>::post_upgrade(state).is_err());
+			Assets::<Test>::mutate(1, |record| record.as_mut().unwrap().retired_at = None);
 		});
 	}
 

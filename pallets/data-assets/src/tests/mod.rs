@@ -3,6 +3,7 @@
 //! ([`crate::Pallet::do_try_state`]) at its end.
 
 mod genesis;
+mod holds;
 mod invariants;
 mod metadata;
 mod migrations;
