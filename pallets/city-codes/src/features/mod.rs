@@ -9,7 +9,7 @@ mod transfer;
 
 use crate::{
 	city_code, CodeId, CodeRecordOf, CodeStatus, Codes, Config, DepartmentId, DepositOf, Error,
-	HoldReason, Location, NameOf, Pallet,
+	HoldReason, LegalHolds, Location, NameOf, Pallet,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -38,6 +38,13 @@ impl<T: Config> Pallet<T> {
 		let record = Self::owned_code(code, department)?;
 		Self::ensure_active(&record)?;
 		Ok(record)
+	}
+
+	/// Refuses to end or move `code`, owned by `owner`, while it or its owner is under legal
+	/// hold.
+	pub(crate) fn ensure_not_held(code: CodeId, owner: DepartmentId) -> Result<(), Error<T>> {
+		ensure!(!T::LegalHolds::code_held(code, owner), Error::<T>::UnderLegalHold);
+		Ok(())
 	}
 
 	/// Nothing changes a suspended or retired code.

@@ -5,8 +5,7 @@
 //! deposit for good.
 
 use crate::{
-	CodeId, CodeRecordOf, CodeStatus, Codes, Config, DepartmentId, Error, Event, HoldReason,
-	LegalHolds, Pallet,
+	CodeId, CodeRecordOf, CodeStatus, Codes, Config, DepartmentId, Error, Event, HoldReason, Pallet,
 };
 use frame_support::{
 	ensure,
@@ -50,7 +49,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_retire_code(department: DepartmentId, code: CodeId) -> DispatchResult {
 		let mut record = Self::owned_code(code, department)?;
 		ensure!(record.status != CodeStatus::Retired, Error::<T>::CodeRetired);
-		ensure!(!T::LegalHolds::code_held(code, department), Error::<T>::UnderLegalHold);
+		Self::ensure_not_held(code, department)?;
 
 		let reason = HoldReason::CodeDeposit.into();
 		let (kept, released) = match record.deposit.take() {

@@ -6,7 +6,7 @@
 
 use crate::{
 	Children, CodeId, CodeRecordOf, Codes, Config, DepartmentCodes, DepartmentId,
-	DepartmentRegistry, Error, Event, HoldReason, LegalHolds, Pallet,
+	DepartmentRegistry, Error, Event, HoldReason, Pallet,
 };
 use city_primitives::transfer::{check_accept, check_cancel, check_offer, TransferRefusal};
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::fungible::MutateHold};
@@ -33,7 +33,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut record = Self::owned_active_code(code, department)?;
 		Self::ensure_not_nested(code, &record)?;
-		ensure!(!T::LegalHolds::code_held(code, department), Error::<T>::UnderLegalHold);
+		Self::ensure_not_held(code, department)?;
 		check_offer(record.transfer_to, department, to, T::Departments::is_active(to))
 			.map_err(Error::<T>::from)?;
 
@@ -69,7 +69,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_active(&record)?;
 		// The owner may have issued a child under the code since the offer.
 		Self::ensure_not_nested(code, &record)?;
-		ensure!(!T::LegalHolds::code_held(code, record.owner), Error::<T>::UnderLegalHold);
+		Self::ensure_not_held(code, record.owner)?;
 		let deposit = Self::new_deposit(&who, 1)?;
 
 		let released = Self::release(record.deposit.take())?;
