@@ -220,6 +220,8 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Storage migrations run on the next runtime upgrade, besides the pallets' own.
 #[allow(unused_parens)]
 type Migrations = (
+	pallet_departments::migrations::MigrateV1ToV2<Runtime>,
+	pallet_access_grants::migrations::MigrateV1ToV2<Runtime>,
 	pallet_data_assets::migrations::MigrateV1ToV2<Runtime>,
 	pallet_data_assets::migrations::MigrateV2ToV3<Runtime>,
 	pallet_city_codes::migrations::MigrateV1ToV2<Runtime>,

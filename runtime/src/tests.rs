@@ -370,6 +370,69 @@ fn the_council_holds_an_asset_which_its_steward_cannot_retire_until_the_hold_is_
 }
 
 #[test]
+fn the_council_dissolves_health_into_planning_and_idle_blocks_end_everything_it_held() {
+	use frame_support::{assert_noop, traits::Hooks, weights::Weight};
+	use pallet_departments::DepartmentStatus;
+	const HEALTH: u32 = 1;
+	const PLANNING: u32 = 3;
+	dev_ext().execute_with(|| {
+		let health_assets: Vec<u64> =
+			pallet_data_assets::AssetsByDepartment::<Runtime>::iter_key_prefix(HEALTH).collect();
+		assert!(!health_assets.is_empty());
+		let dave = Sr25519Keyring::Dave.to_account_id();
+		let held_before = pallet_balances::Holds::<Runtime>::get(&dave);
+		council_motion(
+			3,
+			3,
+			RuntimeCall::Departments(pallet_departments::Call::dissolve_department {
+				department: HEALTH,
+				successor: Some(PLANNING),
+			}),
+		);
+		let status = || crate::Departments::department(HEALTH).map(|info| info.status);
+		assert_eq!(status(), Some(DepartmentStatus::Dissolving));
+		// Transport runs the only validator: dissolving it would leave none.
+		assert_noop!(
+			crate::Departments::dissolve_department(crate::RuntimeOrigin::root(), 0, None),
+			pallet_validator_set::Error::<Runtime>::TooFewValidators
+		);
+
+		// The next block's idle time does the rest.
+		crate::Departments::on_idle(System::block_number(), Weight::MAX);
+		assert_eq!(status(), Some(DepartmentStatus::Dissolved));
+		for asset in health_assets {
+			assert_eq!(
+				pallet_data_assets::Assets::<Runtime>::get(asset).map(|record| record.owner),
+				Some(PLANNING)
+			);
+		}
+		use pallet_access_grants::{GranteeGrants, OwnerGrants, OwnerRequests, RequesterRequests};
+		assert!(GranteeGrants::<Runtime>::iter_key_prefix(HEALTH).next().is_none());
+		assert!(OwnerGrants::<Runtime>::iter_key_prefix(HEALTH).next().is_none());
+		assert!(OwnerRequests::<Runtime>::iter_key_prefix(HEALTH).next().is_none());
+		assert!(RequesterRequests::<Runtime>::iter_key_prefix(HEALTH).next().is_none());
+		assert!(pallet_departments::DepartmentMembers::<Runtime>::iter_key_prefix(HEALTH)
+			.next()
+			.is_none());
+		assert!(crate::Departments::membership_of(&dave).is_none());
+		// Dave's deposits for Health's assets stay held: Planning has the assets now.
+		assert_eq!(pallet_balances::Holds::<Runtime>::get(&dave), held_before);
+		let summary = System::events().into_iter().find_map(|record| match record.event {
+			crate::RuntimeEvent::Departments(pallet_departments::Event::DepartmentDissolved {
+				ended,
+				..
+			}) => Some(ended),
+			_ => None,
+		});
+		let ended = summary.expect("the summary event");
+		assert_eq!(ended.members_removed, 3);
+		assert!(ended.assets_handed_over >= 1 && ended.grants_ended >= 1);
+		#[cfg(feature = "try-runtime")]
+		crate::invariants::check_references().expect("every reference across pallets holds");
+	});
+}
+
+#[test]
 fn the_council_adds_a_validator_who_validates_after_the_next_session_boundary() {
 	use frame_support::{assert_noop, assert_ok};
 	use sp_core::proof_of_possession::ProofOfPossessionGenerator;

@@ -242,6 +242,54 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// One grant ended by its grantee's dissolution: the grant and its indexes removed, the
+	/// deposit released, three legal holds read.
+	#[benchmark]
+	fn offboard_grant() -> Result<(), BenchmarkError> {
+		let parties = parties::<T>(Classification::Confidential)?;
+		let grant = direct_grant::<T>(&parties, T::MaxGrantDuration::get(), None)?;
+		let mut meter = frame_support::weights::WeightMeter::new();
+		let mut ended = city_primitives::OffboardCounts::default();
+
+		#[block]
+		{
+			<AccessGrants<T> as city_primitives::Offboarding>::offboard(
+				parties.grantee.department,
+				None,
+				&mut meter,
+				&mut ended,
+			)?;
+		}
+
+		assert!(!Grants::<T>::contains_key(grant));
+		assert!(held::<T>(&parties.owner.who).is_zero());
+		Ok(())
+	}
+
+	/// One open request purged by its requester's dissolution: the request and its indexes
+	/// removed, the deposit released, three legal holds read.
+	#[benchmark]
+	fn offboard_request() -> Result<(), BenchmarkError> {
+		let parties = parties::<T>(Classification::Restricted)?;
+		let request = open_request::<T>(&parties)?;
+		let mut meter = frame_support::weights::WeightMeter::new();
+		let mut ended = city_primitives::OffboardCounts::default();
+
+		#[block]
+		{
+			<AccessGrants<T> as city_primitives::Offboarding>::offboard(
+				parties.grantee.department,
+				None,
+				&mut meter,
+				&mut ended,
+			)?;
+		}
+
+		assert!(!Requests::<T>::contains_key(request));
+		assert!(held::<T>(&parties.grantee.who).is_zero());
+		Ok(())
+	}
+
 	#[benchmark]
 	fn renounce_access() -> Result<(), BenchmarkError> {
 		let parties = parties::<T>(Classification::Confidential)?;

@@ -7,6 +7,7 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod features;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod queries;
@@ -36,7 +37,7 @@ pub mod pallet {
 	use sp_runtime::{traits::Zero, SaturatedConversion};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -163,6 +164,12 @@ pub mod pallet {
 	/// The open requests an owner department has to decide: `(owner, request) => ()`.
 	#[pallet::storage]
 	pub type OwnerRequests<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, DepartmentId, Twox64Concat, RequestId, (), OptionQuery>;
+
+	/// The open requests a department made: `(requester, request) => ()`, to purge them when
+	/// it is dissolved.
+	#[pallet::storage]
+	pub type RequesterRequests<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, DepartmentId, Twox64Concat, RequestId, (), OptionQuery>;
 
 	/// The id the next grant gets. Ids are never reused.
@@ -327,8 +334,9 @@ pub mod pallet {
 			deposit: Option<DepositOf<T>>,
 		},
 		/// An ended grant (expired, exhausted, asset retired or changed hands) was removed, by
-		/// `purge_expired` or to make room for a new grant of the same pair. `deposit` is what was
-		/// actually released to whoever paid it.
+		/// `purge_expired`, to make room for a new grant of the same pair, or because its owner
+		/// or grantee is being dissolved. `deposit` is what was actually released to whoever
+		/// paid it.
 		GrantPurged {
 			/// The grant, now removed.
 			grant: GrantId,
@@ -368,8 +376,9 @@ pub mod pallet {
 			deposit: Option<DepositOf<T>>,
 		},
 		/// An open request that can never be decided (its asset is gone, retired or changed
-		/// hands since the request was made) was removed by `purge_request`. `deposit` is what
-		/// was actually released to whoever paid it.
+		/// hands since the request was made, or its requester or owner is being dissolved) was
+		/// removed by `purge_request` or the dissolution. `deposit` is what was actually
+		/// released to whoever paid it.
 		RequestPurged {
 			/// The request, now removed.
 			request: RequestId,

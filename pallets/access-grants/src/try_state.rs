@@ -3,7 +3,7 @@
 
 use crate::{
 	AssetGrants, BalanceOf, Config, GranteeGrants, Grants, HoldReason, NextGrantId, NextRequestId,
-	OpenRequests, OwnerGrants, OwnerRequests, Pallet, Requests,
+	OpenRequests, OwnerGrants, OwnerRequests, Pallet, RequesterRequests, Requests,
 };
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{ensure, traits::fungible::InspectHold};
@@ -19,8 +19,8 @@ impl<T: Config> Pallet<T> {
 	///    durations are in `1..=MaxGrantDuration` and an owner approval's is at most the one
 	///    requested, its cap non-zero; an owner approval is kept only while the request needs
 	///    and waits for the oversight office; the office approved only what needs it;
-	///    `OpenRequests[(asset, requester)]` and `OwnerRequests[(owner, id)]` point back to it,
-	///    and neither index has other entries.
+	///    `OpenRequests[(asset, requester)]`, `OwnerRequests[(owner, id)]` and
+	///    `RequesterRequests[(requester, id)]` point back to it, and no index has other entries.
 	/// 2. Every grant id is below `NextGrantId`; its grantee is not its owner; it does not expire
 	///    before it was issued; its cap is non-zero and its uses at most the cap; the office
 	///    approved it only if it needs the office; `AssetGrants[(asset, grantee)]`,
@@ -73,6 +73,10 @@ impl<T: Config> Pallet<T> {
 				OwnerRequests::<T>::contains_key(request.owner, id),
 				"OwnerRequests does not list the request"
 			);
+			ensure!(
+				RequesterRequests::<T>::contains_key(request.requester, id),
+				"RequesterRequests does not list the request"
+			);
 		}
 		ensure!(
 			OpenRequests::<T>::iter_keys().count() == requests,
@@ -81,6 +85,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			OwnerRequests::<T>::iter_keys().count() == requests,
 			"OwnerRequests has entries of no request"
+		);
+		ensure!(
+			RequesterRequests::<T>::iter_keys().count() == requests,
+			"RequesterRequests has entries of no request"
 		);
 		Ok(())
 	}

@@ -40,6 +40,8 @@ pub trait WeightInfo {
 	fn record_access() -> Weight;
 	fn purge_expired(n: u32, ) -> Weight;
 	fn purge_request() -> Weight;
+	fn offboard_grant() -> Weight;
+	fn offboard_request() -> Weight;
 }
 
 /// Weights for `pallet_access_grants` measured on the reference machine, with the runtime's database weights.
@@ -357,6 +359,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): as `revoke_access` (the grant and its three index entries removed, the deposit released), plus the read of the next grant and three legal holds.
+	fn offboard_grant() -> Weight {
+		Weight::from_parts(40_000_000, 3700)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): as `cancel_request` (the request and its three index entries removed, the deposit released), plus the read of the next request and three legal holds.
+	fn offboard_request() -> Weight {
+		Weight::from_parts(38_000_000, 3700)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
 }
 
 // For tests and mocks: the same numbers with ParityDB's database weights.
@@ -422,5 +436,17 @@ impl WeightInfo for () {
 		Weight::from_parts(75_913_000, 4118)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): as `revoke_access` (the grant and its three index entries removed, the deposit released), plus the read of the next grant and three legal holds.
+	fn offboard_grant() -> Weight {
+		Weight::from_parts(40_000_000, 3700)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): as `cancel_request` (the request and its three index entries removed, the deposit released), plus the read of the next request and three legal holds.
+	fn offboard_request() -> Weight {
+		Weight::from_parts(38_000_000, 3700)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 }

@@ -345,5 +345,50 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// One code of a dissolving department handed to its successor, with a pending offer
+	/// withdrawn.
+	#[benchmark]
+	fn offboard_code_hand_over() -> Result<(), BenchmarkError> {
+		let (steward, department, code) = steward_with_code::<T>()?;
+		let (_, successor) = member::<T>("successor", Role::Steward)?;
+		CityCodes::<T>::offer_transfer(RawOrigin::Signed(steward).into(), code, successor)?;
+		let mut meter = frame_support::weights::WeightMeter::new();
+		let mut ended = city_primitives::OffboardCounts::default();
+
+		#[block]
+		{
+			<CityCodes<T> as city_primitives::Offboarding>::offboard(
+				department,
+				Some(successor),
+				&mut meter,
+				&mut ended,
+			)?;
+		}
+
+		assert!(Codes::<T>::get(code).is_some_and(|record| record.owner == successor));
+		Ok(())
+	}
+
+	/// One code of a dissolving department without successor retired, with a pending offer
+	/// withdrawn.
+	#[benchmark]
+	fn offboard_code_retire() -> Result<(), BenchmarkError> {
+		let (steward, department, code) = steward_with_code::<T>()?;
+		let (_, to) = member::<T>("recipient", Role::Steward)?;
+		CityCodes::<T>::offer_transfer(RawOrigin::Signed(steward).into(), code, to)?;
+		let mut meter = frame_support::weights::WeightMeter::new();
+		let mut ended = city_primitives::OffboardCounts::default();
+
+		#[block]
+		{
+			<CityCodes<T> as city_primitives::Offboarding>::offboard(
+				department, None, &mut meter, &mut ended,
+			)?;
+		}
+
+		assert!(Codes::<T>::get(code).is_some_and(|record| record.status == CodeStatus::Retired));
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(CityCodes, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -201,6 +201,12 @@ pub mod pallet {
 	pub type DepartmentCodes<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, DepartmentId, Twox64Concat, CodeId, (), OptionQuery>;
 
+	/// Where the dissolution of a department stopped among its codes: the last one it handed
+	/// over or retired. Removed when the department's codes are done.
+	#[pallet::storage]
+	pub type OffboardCursor<T: Config> =
+		StorageMap<_, Twox64Concat, DepartmentId, CodeId, OptionQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {

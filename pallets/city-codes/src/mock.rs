@@ -98,6 +98,10 @@ impl DepartmentRegistry<AccountId> for Registry {
 		Departments::is_active(department)
 	}
 
+	fn is_dissolving(department: DepartmentId) -> bool {
+		<Departments as DepartmentRegistry<AccountId>>::is_dissolving(department)
+	}
+
 	fn prefix(department: DepartmentId) -> Option<Vec<u8>> {
 		match department {
 			LONG_PREFIX => Some(b"ABCDEFGHI".to_vec()),

@@ -9,6 +9,7 @@ use crate::{
 	NextCodeId, ObjectClasses, Pallet,
 };
 use alloc::collections::btree_map::BTreeMap;
+use city_primitives::DepartmentRegistry as _;
 use frame_support::{ensure, pallet_prelude::Get, traits::fungible::InspectHold};
 use sp_runtime::{
 	traits::{CheckedAdd, Zero},
@@ -29,7 +30,8 @@ impl<T: Config> Pallet<T> {
 	///    attributes, at most `CodeTombstoneDeposit` held); a recorded deposit
 	///    is non-zero (`check_codes`).
 	/// 4. A parent exists, has a smaller id and the same owner (codes nest within one
-	///    department; transfers move no code of a hierarchy); depth is the parent's plus one
+	///    department; transfers move no code of a hierarchy; only while a department is being
+	///    dissolved into a successor may a hierarchy span the two); depth is the parent's plus one
 	///    (0 without parent) and at most `MaxDepth` (`check_parents`).
 	/// 5. `CodeByKey`, `Children` and `DepartmentCodes` hold exactly one entry per code (per
 	///    code with a parent, for `Children`) (`check_indexes`).
@@ -133,7 +135,14 @@ impl<T: Config> Pallet<T> {
 					let parent_record =
 						Codes::<T>::get(parent).ok_or("parent code does not exist")?;
 					ensure!(parent < code, "parent issued after its child");
-					ensure!(parent_record.owner == record.owner, "parent of another department");
+					// While a department is dissolved into a successor its codes move one at a
+					// time, so a hierarchy spans the two until the last has moved.
+					let moving = T::Departments::is_dissolving(parent_record.owner)
+						|| T::Departments::is_dissolving(record.owner);
+					ensure!(
+						parent_record.owner == record.owner || moving,
+						"parent of another department"
+					);
 					ensure!(
 						Some(record.depth) == parent_record.depth.checked_add(1),
 						"depth is not the parent's plus one"

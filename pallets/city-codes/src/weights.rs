@@ -40,6 +40,8 @@ pub trait WeightInfo {
 	fn suspend_code() -> Weight;
 	fn reactivate_code() -> Weight;
 	fn retire_code() -> Weight;
+	fn offboard_code_hand_over() -> Weight;
+	fn offboard_code_retire() -> Weight;
 }
 
 /// Weights for `pallet_city_codes` measured on the reference machine, with the runtime's database weights.
@@ -298,6 +300,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): the next code and its record read, the record and two index entries written, a legal hold read.
+	fn offboard_code_hand_over() -> Weight {
+		Weight::from_parts(30_000_000, 3900)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): as `retire_code` (the record shrunk to its tombstone, the deposit shrunk), plus the read of the next code and the cursor.
+	fn offboard_code_retire() -> Weight {
+		Weight::from_parts(75_673_000, 3804)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 }
 
 // For tests and mocks: the same numbers with ParityDB's database weights.
@@ -369,6 +383,18 @@ impl WeightInfo for () {
 	fn retire_code() -> Weight {
 		Weight::from_parts(75_673_000, 3804)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): the next code and its record read, the record and two index entries written, a legal hold read.
+	fn offboard_code_hand_over() -> Weight {
+		Weight::from_parts(30_000_000, 3900)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): as `retire_code` (the record shrunk to its tombstone, the deposit shrunk), plus the read of the next code and the cursor.
+	fn offboard_code_retire() -> Weight {
+		Weight::from_parts(75_673_000, 3804)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 }

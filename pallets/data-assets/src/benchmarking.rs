@@ -78,6 +78,24 @@ fn owner_with_asset<T: Config>() -> Result<(T::AccountId, DepartmentId, AssetId)
 	Ok((owner, department, asset))
 }
 
+/// A steward with an asset of `versions` versions.
+fn steward_with_versions<T: Config>(
+	versions: u32,
+) -> Result<(T::AccountId, DepartmentId, AssetId), BenchmarkError> {
+	let (caller, department, asset) = steward_with_asset::<T>()?;
+	for version in 1..versions {
+		let new = DataAssets::<T>::benchmark_content(u64::MAX.saturating_sub(version.into()))?;
+		DataAssets::<T>::update_asset(
+			RawOrigin::Signed(caller.clone()).into(),
+			asset,
+			new.content,
+			new.size,
+			new.location,
+		)?;
+	}
+	Ok((caller, department, asset))
+}
+
 fn held<T: Config>(who: &T::AccountId) -> BalanceOf<T> {
 	T::Currency::balance_on_hold(&HoldReason::AssetDeposit.into(), who)
 }
@@ -243,22 +261,58 @@ mod benchmarks {
 	/// `v` versions, each shrunk to its tombstone.
 	#[benchmark]
 	fn retire_asset(v: Linear<1, { T::MaxVersions::get() }>) -> Result<(), BenchmarkError> {
-		let (caller, _, asset) = steward_with_asset::<T>()?;
-		for version in 1..v {
-			let new = DataAssets::<T>::benchmark_content(u64::MAX.saturating_sub(version.into()))?;
-			DataAssets::<T>::update_asset(
-				RawOrigin::Signed(caller.clone()).into(),
-				asset,
-				new.content,
-				new.size,
-				new.location,
-			)?;
-		}
+		let (caller, _, asset) = steward_with_versions::<T>(v)?;
 		let (_, to) = steward::<T>()?;
 		DataAssets::<T>::offer_transfer(RawOrigin::Signed(caller.clone()).into(), asset, to)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), asset);
+
+		assert_eq!(DataAssets::<T>::asset_info(asset).map(|info| info.active), Some(false));
+		assert_eq!(held::<T>(&caller), DataAssets::<T>::tombstone_deposit(v));
+		Ok(())
+	}
+
+	/// One asset of a dissolving department handed to its successor, with a pending offer
+	/// withdrawn.
+	#[benchmark]
+	fn offboard_asset_hand_over() -> Result<(), BenchmarkError> {
+		let (caller, department, asset) = steward_with_asset::<T>()?;
+		let (_, successor) = steward::<T>()?;
+		DataAssets::<T>::offer_transfer(RawOrigin::Signed(caller).into(), asset, successor)?;
+		let mut meter = frame_support::weights::WeightMeter::new();
+		let mut ended = city_primitives::OffboardCounts::default();
+
+		#[block]
+		{
+			<DataAssets<T> as city_primitives::Offboarding>::offboard(
+				department,
+				Some(successor),
+				&mut meter,
+				&mut ended,
+			)?;
+		}
+
+		assert_eq!(DataAssets::<T>::asset_info(asset).map(|info| info.owner), Some(successor));
+		Ok(())
+	}
+
+	/// One asset of `v` versions of a dissolving department without successor retired, each
+	/// version shrunk to its tombstone.
+	#[benchmark]
+	fn offboard_asset_retire(
+		v: Linear<1, { T::MaxVersions::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (caller, department, asset) = steward_with_versions::<T>(v)?;
+		let mut meter = frame_support::weights::WeightMeter::new();
+		let mut ended = city_primitives::OffboardCounts::default();
+
+		#[block]
+		{
+			<DataAssets<T> as city_primitives::Offboarding>::offboard(
+				department, None, &mut meter, &mut ended,
+			)?;
+		}
 
 		assert_eq!(DataAssets::<T>::asset_info(asset).map(|info| info.active), Some(false));
 		assert_eq!(held::<T>(&caller), DataAssets::<T>::tombstone_deposit(v));

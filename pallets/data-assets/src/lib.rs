@@ -208,6 +208,12 @@ pub mod pallet {
 	pub type AssetsByDepartment<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, DepartmentId, Twox64Concat, AssetId, (), OptionQuery>;
 
+	/// Where the dissolution of a department stopped among its assets: the last one it handed
+	/// over or retired. Removed when the department's assets are done.
+	#[pallet::storage]
+	pub type OffboardCursor<T: Config> =
+		StorageMap<_, Twox64Concat, DepartmentId, AssetId, OptionQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {

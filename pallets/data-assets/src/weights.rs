@@ -40,6 +40,8 @@ pub trait WeightInfo {
 	fn cancel_transfer() -> Weight;
 	fn accept_transfer() -> Weight;
 	fn retire_asset(v: u32, ) -> Weight;
+	fn offboard_asset_hand_over() -> Weight;
+	fn offboard_asset_retire(v: u32) -> Weight;
 }
 
 /// Weights for `pallet_data_assets` measured on the reference machine, with the runtime's database weights.
@@ -205,6 +207,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
 			.saturating_add(Weight::from_parts(0, 2838).saturating_mul(v.into()))
 	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): the next asset and its record read, the record and two index entries written, a legal hold read.
+	fn offboard_asset_hand_over() -> Weight {
+		Weight::from_parts(30_000_000, 3900)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): as `retire_asset(v)` (15 µs, one read and one write per version), plus the read of the next asset and the cursor.
+	fn offboard_asset_retire(v: u32) -> Weight {
+		Weight::from_parts(73_099_000, 4118)
+			.saturating_add(Weight::from_parts(15_000_000, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 2838).saturating_mul(v.into()))
+	}
 }
 
 // For tests and mocks: the same numbers with ParityDB's database weights.
@@ -253,6 +271,22 @@ impl WeightInfo for () {
 		Weight::from_parts(73_099_000, 4118)
 			.saturating_add(Weight::from_parts(15_000_000, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))
+			.saturating_add(Weight::from_parts(0, 2838).saturating_mul(v.into()))
+	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): the next asset and its record read, the record and two index entries written, a legal hold read.
+	fn offboard_asset_hand_over() -> Weight {
+		Weight::from_parts(30_000_000, 3900)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): as `retire_asset(v)` (15 µs, one read and one write per version), plus the read of the next asset and the cursor.
+	fn offboard_asset_retire(v: u32) -> Weight {
+		Weight::from_parts(73_099_000, 4118)
+			.saturating_add(Weight::from_parts(15_000_000, 0).saturating_mul(v.into()))
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(v.into())))

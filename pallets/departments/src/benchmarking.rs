@@ -218,5 +218,79 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn dissolve_department() -> Result<(), BenchmarkError> {
+		let (department, _) = department_with_admin::<T>()?;
+		let successor = new_department::<T>()?;
+		let origin = registrar::<T>()?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, department, Some(successor));
+
+		assert_last_event::<T>(Event::DepartmentDissolving {
+			department,
+			successor: Some(successor),
+		});
+		Ok(())
+	}
+
+	/// The last step of a dissolution, with nothing left to end: what every step costs
+	/// besides its items (each pallet asked once, the department recorded as dissolved).
+	#[benchmark]
+	fn continue_dissolution() -> Result<(), BenchmarkError> {
+		let department = new_department::<T>()?;
+		let successor = new_department::<T>()?;
+		Departments::<T>::do_dissolve_department(department, Some(successor))?;
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), department);
+
+		assert_eq!(
+			Departments::<T>::department(department).map(|info| info.status),
+			Some(DepartmentStatus::Dissolved)
+		);
+		Ok(())
+	}
+
+	/// One member of a dissolving department removed, its deposit released.
+	#[benchmark]
+	fn offboard_member() -> Result<(), BenchmarkError> {
+		let (department, admin, who) = department_with_member::<T>(Role::Admin)?;
+		Departments::<T>::do_dissolve_department(department, None)?;
+		// The admin goes first: only the member with a deposit is left.
+		Departments::<T>::do_remove_member(&Manager::Registrar, admin.clone())?;
+		let mut meter = frame_support::weights::WeightMeter::new();
+		let mut ended = OffboardCounts::default();
+
+		#[block]
+		{
+			Departments::<T>::offboard_memberships(department, &mut meter, &mut ended)?;
+		}
+
+		assert_eq!(Departments::<T>::membership(&who), None);
+		assert!(T::Currency::balance_on_hold(&HoldReason::MemberDeposit.into(), &admin).is_zero());
+		Ok(())
+	}
+
+	/// One invitation to a dissolving department withdrawn, its deposit released.
+	#[benchmark]
+	fn offboard_invitation() -> Result<(), BenchmarkError> {
+		let (department, admin, who) = department_with_invitation::<T>(Role::Steward)?;
+		Departments::<T>::do_dissolve_department(department, None)?;
+		Departments::<T>::do_remove_member(&Manager::Registrar, admin.clone())?;
+		let mut meter = frame_support::weights::WeightMeter::new();
+		let mut ended = OffboardCounts::default();
+
+		#[block]
+		{
+			Departments::<T>::offboard_memberships(department, &mut meter, &mut ended)?;
+		}
+
+		assert!(Invitations::<T>::get(&who).is_none());
+		assert!(T::Currency::balance_on_hold(&HoldReason::MemberDeposit.into(), &admin).is_zero());
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Departments, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -23,7 +23,7 @@ mod try_state;
 mod types;
 pub mod weights;
 
-pub use city_primitives::{DepartmentId, DepartmentRegistry, Role};
+pub use city_primitives::{DepartmentId, DepartmentRegistry, OffboardCounts, Offboarding, Role};
 pub use origins::{Admins, EnsureDepartmentRole, Operators, RoleSet, Stewards};
 pub use pallet::*;
 pub use types::*;
@@ -38,7 +38,7 @@ pub mod pallet {
 	use sp_runtime::traits::StaticLookup;
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -48,6 +48,11 @@ pub mod pallet {
 	pub mod config_preludes {
 		use super::*;
 		use frame_support::derive_impl;
+
+		frame_support::parameter_types! {
+			/// Room for many items per step, in a mock without weights.
+			pub const DissolutionStepWeight: Weight = Weight::from_parts(1_000_000_000, 1_000_000);
+		}
 
 		/// For mock runtimes: short names and prefixes, a few members, no weights. A mock sets
 		/// `Currency`, `RegistrarOrigin` and `MemberDeposit` itself.
@@ -64,6 +69,9 @@ pub mod pallet {
 			type MaxPrefixLen = ConstU32<8>;
 			type MaxMembers = ConstU32<8>;
 			type MaxPageSize = ConstU32<100>;
+			type Offboarding = ();
+			type LegalHolds = ();
+			type DissolutionStepWeight = DissolutionStepWeight;
 			type WeightInfo = ();
 		}
 	}
@@ -108,6 +116,20 @@ pub mod pallet {
 		/// The most items one page of a runtime API list returns (see [`city_primitives::Page`]).
 		#[pallet::constant]
 		type MaxPageSize: Get<u32>;
+
+		/// The other pallets' shares of dissolving a department, in the order they run (see
+		/// [`Pallet::dissolve_department`]): e.g. `(AccessGrants, DataAssets, CityCodes,
+		/// ValidatorSet)`. This pallet ends the memberships and invitations last.
+		type Offboarding: Offboarding;
+
+		/// Records under legal hold: a held department is not dissolved.
+		type LegalHolds: city_primitives::LegalHolds;
+
+		/// The most weight one dissolution step may use: what `continue_dissolution` is charged
+		/// (refunded down to what it used), and the most `on_idle` spends in a block. Must pay
+		/// for the heaviest single item (checked by `integrity_test`).
+		#[pallet::constant]
+		type DissolutionStepWeight: Get<Weight>;
 
 		/// Weight information for extrinsics in this pallet.
 		type WeightInfo: WeightInfo;
@@ -165,6 +187,25 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Invitations<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, MembershipOf<T>, OptionQuery>;
+
+	/// Each department's invitations not yet answered: `(department, account) => ()`, to end
+	/// them when it is dissolved. Mirrors [`Invitations`].
+	#[pallet::storage]
+	pub type DepartmentInvitations<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		DepartmentId,
+		Blake2_128Concat,
+		T::AccountId,
+		(),
+		OptionQuery,
+	>;
+
+	/// Dissolutions under way, by department: an entry exists exactly while the department is
+	/// [`DepartmentStatus::Dissolving`].
+	#[pallet::storage]
+	pub type Dissolutions<T: Config> =
+		StorageMap<_, Twox64Concat, DepartmentId, DissolutionOf<T>, OptionQuery>;
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -268,8 +309,8 @@ pub mod pallet {
 			/// The deposit released.
 			deposit: Option<DepositOf<T>>,
 		},
-		/// An invitation was withdrawn by an admin of its department or the registrar; see
-		/// `InvitationDeclined`.
+		/// An invitation was withdrawn by an admin of its department or the registrar (or by
+		/// the department's dissolution); see `InvitationDeclined`.
 		InvitationCancelled {
 			/// The department.
 			department: DepartmentId,
@@ -277,6 +318,32 @@ pub mod pallet {
 			who: T::AccountId,
 			/// The deposit released.
 			deposit: Option<DepositOf<T>>,
+		},
+		/// The registrar dissolved a department: its members can no longer act, and what it
+		/// holds is being ended, step by step, each item with its usual event, until
+		/// `DepartmentDissolved`.
+		DepartmentDissolving {
+			/// The department.
+			department: DepartmentId,
+			/// The department receiving its assets and codes; `None`: they are retired.
+			successor: Option<DepartmentId>,
+		},
+		/// A dissolution step stopped at a record under legal hold; the dissolution goes on once
+		/// that hold is lifted.
+		DissolutionHeld {
+			/// The department being dissolved.
+			department: DepartmentId,
+			/// The held record.
+			record: city_primitives::RecordId,
+		},
+		/// A department is dissolved: it holds nothing any more. The summary of its dissolution.
+		DepartmentDissolved {
+			/// The department.
+			department: DepartmentId,
+			/// The department that received its assets and codes, if any.
+			successor: Option<DepartmentId>,
+			/// What was ended or handed over, by kind.
+			ended: OffboardCounts,
 		},
 	}
 
@@ -305,7 +372,7 @@ pub mod pallet {
 		AlreadySuspended,
 		/// The department is not suspended.
 		NotSuspended,
-		/// The department is suspended: its members can do nothing.
+		/// The department is suspended (or dissolved): its members can do nothing.
 		DepartmentSuspended,
 		/// The account does not act for any department.
 		NotMember,
@@ -328,6 +395,15 @@ pub mod pallet {
 		AlreadyInvited,
 		/// The account has no invitation to answer or withdraw.
 		NoInvitation,
+		/// The department is dissolved or being dissolved: nothing changes its status or adds
+		/// to it any more.
+		DepartmentDissolved,
+		/// The successor must be another department, and active.
+		InvalidSuccessor,
+		/// The department is not being dissolved.
+		NotDissolving,
+		/// The department, or the record its dissolution stopped at, is under a legal hold.
+		UnderLegalHold,
 	}
 
 	#[pallet::genesis_config]
@@ -364,7 +440,19 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Goes on with the dissolutions under way, with what weight the block has left.
+		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::dissolve_in_idle_time(remaining)
+		}
+
 		fn integrity_test() {
+			assert!(
+				T::DissolutionStepWeight::get().all_gte(
+					T::WeightInfo::continue_dissolution()
+						.saturating_add(Self::max_offboard_item_weight())
+				),
+				"DissolutionStepWeight must pay for the heaviest item a dissolution ends"
+			);
 			assert!(T::MaxNameLen::get() > 0, "MaxNameLen must allow a name");
 			assert!(T::MaxPrefixLen::get() > 0, "MaxPrefixLen must allow a prefix");
 			assert!(T::MaxMembers::get() > 0, "MaxMembers must allow a member");
@@ -455,6 +543,7 @@ pub mod pallet {
 		/// - `BadOrigin`: not the registrar.
 		/// - `UnknownDepartment`: no such department.
 		/// - `AlreadySuspended`: it is suspended already.
+		/// - `DepartmentDissolved`: it is dissolved or being dissolved.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::suspend_department())]
 		pub fn suspend_department(
@@ -478,6 +567,7 @@ pub mod pallet {
 		/// - `BadOrigin`: not the registrar.
 		/// - `UnknownDepartment`: no such department.
 		/// - `NotSuspended`: it is active already.
+		/// - `DepartmentDissolved`: it is dissolved or being dissolved.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::reactivate_department())]
 		pub fn reactivate_department(
@@ -516,6 +606,7 @@ pub mod pallet {
 		/// - `AlreadyMember`: `who` already acts for a department.
 		/// - `AlreadyInvited`: `who` has an invitation already.
 		/// - `TooManyMembers`: the department has `MaxMembers` members.
+		/// - `DepartmentDissolved`: the department is dissolved or being dissolved.
 		/// - `CannotHoldDeposit`: the admin cannot pay the deposit.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::invite_member())]
@@ -637,6 +728,7 @@ pub mod pallet {
 		/// - `NoInvitation`: the signer has no invitation.
 		/// - `UnknownDepartment`: the department is gone.
 		/// - `TooManyMembers`: the department reached `MaxMembers` members since the invitation.
+		/// - `DepartmentDissolved`: the department is dissolved or being dissolved.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::accept_invitation())]
 		pub fn accept_invitation(origin: OriginFor<T>) -> DispatchResult {
@@ -689,6 +781,80 @@ pub mod pallet {
 			let manager = Self::ensure_manager(origin)?;
 			let who = T::Lookup::lookup(who)?;
 			Self::do_end_invitation(Some(manager), who)
+		}
+
+		/// Dissolve a department: it stops acting at once, and everything it holds is ended or
+		/// handed over, in bounded steps, until `DepartmentDissolved`.
+		///
+		/// The dispatch origin for this call must be the `RegistrarOrigin` (the council).
+		///
+		/// Step by step (in `on_idle`, with the weight blocks leave over, or faster through
+		/// `continue_dissolution`, which anyone may call): the grants it gave and received are
+		/// ended and its open requests, made or to decide, purged; its assets and codes
+		/// (retired ones included) go to `successor`, or, without one, the active ones are
+		/// retired; its validators leave the set (they stop at the second session boundary);
+		/// its members are removed and its invitations withdrawn. Every deposit goes back to
+		/// whoever paid it, except those of what the successor receives, which stay with their
+		/// payers until the successor ends it. Each item emits its usual event; the last step
+		/// emits the summary. A record under legal hold pauses the dissolution until the hold is
+		/// lifted (`DissolutionHeld`). Dissolution is final; the department's id and prefix are
+		/// never reused.
+		///
+		/// - `department`: the department to dissolve, active or suspended.
+		/// - `successor`: the active department that receives its assets and codes, or `None`
+		///   to retire them.
+		///
+		/// # Events
+		/// - `DepartmentDissolving`, then with the steps `DepartmentDissolved`.
+		///
+		/// # Errors
+		/// - `BadOrigin`: not the registrar.
+		/// - `UnknownDepartment`: no such department.
+		/// - `DepartmentDissolved`: it is dissolved or being dissolved already.
+		/// - `InvalidSuccessor`: the successor is the department itself, unknown or not
+		///   active.
+		/// - `UnderLegalHold`: the department is under a legal hold.
+		/// - An error of another pallet that could not end its share, e.g. the validator set's
+		///   `TooFewValidators`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::dissolve_department())]
+		pub fn dissolve_department(
+			origin: OriginFor<T>,
+			department: DepartmentId,
+			successor: Option<DepartmentId>,
+		) -> DispatchResult {
+			T::RegistrarOrigin::ensure_origin(origin)?;
+			Self::do_dissolve_department(department, successor)
+		}
+
+		/// Take the next step of a department's dissolution, as far as `DissolutionStepWeight`
+		/// allows; the unused weight is refunded.
+		///
+		/// The dispatch origin for this call must be _Signed_, by anyone: it only carries out
+		/// what the registrar decided. Blocks do the same in their idle time, so this is only
+		/// needed when blocks are full.
+		///
+		/// - `department`: the department being dissolved.
+		///
+		/// # Events
+		/// - The events of the items ended or handed over; `DepartmentDissolved` when nothing is
+		///   left, or `DissolutionHeld` when it stops at a record under legal hold.
+		///
+		/// # Errors
+		/// - `BadOrigin`: not signed.
+		/// - `NotDissolving`: the department is not being dissolved.
+		/// - `UnderLegalHold`: the dissolution waits for a hold that is still in place.
+		#[pallet::call_index(12)]
+		#[pallet::weight(
+			T::WeightInfo::continue_dissolution().saturating_add(T::DissolutionStepWeight::get())
+		)]
+		pub fn continue_dissolution(
+			origin: OriginFor<T>,
+			department: DepartmentId,
+		) -> DispatchResultWithPostInfo {
+			ensure_signed(origin)?;
+			let used = Self::do_continue_dissolution(department, T::DissolutionStepWeight::get())?;
+			Ok(Some(T::WeightInfo::continue_dissolution().saturating_add(used)).into())
 		}
 	}
 }

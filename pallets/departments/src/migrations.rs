@@ -17,28 +17,32 @@
 //! run `try-runtime on-runtime-upgrade` against a copy of the live chain's state before
 //! proposing the upgrade. Remove the alias from `Migrations` once every network has upgraded.
 //!
-//! # v1 → v2: [`MigrateV1ToV2`] (an example, not wired into the runtime)
+//! # v1 → v2: [`MigrateV1ToV2`], invitations indexed by department
 //!
-//! Storage version 1 needs no schema change, so this migration is the tested example of the
-//! pattern and is **not** in the runtime's `Migrations`; the pallet's in-code storage version
-//! stays 1. It is a real step all the same, harmless on any state and useful after a bug: it
-//! recounts every department's `member_count` and `admin_count` from [`Members`], the map every
-//! other pallet's checks read. On a consistent state it changes nothing but the version.
+//! Version 2 dissolves departments (`dissolve_department`), which withdraws a department's
+//! invitations: it finds them through the new index [`DepartmentInvitations`]. This step builds
+//! that index from [`Invitations`]. The department status gains `Dissolving` and `Dissolved`,
+//! appended, so every stored status decodes as before. The step also recounts every
+//! department's `member_count` and `admin_count` from [`Members`], the map every other pallet's
+//! checks read, which repairs counts a bug might have left wrong; on a consistent state that
+//! changes nothing.
 //!
-//! Weight: one read per member and per department, one write per department whose counts were
-//! wrong, plus the version check and write. It reads every member, which is fine for a city's
-//! departments (at most `MaxMembers` per department); a pallet with unbounded maps would need a
-//! multi-block migration instead.
+//! Weight: one read per member, invitation and department, one write per invitation and per
+//! department whose counts were wrong, plus the version check and write. It reads every member
+//! and invitation, which is fine for a city's departments (at most `MaxMembers` per
+//! department); a pallet with unbounded maps would need a multi-block migration instead.
 
-use crate::{Config, DepartmentId, Departments, Members, Pallet, Role};
+use crate::{
+	Config, DepartmentId, DepartmentInvitations, Departments, Invitations, Members, Pallet, Role,
+};
 use frame_support::migrations::VersionedMigration;
 
-/// Recounts every department's members and admins, once, moving the pallet from storage
-/// version 1 to 2. See the [module documentation](self).
+/// Indexes invitations by department and recounts every department's members and admins,
+/// once, moving the pallet from storage version 1 to 2. See the [module documentation](self).
 pub type MigrateV1ToV2<T> = VersionedMigration<
 	1,
 	2,
-	version_unchecked::RecountMembers<T>,
+	version_unchecked::IndexInvitations<T>,
 	Pallet<T>,
 	<T as frame_system::Config>::DbWeight,
 >;
@@ -70,13 +74,22 @@ mod version_unchecked {
 	#[cfg(feature = "try-runtime")]
 	use alloc::vec::Vec;
 
-	/// Sets each department's `member_count` and `admin_count` to what [`Members`] holds.
-	pub struct RecountMembers<T>(core::marker::PhantomData<T>);
+	/// Indexes every invitation under its department, and sets each department's
+	/// `member_count` and `admin_count` to what [`Members`] holds.
+	pub struct IndexInvitations<T>(core::marker::PhantomData<T>);
 
-	impl<T: Config> UncheckedOnRuntimeUpgrade for RecountMembers<T> {
+	impl<T: Config> UncheckedOnRuntimeUpgrade for IndexInvitations<T> {
 		fn on_runtime_upgrade() -> Weight {
 			let (counts, mut reads) = count_members::<T>();
 			let mut writes = 0u64;
+			let invitations: alloc::vec::Vec<_> = Invitations::<T>::iter()
+				.map(|(who, invitation)| (invitation.department, who))
+				.collect();
+			for (department, who) in invitations {
+				DepartmentInvitations::<T>::insert(department, who, ());
+				reads = reads.saturating_add(1);
+				writes = writes.saturating_add(1);
+			}
 			// Collected first: a department count is small, and no map is written while it is
 			// being iterated.
 			let departments: alloc::vec::Vec<_> = Departments::<T>::iter().collect();
@@ -93,23 +106,25 @@ mod version_unchecked {
 			T::DbWeight::get().reads_writes(reads, writes)
 		}
 
-		/// Records how many departments and members there are: the migration must lose or add
-		/// none.
+		/// Records how many departments, members and invitations there are: the migration must
+		/// lose or add none.
 		#[cfg(feature = "try-runtime")]
 		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
 			use codec::Encode;
 			let departments = Departments::<T>::iter_keys().count() as u32;
 			let members = Members::<T>::iter_keys().count() as u32;
-			Ok((departments, members).encode())
+			let invitations = Invitations::<T>::iter_keys().count() as u32;
+			Ok((departments, members, invitations).encode())
 		}
 
-		/// Checks that no department or member was lost or added, that the counts match
-		/// [`Members`], and every invariant of the pallet.
+		/// Checks that no department, member or invitation was lost or added, that the counts
+		/// match [`Members`], and every invariant of the pallet (the index mirrors
+		/// [`Invitations`]).
 		#[cfg(feature = "try-runtime")]
 		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
 			use codec::Decode;
 			use frame_support::ensure;
-			let (departments, members) = <(u32, u32)>::decode(&mut &state[..])
+			let (departments, members, invitations) = <(u32, u32, u32)>::decode(&mut &state[..])
 				.map_err(|_| "departments v2: cannot decode the pre-upgrade state")?;
 			ensure!(
 				Departments::<T>::iter_keys().count() as u32 == departments,
@@ -118,6 +133,10 @@ mod version_unchecked {
 			ensure!(
 				Members::<T>::iter_keys().count() as u32 == members,
 				"departments v2: the number of members changed"
+			);
+			ensure!(
+				Invitations::<T>::iter_keys().count() as u32 == invitations,
+				"departments v2: the number of invitations changed"
 			);
 			let (counts, _) = count_members::<T>();
 			for (department, info) in Departments::<T>::iter() {

@@ -2,12 +2,15 @@
 
 use crate as pallet_departments;
 use crate::{DepartmentId, Role};
+use city_primitives::{offboarding::offboard_each, OffboardCounts, Offboarded, Offboarding};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64},
+	weights::{Weight, WeightMeter},
 };
 use frame_system::EnsureRoot;
 use sp_runtime::BuildStorage;
+use sp_runtime::{DispatchError, DispatchResult};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 pub type AccountId = u64;
@@ -24,6 +27,8 @@ frame_support::construct_runtime!(
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	/// Real database weights, so that the dissolution tests see what `on_idle` reads.
+	type DbWeight = frame_support::weights::constants::ParityDbWeight;
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
@@ -38,6 +43,75 @@ pub const DEPOSIT: Balance = 10;
 
 parameter_types! {
 	pub static MemberDeposit: Balance = DEPOSIT;
+	/// A step's budget: ten of [`TestOffboarding`]'s items, with room for the step itself.
+	pub static DissolutionStepWeight: Weight = ITEM_WEIGHT.saturating_mul(10).saturating_add(
+		<() as crate::WeightInfo>::continue_dissolution()
+	);
+}
+
+/// What one item of [`TestOffboarding`] weighs: more than a member or an invitation.
+pub const ITEM_WEIGHT: Weight = Weight::from_parts(500_000_000, 20_000);
+
+std::thread_local! {
+	/// How many items [`TestOffboarding`] still holds for the department being dissolved.
+	static ITEMS: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
+	/// Whether [`TestOffboarding`] refuses dissolutions.
+	static REFUSE: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+}
+
+/// The other pallets' share of a dissolution, as a count of items of [`ITEM_WEIGHT`] each
+/// (counted as grants), or a refusal.
+pub struct TestOffboarding;
+
+impl TestOffboarding {
+	/// Gives the department to be dissolved `items` items elsewhere.
+	pub fn hold_items(items: u32) {
+		ITEMS.with(|cell| cell.set(items));
+	}
+
+	/// How many items are left.
+	pub fn items_left() -> u32 {
+		ITEMS.with(|cell| cell.get())
+	}
+
+	/// Makes `can_dissolve` refuse.
+	pub fn refuse() {
+		REFUSE.with(|cell| cell.set(true));
+	}
+}
+
+/// What [`TestOffboarding`] refuses with.
+pub const REFUSAL: DispatchError = DispatchError::Other("cannot end the department's share");
+
+impl Offboarding for TestOffboarding {
+	fn can_dissolve(_: DepartmentId, _: Option<DepartmentId>) -> DispatchResult {
+		if REFUSE.with(|cell| cell.get()) {
+			return Err(REFUSAL);
+		}
+		Ok(())
+	}
+
+	fn offboard(
+		_department: DepartmentId,
+		_successor: Option<DepartmentId>,
+		meter: &mut WeightMeter,
+		ended: &mut OffboardCounts,
+	) -> Result<Offboarded, DispatchError> {
+		offboard_each(
+			core::iter::from_fn(|| (Self::items_left() > 0).then_some(())),
+			meter,
+			|_| ITEM_WEIGHT,
+			|()| {
+				ITEMS.with(|cell| cell.set(cell.get() - 1));
+				ended.grants_ended += 1;
+				Ok(None)
+			},
+		)
+	}
+
+	fn max_item_weight() -> Weight {
+		ITEM_WEIGHT
+	}
 }
 
 #[derive_impl(pallet_departments::config_preludes::TestDefaultConfig)]
@@ -47,6 +121,9 @@ impl pallet_departments::Config for Test {
 	type MemberDeposit = MemberDeposit;
 	type MaxPrefixLen = ConstU32<4>;
 	type MaxMembers = ConstU32<4>;
+	type Offboarding = TestOffboarding;
+	type LegalHolds = city_primitives::TestLegalHolds;
+	type DissolutionStepWeight = DissolutionStepWeight;
 }
 
 // Accounts of the default genesis.

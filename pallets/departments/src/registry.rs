@@ -30,6 +30,11 @@ impl<T: Config> DepartmentRegistry<T::AccountId> for Pallet<T> {
 			.is_some_and(|info| info.status == DepartmentStatus::Active)
 	}
 
+	fn is_dissolving(department: DepartmentId) -> bool {
+		Departments::<T>::get(department)
+			.is_some_and(|info| info.status == DepartmentStatus::Dissolving)
+	}
+
 	fn prefix(department: DepartmentId) -> Option<Vec<u8>> {
 		Departments::<T>::get(department).map(|info| info.prefix.into_inner())
 	}

@@ -4,8 +4,9 @@
 //! over whole maps. Never call them from on-chain code.
 
 use crate::{
-	BalanceOf, Config, DepartmentByPrefix, DepartmentId, DepartmentMembers, Departments,
-	HoldReason, Invitations, Members, NextDepartmentId, Pallet, Role,
+	BalanceOf, Config, DepartmentByPrefix, DepartmentId, DepartmentInvitations, DepartmentMembers,
+	DepartmentStatus, Departments, Dissolutions, HoldReason, Invitations, Members,
+	NextDepartmentId, Pallet, Role,
 };
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{ensure, traits::fungible::InspectHold, traits::Get};
@@ -32,7 +33,11 @@ impl<T: Config> Pallet<T> {
 	///    is on hold from it for [`HoldReason::MemberDeposit`] (only this pallet uses that
 	///    reason). A hold on an account that is no recorded depositor cannot be found this
 	///    way: the fungible traits cannot list holders.
-	/// 6. Every invitation is of an account that is no member, to an existing department.
+	/// 6. Every invitation is of an account that is no member, to an existing department, and
+	///    is mirrored by `DepartmentInvitations[(department, account)]`, which has no other
+	///    entries.
+	/// 7. A department has a `Dissolutions` entry exactly when it is `Dissolving`; a
+	///    `Dissolved` one has no members and no invitations.
 	///
 	/// Off-chain only (`try-runtime` and tests), where no block weight limits it, so it
 	/// iterates over whole maps: `Departments` twice, `DepartmentByPrefix` and
@@ -50,7 +55,8 @@ impl<T: Config> Pallet<T> {
 		member_counts_are_exact::<T>()?;
 		deposits_are_not_zero::<T>()?;
 		deposits_are_held::<T>()?;
-		invitations_are_open::<T>()
+		invitations_are_open::<T>()?;
+		dissolutions_match_statuses::<T>()
 	}
 }
 
@@ -130,7 +136,38 @@ fn invitations_are_open<T: Config>() -> Result<(), TryRuntimeError> {
 			Departments::<T>::contains_key(invitation.department),
 			"an invitation to a department that does not exist"
 		);
+		ensure!(
+			DepartmentInvitations::<T>::contains_key(invitation.department, &who),
+			"an invitation missing from DepartmentInvitations"
+		);
 	}
+	ensure!(
+		DepartmentInvitations::<T>::iter_keys().count() == Invitations::<T>::iter_keys().count(),
+		"DepartmentInvitations has entries of no invitation"
+	);
+	Ok(())
+}
+
+/// Invariant 7: dissolutions under way and department statuses agree.
+fn dissolutions_match_statuses<T: Config>() -> Result<(), TryRuntimeError> {
+	for (department, info) in Departments::<T>::iter() {
+		ensure!(
+			Dissolutions::<T>::contains_key(department)
+				== (info.status == DepartmentStatus::Dissolving),
+			"a dissolution without a dissolving department, or the other way round"
+		);
+		if info.status == DepartmentStatus::Dissolved {
+			ensure!(
+				info.member_count == 0
+					&& DepartmentInvitations::<T>::iter_key_prefix(department).next().is_none(),
+				"a dissolved department with members or invitations"
+			);
+		}
+	}
+	ensure!(
+		Dissolutions::<T>::iter_keys().all(Departments::<T>::contains_key),
+		"a dissolution of a department that does not exist"
+	);
 	Ok(())
 }
 

@@ -2,7 +2,7 @@
 
 use crate::Config;
 pub use city_primitives::Deposit;
-use city_primitives::{DepartmentId, Role};
+use city_primitives::{DepartmentId, OffboardCounts, RecordId, Role};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::fungible::Inspect, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -25,6 +25,9 @@ pub type PrefixOf<T> = BoundedVec<u8, <T as Config>::MaxPrefixLen>;
 
 /// A department as stored in [`crate::Departments`].
 pub type DepartmentInfoOf<T> = DepartmentInfo<DepartmentNameOf<T>, PrefixOf<T>, BlockNumberFor<T>>;
+
+/// A dissolution as stored in [`crate::Dissolutions`].
+pub type DissolutionOf<T> = Dissolution<BlockNumberFor<T>>;
 
 /// A membership as stored in [`crate::Members`].
 pub type MembershipOf<T> = Membership<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
@@ -53,6 +56,45 @@ pub enum DepartmentStatus {
 	/// Its members can do nothing until the registrar reactivates it.
 	#[codec(index = 1)]
 	Suspended,
+	/// The registrar dissolved it: what it holds is being ended or handed over, step by step
+	/// (see [`Dissolution`]). Its members can do nothing; this is final.
+	#[codec(index = 2)]
+	Dissolving,
+	/// Dissolved: it holds nothing any more (no members, grants, requests or validators; its
+	/// assets and codes went to the successor, or are retired tombstones). Its record, id and
+	/// prefix stay, so history keeps resolving and neither is ever reused.
+	#[codec(index = 3)]
+	Dissolved,
+}
+
+impl DepartmentStatus {
+	/// Whether the department is dissolved or being dissolved: nothing brings it back.
+	pub fn is_dissolved(&self) -> bool {
+		matches!(self, Self::Dissolving | Self::Dissolved)
+	}
+}
+
+/// A dissolution under way, as stored in [`crate::Dissolutions`] until it finishes.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[cfg_attr(
+	feature = "std",
+	derive(sp_runtime::Serialize),
+	serde(
+		crate = "sp_runtime::serde",
+		rename_all = "camelCase",
+		bound(serialize = "BlockNumber: sp_runtime::Serialize")
+	)
+)]
+pub struct Dissolution<BlockNumber> {
+	/// The department that receives its assets and codes; `None`: they are retired.
+	pub successor: Option<DepartmentId>,
+	/// The block in which the registrar dissolved it.
+	pub started_at: BlockNumber,
+	/// What was ended or handed over so far.
+	pub ended: OffboardCounts,
+	/// The record under legal hold that the last step stopped at: the dissolution waits until
+	/// that hold is lifted.
+	pub held: Option<RecordId>,
 }
 
 /// A registered department.

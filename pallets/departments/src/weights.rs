@@ -29,6 +29,10 @@ pub trait WeightInfo {
 	fn set_member_role() -> Weight;
 	fn remove_member() -> Weight;
 	fn leave_department() -> Weight;
+	fn dissolve_department() -> Weight;
+	fn continue_dissolution() -> Weight;
+	fn offboard_member() -> Weight;
+	fn offboard_invitation() -> Weight;
 }
 
 /// Weights for `pallet_departments` measured on the reference machine, with the runtime's database weights.
@@ -165,6 +169,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): the department, the successor and its legal hold read, the department and its dissolution written; `can_dissolve` of the validator set reads one value more, within the margin.
+	fn dissolve_department() -> Weight {
+		Weight::from_parts(30_000_000, 3565)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): a step's own cost besides its items — the dissolution and the department's legal hold read, one empty read per pallet, the department and the dissolution written, the summary event.
+	fn continue_dissolution() -> Weight {
+		Weight::from_parts(25_000_000, 3565)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): as `remove_member`, plus the read of the next member.
+	fn offboard_member() -> Weight {
+		Weight::from_parts(25_000_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): as `cancel_invitation`, plus the read of the next invitation.
+	fn offboard_invitation() -> Weight {
+		Weight::from_parts(22_000_000, 3593)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 }
 
 // For tests and mocks: the same numbers with ParityDB's database weights.
@@ -218,5 +246,29 @@ impl WeightInfo for () {
 		Weight::from_parts(64_435_000, 3640)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): the department, the successor and its legal hold read, the department and its dissolution written; `can_dissolve` of the validator set reads one value more, within the margin.
+	fn dissolve_department() -> Weight {
+		Weight::from_parts(30_000_000, 3565)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): a step's own cost besides its items — the dissolution and the department's legal hold read, one empty read per pallet, the department and the dissolution written, the summary event.
+	fn continue_dissolution() -> Weight {
+		Weight::from_parts(25_000_000, 3565)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): as `remove_member`, plus the read of the next member.
+	fn offboard_member() -> Weight {
+		Weight::from_parts(25_000_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	/// NOT MEASURED YET: entered by hand (2026-12-07, issue 20): as `cancel_invitation`, plus the read of the next invitation.
+	fn offboard_invitation() -> Weight {
+		Weight::from_parts(22_000_000, 3593)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 }

@@ -13,6 +13,7 @@
 //! - [`transfer`]: the two-step transfer rule data assets and city codes share.
 //! - [`RecordId`] and [`LegalHolds`]: records under legal hold, which no pallet retires, purges,
 //!   transfers or downgrades.
+//! - [`offboarding`]: each pallet's share of dissolving a department ([`Offboarding`]).
 //! - [`Page`]: one page of any list a runtime API returns, with the cursor of the next.
 //! - [`ensure_department_origin`]: checks a call's origin against a department-role origin
 //!   (e.g. `pallet_departments::EnsureDepartmentRole`) and names the reason when it refuses.
@@ -35,11 +36,13 @@ extern crate alloc;
 
 /// City codes as text: grammar, parsing, formatting, ISO/IEC 7064 MOD 37-2 check character.
 pub mod city_code;
+pub mod offboarding;
 mod paging;
 #[cfg(feature = "std")]
 pub mod serde_json_helpers;
 pub mod transfer;
 
+pub use offboarding::{OffboardCounts, Offboarded, Offboarding};
 pub use paging::Page;
 
 use alloc::vec::Vec;
@@ -99,8 +102,14 @@ pub trait DepartmentRegistry<AccountId> {
 	/// The department `who` acts for and its role there, whatever the department's status.
 	fn membership(who: &AccountId) -> Option<(DepartmentId, Role)>;
 
-	/// Whether `department` exists and is active (not suspended).
+	/// Whether `department` exists and is active (not suspended or dissolved).
 	fn is_active(department: DepartmentId) -> bool;
+
+	/// Whether `department` is being dissolved: its records are moving to a successor or being
+	/// retired, a step at a time.
+	fn is_dissolving(_department: DepartmentId) -> bool {
+		false
+	}
 
 	/// The department's short code prefix (upper-case ASCII letters and digits), if it exists.
 	fn prefix(department: DepartmentId) -> Option<Vec<u8>>;
@@ -330,6 +339,12 @@ pub trait LegalHolds {
 	/// Whether `code`, owned by `owner`, is held, by its own hold or its owner's.
 	fn code_held(code: CodeId, owner: DepartmentId) -> bool {
 		Self::is_held(RecordId::Code(code)) || Self::is_held(RecordId::Department(owner))
+	}
+
+	/// The first of `records` that is held, if any: what stops a dissolution step, named in
+	/// its event.
+	fn first_held(records: &[RecordId]) -> Option<RecordId> {
+		records.iter().copied().find(|record| Self::is_held(*record))
 	}
 }
 

@@ -8,6 +8,7 @@ extern crate alloc;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+mod offboard;
 #[cfg(test)]
 mod tests;
 mod types;
@@ -385,7 +386,7 @@ pub mod pallet {
 		}
 
 		/// Whether `who` has session keys, which pallet-session needs to queue it.
-		fn has_session_keys(who: &T::AccountId) -> bool {
+		pub(crate) fn has_session_keys(who: &T::AccountId) -> bool {
 			pallet_session::NextKeys::<T>::contains_key(who)
 		}
 

@@ -8,16 +8,23 @@ use city_primitives::RecordId;
 use frame_support::{
 	parameter_types,
 	traits::{ConstU32, Contains},
+	weights::Weight,
 };
 use pallet_departments::{EnsureDepartmentRole, Operators, Stewards};
+use sp_runtime::Perbill;
 
 use super::governance;
 use crate::{
-	Balance, Balances, BlockNumber, DataAssets, Departments, LegalHolds, Runtime,
-	RuntimeHoldReason, CENTI_UNIT, DAYS, MILLI_UNIT,
+	AccessGrants, Balance, Balances, BlockNumber, CityCodes, DataAssets, Departments, LegalHolds,
+	Runtime, RuntimeHoldReason, ValidatorSet, CENTI_UNIT, DAYS, MILLI_UNIT,
 };
 
 parameter_types! {
+	/// The most a step of a department's dissolution weighs: a fifth of a block, so that idle
+	/// time and `continue_dissolution` leave room for transactions, and more than the heaviest
+	/// item (retiring an asset of `MaxVersions` versions).
+	pub DissolutionStepWeight: Weight =
+		Perbill::from_percent(20) * super::RuntimeBlockWeights::get().max_block;
 	/// What an admin holds for each member it adds: ten CITY-cents, returned on removal.
 	pub const MemberDeposit: Balance = 10 * CENTI_UNIT;
 	/// What a Steward holds for an active data asset: half a CITY, returned on retirement.
@@ -61,6 +68,12 @@ impl pallet_departments::Config for Runtime {
 	type MaxPrefixLen = ConstU32<8>;
 	type MaxMembers = ConstU32<64>;
 	type MaxPageSize = MaxPageSize;
+	/// What a dissolved department holds elsewhere, ended in this order: grants and requests
+	/// first (while the assets they name are still the department's), then assets, codes and
+	/// validators.
+	type Offboarding = (AccessGrants, DataAssets, CityCodes, ValidatorSet);
+	type LegalHolds = LegalHolds;
+	type DissolutionStepWeight = DissolutionStepWeight;
 	type WeightInfo = pallet_departments::weights::SubstrateWeight<Runtime>;
 }
 

@@ -41,6 +41,22 @@ impl Resolver<'_> {
 				pallet_departments::Call::suspend_department { department: self.department(p0) }
 					.into(),
 			),
+			DissolveDepartment => {
+				let department = self.department(p0);
+				// Mostly into another department, sometimes retiring everything.
+				let successor =
+					(!seed.is_multiple_of(3)).then(|| self.other_department(department, p1));
+				(
+					None,
+					pallet_departments::Call::dissolve_department { department, successor }.into(),
+				)
+			},
+			ContinueDissolution => {
+				let dissolving: Vec<_> =
+					pallet_departments::Dissolutions::<crate::Runtime>::iter_keys().collect();
+				let department = nth(&dissolving, p0).unwrap_or_else(|| self.department(p0));
+				(None, pallet_departments::Call::continue_dissolution { department }.into())
+			},
 			ReactivateDepartment => {
 				let department =
 					nth(&state::suspended_departments(), p0).unwrap_or_else(|| self.department(p0));

@@ -18,6 +18,8 @@ pub(super) enum Kind {
 	SetMemberRole,
 	RemoveMember,
 	LeaveDepartment,
+	DissolveDepartment,
+	ContinueDissolution,
 	// Data assets.
 	RegisterAsset,
 	UpdateAsset,
@@ -83,6 +85,7 @@ impl Kind {
 				| RenameDepartment
 				| SuspendDepartment
 				| ReactivateDepartment
+				| DissolveDepartment
 				| OversightApprove
 				| OversightReject
 				| AddObjectClass
@@ -99,9 +102,8 @@ impl Kind {
 		use Kind::*;
 		match self {
 			RegisterDepartment | RenameDepartment | SuspendDepartment | ReactivateDepartment
-			| InviteMember | AnswerInvitation | SetMemberRole | RemoveMember | LeaveDepartment => {
-				Pallet::Departments
-			},
+			| InviteMember | AnswerInvitation | SetMemberRole | RemoveMember | LeaveDepartment
+			| DissolveDepartment | ContinueDissolution => Pallet::Departments,
 			RegisterAsset | UpdateAsset | UpdateMetadata | SetClassification | OfferAsset
 			| CancelAssetOffer | AcceptAsset | RetireAsset => Pallet::DataAssets,
 			RequestAccess | CancelRequest | ApproveRequest | RejectRequest | GrantAccess
@@ -146,6 +148,8 @@ const KIND_WEIGHTS: &[(Kind, usize)] = {
 		(SetMemberRole, 3),
 		(RemoveMember, 2),
 		(LeaveDepartment, 1),
+		(DissolveDepartment, 1),
+		(ContinueDissolution, 1),
 		(RegisterAsset, 8),
 		(UpdateAsset, 6),
 		(UpdateMetadata, 3),

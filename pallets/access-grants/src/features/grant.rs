@@ -5,7 +5,7 @@ use crate::{
 	AssetGrants, AssetId, AssetRegistry, Classification, Config, DepartmentId, DepartmentRegistry,
 	Error, Event, Grant, GrantId, GrantOf, GrantSource, GranteeGrants, Grants, NextGrantId,
 	OpenRequests, OwnerApproval, OwnerGrants, OwnerRequests, Pallet, PurposeOf, RequestId,
-	RequestOf, Requests, Scope,
+	RequestOf, RequesterRequests, Requests, Scope,
 };
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -78,6 +78,7 @@ impl<T: Config> Pallet<T> {
 		Requests::<T>::remove(request);
 		OpenRequests::<T>::remove(record.asset, record.requester);
 		OwnerRequests::<T>::remove(record.owner, request);
+		RequesterRequests::<T>::remove(record.requester, request);
 		let now = Self::now();
 		let issued = Grant {
 			asset: record.asset,

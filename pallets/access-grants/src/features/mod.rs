@@ -11,11 +11,13 @@
 //! - [`policy`]: the rules they share: when a grant gives access, when it has ended, when the
 //!   office must decide.
 //! - [`deposit`]: holding and releasing storage deposits.
+//! - [`offboard`]: this pallet's share of dissolving a department.
 
 mod decide;
 mod deposit;
 mod end;
 mod grant;
+mod offboard;
 mod oversight;
 mod policy;
 mod record;

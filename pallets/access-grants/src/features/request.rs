@@ -3,7 +3,7 @@
 use crate::{
 	AccessRequest, AssetGrants, AssetId, AssetRegistry, Classification, Config, DepartmentId,
 	DepositOf, Error, Event, Grants, NextRequestId, OpenRequests, OwnerRequests, Pallet, PurposeOf,
-	RequestId, RequestOf, Requests, Scope,
+	RequestId, RequestOf, RequesterRequests, Requests, Scope,
 };
 use city_primitives::LegalHolds as _;
 use frame_support::{ensure, pallet_prelude::DispatchResult};
@@ -58,6 +58,7 @@ impl<T: Config> Pallet<T> {
 		Requests::<T>::insert(request, record);
 		OpenRequests::<T>::insert(asset, requester, request);
 		OwnerRequests::<T>::insert(info.owner, request, ());
+		RequesterRequests::<T>::insert(requester, request, ());
 		Self::deposit_event(Event::RequestOpened {
 			request,
 			asset,
@@ -113,6 +114,7 @@ impl<T: Config> Pallet<T> {
 		Requests::<T>::remove(request);
 		OpenRequests::<T>::remove(record.asset, record.requester);
 		OwnerRequests::<T>::remove(record.owner, request);
+		RequesterRequests::<T>::remove(record.requester, request);
 		Ok(released)
 	}
 }

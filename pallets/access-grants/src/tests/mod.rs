@@ -6,6 +6,7 @@ mod access;
 mod genesis;
 mod grants;
 mod invariants;
+mod offboard;
 mod oversight;
 mod purge;
 mod queries;

@@ -4,6 +4,7 @@
 mod classes;
 mod issue;
 mod links;
+mod offboard;
 mod status;
 mod transfer;
 

@@ -10,6 +10,7 @@ mod invariants;
 mod issue;
 mod lifecycle;
 mod migrations;
+mod offboard;
 mod transfer;
 
 use crate::{

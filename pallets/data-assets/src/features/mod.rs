@@ -3,6 +3,7 @@
 
 mod deposit;
 mod metadata;
+mod offboard;
 mod register;
 mod retire;
 mod transfer;

@@ -7,6 +7,7 @@ mod holds;
 mod invariants;
 mod metadata;
 mod migrations;
+mod offboard;
 mod register;
 mod registry;
 mod retire;

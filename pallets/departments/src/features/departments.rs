@@ -74,6 +74,7 @@ impl<T: Config> Pallet<T> {
 		unchanged: Error<T>,
 	) -> DispatchResult {
 		let mut info = Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
+		ensure!(!info.status.is_dissolved(), Error::<T>::DepartmentDissolved);
 		ensure!(info.status != status, unchanged);
 		info.status = status;
 		Departments::<T>::insert(department, info);

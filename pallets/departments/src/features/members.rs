@@ -3,9 +3,9 @@
 //! the deposit an admin pays for each member it invites.
 
 use crate::{
-	Admins, Config, DepartmentId, DepartmentInfoOf, DepartmentMembers, Departments, Deposit,
-	DepositOf, EnsureDepartmentRole, Error, Event, HoldReason, Invitations, Manager, Members,
-	Membership, MembershipOf, Pallet, Role,
+	Admins, Config, DepartmentId, DepartmentInfoOf, DepartmentInvitations, DepartmentMembers,
+	Departments, Deposit, DepositOf, EnsureDepartmentRole, Error, Event, HoldReason, Invitations,
+	Manager, Members, Membership, MembershipOf, Pallet, Role,
 };
 use frame_support::{
 	dispatch::DispatchResult,
@@ -47,6 +47,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::ensure_manages(&manager, department)?;
 		let info = Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
+		ensure!(!info.status.is_dissolved(), Error::<T>::DepartmentDissolved);
 		ensure!(!Members::<T>::contains_key(&who), Error::<T>::AlreadyMember);
 		ensure!(!Invitations::<T>::contains_key(&who), Error::<T>::AlreadyInvited);
 		ensure!(info.member_count < T::MaxMembers::get(), Error::<T>::TooManyMembers);
@@ -59,6 +60,7 @@ impl<T: Config> Pallet<T> {
 		};
 		Self::hold_deposit(&deposit)?;
 		Invitations::<T>::insert(&who, Membership { department, role, deposit: deposit.clone() });
+		DepartmentInvitations::<T>::insert(department, &who, ());
 		Self::deposit_event(Event::MemberInvited { department, who, role, deposit });
 		Ok(())
 	}
@@ -69,9 +71,11 @@ impl<T: Config> Pallet<T> {
 		let invitation = Invitations::<T>::get(&who).ok_or(Error::<T>::NoInvitation)?;
 		let info =
 			Departments::<T>::get(invitation.department).ok_or(Error::<T>::UnknownDepartment)?;
+		ensure!(!info.status.is_dissolved(), Error::<T>::DepartmentDissolved);
 		let info = Self::counted_in(info, invitation.role)?;
 
 		Invitations::<T>::remove(&who);
+		DepartmentInvitations::<T>::remove(invitation.department, &who);
 		Self::insert_membership(info, who, invitation);
 		Ok(())
 	}
@@ -95,6 +99,7 @@ impl<T: Config> Pallet<T> {
 			.map(|deposit| deposit.release::<T::Currency>(&reason))
 			.transpose()?;
 		Invitations::<T>::remove(&who);
+		DepartmentInvitations::<T>::remove(department, &who);
 		Self::deposit_event(match manager {
 			None => Event::InvitationDeclined { department, who, deposit },
 			Some(_) => Event::InvitationCancelled { department, who, deposit },
@@ -230,7 +235,7 @@ impl<T: Config> Pallet<T> {
 	/// the last-admin rule, and emits the event. Returns the deposit as actually released:
 	/// `release` is best-effort, so this is less than recorded only if the hold was reduced
 	/// outside this pallet (e.g. slashed).
-	fn end_membership(
+	pub(crate) fn end_membership(
 		who: &T::AccountId,
 		membership: &MembershipOf<T>,
 		mut info: DepartmentInfoOf<T>,

@@ -2,4 +2,5 @@
 //! adds functions to [`crate::Pallet`].
 
 mod departments;
+mod dissolution;
 mod members;

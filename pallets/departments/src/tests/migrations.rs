@@ -1,13 +1,15 @@
 //! The v1 → v2 storage migration ([`crate::migrations::MigrateV1ToV2`]): it runs once, from
-//! version 1 only, repairs wrong member counts and changes nothing else.
+//! version 1 only, indexes invitations by department, repairs wrong member counts and changes
+//! nothing else.
 
 use super::*;
 use crate::{
-	migrations::MigrateV1ToV2, DepartmentMembers, Departments as DepartmentsStorage, Members,
+	migrations::MigrateV1ToV2, DepartmentInvitations, DepartmentMembers,
+	Departments as DepartmentsStorage, Invitations, Members,
 };
 use frame_support::{
 	assert_ok,
-	traits::{Get, GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+	traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
 	weights::RuntimeDbWeight,
 };
 
@@ -19,7 +21,9 @@ fn snapshot() -> impl PartialEq + core::fmt::Debug {
 	members.sort_by_key(|(who, _)| *who);
 	let mut index: Vec<_> = DepartmentMembers::<Test>::iter().collect();
 	index.sort_by_key(|(department, who, _)| (*department, *who));
-	(departments, members, index)
+	let mut invited: Vec<_> = DepartmentInvitations::<Test>::iter_keys().collect();
+	invited.sort();
+	(departments, members, index, invited)
 }
 
 fn counts(department: DepartmentId) -> (u32, u32) {
@@ -42,10 +46,33 @@ fn miscount(department: DepartmentId, members: u32, admins: u32) {
 }
 
 #[test]
-fn is_an_example_not_wired_in_so_the_in_code_version_stays_1() {
-	// Shipping the migration means raising the in-code version to 2 with it (see the module
-	// documentation); until then a chain's storage is at version 1.
-	assert_eq!(Departments::in_code_storage_version(), StorageVersion::new(1));
+fn the_in_code_version_is_2() {
+	assert_eq!(Departments::in_code_storage_version(), StorageVersion::new(2));
+}
+
+#[test]
+fn indexes_the_invitations_of_version_1_by_department() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(Departments::invite_member(
+			signed(PW_ADMIN),
+			PUBLIC_WORKS,
+			OUTSIDER,
+			Role::Steward
+		));
+		assert_ok!(Departments::invite_member(registrar(), PARKS, 11, Role::Admin));
+		// Version 1 had no index.
+		let _ = DepartmentInvitations::<Test>::clear(u32::MAX, None);
+		StorageVersion::new(1).put::<Departments>();
+		assert!(Departments::do_try_state().is_err());
+
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+
+		assert!(DepartmentInvitations::<Test>::contains_key(PUBLIC_WORKS, OUTSIDER));
+		assert!(DepartmentInvitations::<Test>::contains_key(PARKS, 11));
+		assert_eq!(DepartmentInvitations::<Test>::iter_keys().count(), 2);
+		assert_eq!(Invitations::<Test>::iter_keys().count(), 2);
+		// `build_and_execute` checks every invariant after this.
+	});
 }
 
 #[test]
@@ -77,6 +104,7 @@ fn changes_nothing_but_the_version_on_a_consistent_state() {
 		assert_ok!(add_member(signed(PW_ADMIN), PUBLIC_WORKS, OUTSIDER, Role::Admin));
 		assert_ok!(Departments::set_member_role(signed(PW_ADMIN), PW_OPERATOR, Role::Steward));
 		assert_ok!(Departments::leave_department(signed(PW_STEWARD)));
+		assert_ok!(Departments::invite_member(signed(PW_ADMIN), PUBLIC_WORKS, 12, Role::Steward));
 		StorageVersion::new(1).put::<Departments>();
 		let before = snapshot();
 

@@ -3,6 +3,7 @@
 //! ([`crate::Pallet::do_try_state`]) at its end.
 
 mod departments;
+mod dissolution;
 mod genesis;
 mod invariants;
 mod invitations;

@@ -5,6 +5,7 @@
 mod calls;
 mod genesis;
 mod invariants;
+mod offboard;
 mod sessions;
 
 use crate::{mock::*, DepartmentId};
