@@ -352,16 +352,14 @@ mod benchmarks {
 		let (steward, department, code) = steward_with_code::<T>()?;
 		let (_, successor) = member::<T>("successor", Role::Steward)?;
 		CityCodes::<T>::offer_transfer(RawOrigin::Signed(steward).into(), code, successor)?;
-		let mut meter = frame_support::weights::WeightMeter::new();
-		let mut ended = city_primitives::OffboardCounts::default();
 
 		#[block]
 		{
 			<CityCodes<T> as city_primitives::Offboarding>::offboard(
 				department,
 				Some(successor),
-				&mut meter,
-				&mut ended,
+				&mut frame_support::weights::WeightMeter::new(),
+				&mut Default::default(),
 			)?;
 		}
 
@@ -376,13 +374,14 @@ mod benchmarks {
 		let (steward, department, code) = steward_with_code::<T>()?;
 		let (_, to) = member::<T>("recipient", Role::Steward)?;
 		CityCodes::<T>::offer_transfer(RawOrigin::Signed(steward).into(), code, to)?;
-		let mut meter = frame_support::weights::WeightMeter::new();
-		let mut ended = city_primitives::OffboardCounts::default();
 
 		#[block]
 		{
 			<CityCodes<T> as city_primitives::Offboarding>::offboard(
-				department, None, &mut meter, &mut ended,
+				department,
+				None,
+				&mut frame_support::weights::WeightMeter::new(),
+				&mut Default::default(),
 			)?;
 		}
 

@@ -280,16 +280,14 @@ mod benchmarks {
 		let (caller, department, asset) = steward_with_asset::<T>()?;
 		let (_, successor) = steward::<T>()?;
 		DataAssets::<T>::offer_transfer(RawOrigin::Signed(caller).into(), asset, successor)?;
-		let mut meter = frame_support::weights::WeightMeter::new();
-		let mut ended = city_primitives::OffboardCounts::default();
 
 		#[block]
 		{
 			<DataAssets<T> as city_primitives::Offboarding>::offboard(
 				department,
 				Some(successor),
-				&mut meter,
-				&mut ended,
+				&mut frame_support::weights::WeightMeter::new(),
+				&mut Default::default(),
 			)?;
 		}
 
@@ -304,13 +302,14 @@ mod benchmarks {
 		v: Linear<1, { T::MaxVersions::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let (caller, department, asset) = steward_with_versions::<T>(v)?;
-		let mut meter = frame_support::weights::WeightMeter::new();
-		let mut ended = city_primitives::OffboardCounts::default();
 
 		#[block]
 		{
 			<DataAssets<T> as city_primitives::Offboarding>::offboard(
-				department, None, &mut meter, &mut ended,
+				department,
+				None,
+				&mut frame_support::weights::WeightMeter::new(),
+				&mut Default::default(),
 			)?;
 		}
 

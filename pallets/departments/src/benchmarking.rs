@@ -260,12 +260,14 @@ mod benchmarks {
 		Departments::<T>::do_dissolve_department(department, None)?;
 		// The admin goes first: only the member with a deposit is left.
 		Departments::<T>::do_remove_member(&Manager::Registrar, admin.clone())?;
-		let mut meter = frame_support::weights::WeightMeter::new();
-		let mut ended = OffboardCounts::default();
 
 		#[block]
 		{
-			Departments::<T>::offboard_memberships(department, &mut meter, &mut ended)?;
+			Departments::<T>::offboard_memberships(
+				department,
+				&mut frame_support::weights::WeightMeter::new(),
+				&mut Default::default(),
+			)?;
 		}
 
 		assert_eq!(Departments::<T>::membership(&who), None);
@@ -279,12 +281,14 @@ mod benchmarks {
 		let (department, admin, who) = department_with_invitation::<T>(Role::Steward)?;
 		Departments::<T>::do_dissolve_department(department, None)?;
 		Departments::<T>::do_remove_member(&Manager::Registrar, admin.clone())?;
-		let mut meter = frame_support::weights::WeightMeter::new();
-		let mut ended = OffboardCounts::default();
 
 		#[block]
 		{
-			Departments::<T>::offboard_memberships(department, &mut meter, &mut ended)?;
+			Departments::<T>::offboard_memberships(
+				department,
+				&mut frame_support::weights::WeightMeter::new(),
+				&mut Default::default(),
+			)?;
 		}
 
 		assert!(Invitations::<T>::get(&who).is_none());

@@ -333,18 +333,20 @@ pub trait LegalHolds {
 	/// Whether `asset` is held, by its own hold or one on any of `departments` (its owner, and
 	/// for a request or grant the other party).
 	fn asset_held(asset: AssetId, departments: &[DepartmentId]) -> bool {
-		Self::is_held(RecordId::Asset(asset)) || Self::any_department_held(departments)
+		Self::asset_hold(asset, departments).is_some()
+	}
+
+	/// The hold that [`Self::asset_held`] finds, if any: the asset's own, or the first of
+	/// `departments`' (what stops a dissolution step, named in its event).
+	fn asset_hold(asset: AssetId, departments: &[DepartmentId]) -> Option<RecordId> {
+		core::iter::once(RecordId::Asset(asset))
+			.chain(departments.iter().map(|department| RecordId::Department(*department)))
+			.find(|record| Self::is_held(*record))
 	}
 
 	/// Whether `code`, owned by `owner`, is held, by its own hold or its owner's.
 	fn code_held(code: CodeId, owner: DepartmentId) -> bool {
 		Self::is_held(RecordId::Code(code)) || Self::is_held(RecordId::Department(owner))
-	}
-
-	/// The first of `records` that is held, if any: what stops a dissolution step, named in
-	/// its event.
-	fn first_held(records: &[RecordId]) -> Option<RecordId> {
-		records.iter().copied().find(|record| Self::is_held(*record))
 	}
 }
 

@@ -8,7 +8,7 @@
 //! share is made of; [`hand_over_or_retire`] the one of records a department owns
 //! ([`OwnedRecords`]: data assets and city codes).
 
-use crate::{DepartmentId, RecordId};
+use crate::{DepartmentId, LegalHolds, RecordId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::weights::{Weight, WeightMeter};
 use scale_info::TypeInfo;
@@ -167,15 +167,28 @@ pub fn offboard_each<Item>(
 
 /// Records a department owns that its dissolution hands to the successor or, without one,
 /// retires, one record per item: data assets and city codes. Retired records (tombstones) are
-/// handed over too, or else passed over.
+/// handed over too, or else passed over. [`hand_over_or_retire`] is the loop; a pallet says
+/// where its records are and what each takes.
 pub trait OwnedRecords {
 	/// The record's id.
 	type Id: Copy;
 	/// The stored record.
 	type Record;
+	/// Records under legal hold, which the loop stops at.
+	type LegalHolds: LegalHolds;
 
-	/// The record under legal hold that stops the step at this one, if any.
-	fn held(id: Self::Id) -> Option<RecordId>;
+	/// The id under which the record can be held.
+	fn record_id(id: Self::Id) -> RecordId;
+	/// `department`'s records after `after` (all of them for `None`), in storage order, each
+	/// read lazily.
+	fn owned_after(
+		department: DepartmentId,
+		after: Option<Self::Id>,
+	) -> impl Iterator<Item = (Self::Id, Self::Record)>;
+	/// Where the last step stopped among `department`'s records.
+	fn cursor(department: DepartmentId) -> Option<Self::Id>;
+	/// Keeps where this step stopped; `None` clears it, as the records are done.
+	fn set_cursor(department: DepartmentId, cursor: Option<Self::Id>);
 	/// Whether the record is retired already.
 	fn is_retired(record: &Self::Record) -> bool;
 	/// What handing one record over weighs.
@@ -190,25 +203,26 @@ pub trait OwnedRecords {
 	fn retire(department: DepartmentId, id: Self::Id) -> DispatchResult;
 }
 
-/// Hands over or retires `records` of `department` while `meter` allows, counting them in
-/// `handed_over` or `retired`. Returns how far it got and the last record it dealt with (the
-/// place the next step starts after).
+/// Hands over or retires `department`'s records of `R` while `meter` allows, starting after
+/// where the last step stopped and keeping where this one stops, counting them in
+/// `handed_over` or `retired`. A record under legal hold stops the step.
 pub fn hand_over_or_retire<R: OwnedRecords>(
-	records: impl Iterator<Item = (R::Id, R::Record)>,
 	department: DepartmentId,
 	successor: Option<DepartmentId>,
 	meter: &mut WeightMeter,
 	handed_over: &mut u32,
 	retired: &mut u32,
-) -> Result<(Offboarded, Option<R::Id>), DispatchError> {
+) -> Result<Offboarded, DispatchError> {
 	let weight_of = |(_, record): &(R::Id, R::Record)| match successor {
 		Some(_) => R::hand_over_weight(),
 		None if R::is_retired(record) => R::pass_over_weight(),
 		None => R::retire_weight(record),
 	};
 	let mut last = None;
+	let records = R::owned_after(department, R::cursor(department));
 	let outcome = offboard_each(records, meter, weight_of, |(id, record)| {
-		if let Some(held) = R::held(id) {
+		let held = R::record_id(id);
+		if R::LegalHolds::is_held(held) {
 			return Ok(Some(held));
 		}
 		match successor {
@@ -225,7 +239,12 @@ pub fn hand_over_or_retire<R: OwnedRecords>(
 		last = Some(id);
 		Ok(None)
 	})?;
-	Ok((outcome, last))
+	match (outcome, last) {
+		(Offboarded::Finished, _) => R::set_cursor(department, None),
+		(_, Some(last)) => R::set_cursor(department, Some(last)),
+		(_, None) => {},
+	}
+	Ok(outcome)
 }
 
 #[cfg(test)]

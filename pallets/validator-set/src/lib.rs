@@ -286,14 +286,7 @@ pub mod pallet {
 				.find(|(validator, _)| *validator == who)
 				.map(|(_, department)| *department)
 				.ok_or(Error::<T>::NotValidator)?;
-			let remaining_with_keys = set
-				.iter()
-				.filter(|(validator, _)| *validator != who && Self::has_session_keys(validator))
-				.count();
-			ensure!(
-				count(remaining_with_keys) >= T::MinValidators::get(),
-				Error::<T>::TooFewValidators
-			);
+			Self::ensure_enough_remain(&set, |(validator, _)| *validator == who)?;
 
 			set.retain(|(validator, _)| *validator != who);
 			Validators::<T>::put(set);
@@ -385,8 +378,25 @@ pub mod pallet {
 			}
 		}
 
+		/// Refuses a removal of the validators `leaving` picks out of `set` that would leave
+		/// fewer than `MinValidators` with session keys.
+		pub(crate) fn ensure_enough_remain(
+			set: &ValidatorsOf<T>,
+			leaving: impl Fn(&(T::AccountId, DepartmentId)) -> bool,
+		) -> DispatchResult {
+			let remaining_with_keys = set
+				.iter()
+				.filter(|entry| !leaving(entry) && Self::has_session_keys(&entry.0))
+				.count();
+			ensure!(
+				count(remaining_with_keys) >= T::MinValidators::get(),
+				Error::<T>::TooFewValidators
+			);
+			Ok(())
+		}
+
 		/// Whether `who` has session keys, which pallet-session needs to queue it.
-		pub(crate) fn has_session_keys(who: &T::AccountId) -> bool {
+		fn has_session_keys(who: &T::AccountId) -> bool {
 			pallet_session::NextKeys::<T>::contains_key(who)
 		}
 

@@ -4,11 +4,10 @@
 //! `MinValidators` validators with session keys; the step itself does not check again, as the
 //! council decided the dissolution knowing the set.
 
-use crate::{count, Config, DepartmentId, Error, Event, Pallet, Validators, WeightInfo};
+use crate::{Config, DepartmentId, Event, Pallet, Validators, WeightInfo};
 use alloc::vec::Vec;
 use city_primitives::{OffboardCounts, Offboarded, Offboarding};
 use frame_support::{
-	ensure,
 	traits::Get,
 	weights::{Weight, WeightMeter},
 };
@@ -17,20 +16,11 @@ use sp_runtime::{traits::Saturating, DispatchError, DispatchResult};
 impl<T: Config> Offboarding for Pallet<T> {
 	fn can_dissolve(department: DepartmentId, _successor: Option<DepartmentId>) -> DispatchResult {
 		let set = Validators::<T>::get();
-		if !set.iter().any(|(_, runner)| *runner == department) {
+		let runs = |(_, runner): &(T::AccountId, DepartmentId)| *runner == department;
+		if !set.iter().any(runs) {
 			return Ok(());
 		}
-		let remaining_with_keys = set
-			.iter()
-			.filter(|(validator, runner)| {
-				*runner != department && Self::has_session_keys(validator)
-			})
-			.count();
-		ensure!(
-			count(remaining_with_keys) >= T::MinValidators::get(),
-			Error::<T>::TooFewValidators
-		);
-		Ok(())
+		Self::ensure_enough_remain(&set, runs)
 	}
 
 	/// One item: all of the department's validators, as the set is one stored value.

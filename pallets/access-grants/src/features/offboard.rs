@@ -4,11 +4,11 @@
 //! under legal hold (its asset's, or either department's) stops the step.
 
 use crate::{
-	AssetId, Config, DepartmentId, Event, GranteeGrants, Grants, OwnerGrants, OwnerRequests,
-	Pallet, RequesterRequests, Requests, WeightInfo,
+	Config, DepartmentId, Event, GranteeGrants, Grants, OwnerGrants, OwnerRequests, Pallet,
+	RequesterRequests, Requests, WeightInfo,
 };
 use city_primitives::{
-	offboarding::offboard_each, LegalHolds, OffboardCounts, Offboarded, Offboarding, RecordId,
+	offboarding::offboard_each, LegalHolds, OffboardCounts, Offboarded, Offboarding,
 };
 use frame_support::weights::{Weight, WeightMeter};
 use sp_runtime::{traits::Saturating, DispatchError};
@@ -30,7 +30,9 @@ impl<T: Config> Offboarding for Pallet<T> {
 			|_| T::WeightInfo::offboard_grant(),
 			|grant| {
 				let Some(record) = Grants::<T>::get(grant) else { return Ok(None) };
-				if let Some(held) = Self::held_among(record.asset, record.owner, record.grantee) {
+				if let Some(held) =
+					T::LegalHolds::asset_hold(record.asset, &[record.owner, record.grantee])
+				{
 					return Ok(Some(held));
 				}
 				let deposit = Self::remove_grant(grant, &record)?;
@@ -51,7 +53,9 @@ impl<T: Config> Offboarding for Pallet<T> {
 			|_| T::WeightInfo::offboard_request(),
 			|request| {
 				let Some(record) = Requests::<T>::get(request) else { return Ok(None) };
-				if let Some(held) = Self::held_among(record.asset, record.owner, record.requester) {
+				if let Some(held) =
+					T::LegalHolds::asset_hold(record.asset, &[record.owner, record.requester])
+				{
 					return Ok(Some(held));
 				}
 				let deposit = Self::remove_request(request, &record)?;
@@ -64,17 +68,5 @@ impl<T: Config> Offboarding for Pallet<T> {
 
 	fn max_item_weight() -> Weight {
 		T::WeightInfo::offboard_grant().max(T::WeightInfo::offboard_request())
-	}
-}
-
-impl<T: Config> Pallet<T> {
-	/// The first held record among a grant's or request's asset, its owner and its other
-	/// party.
-	fn held_among(asset: AssetId, owner: DepartmentId, other: DepartmentId) -> Option<RecordId> {
-		T::LegalHolds::first_held(&[
-			RecordId::Asset(asset),
-			RecordId::Department(owner),
-			RecordId::Department(other),
-		])
 	}
 }

@@ -11,7 +11,7 @@ use crate::{
 };
 use city_primitives::{
 	offboarding::{hand_over_or_retire, OwnedRecords},
-	LegalHolds, OffboardCounts, Offboarded, Offboarding, RecordId,
+	OffboardCounts, Offboarded, Offboarding, RecordId,
 };
 use frame_support::{
 	traits::Get,
@@ -26,28 +26,13 @@ impl<T: Config> Offboarding for Pallet<T> {
 		meter: &mut WeightMeter,
 		ended: &mut OffboardCounts,
 	) -> Result<Offboarded, DispatchError> {
-		let keys = match OffboardCursor::<T>::get(department) {
-			None => DepartmentCodes::<T>::iter_key_prefix(department),
-			Some(last) => DepartmentCodes::<T>::iter_key_prefix_from(
-				department,
-				DepartmentCodes::<T>::hashed_key_for(department, last),
-			),
-		};
-		let codes = keys.filter_map(|code| Codes::<T>::get(code).map(|record| (code, record)));
-		let (outcome, last) = hand_over_or_retire::<Self>(
-			codes,
+		hand_over_or_retire::<Self>(
 			department,
 			successor,
 			meter,
 			&mut ended.codes_handed_over,
 			&mut ended.codes_retired,
-		)?;
-		match (outcome, last) {
-			(Offboarded::Finished, _) => OffboardCursor::<T>::remove(department),
-			(_, Some(last)) => OffboardCursor::<T>::insert(department, last),
-			(_, None) => {},
-		}
-		Ok(outcome)
+		)
 	}
 
 	fn max_item_weight() -> Weight {
@@ -58,9 +43,32 @@ impl<T: Config> Offboarding for Pallet<T> {
 impl<T: Config> OwnedRecords for Pallet<T> {
 	type Id = CodeId;
 	type Record = CodeRecordOf<T>;
+	type LegalHolds = T::LegalHolds;
 
-	fn held(code: CodeId) -> Option<RecordId> {
-		T::LegalHolds::first_held(&[RecordId::Code(code)])
+	fn record_id(code: CodeId) -> RecordId {
+		RecordId::Code(code)
+	}
+
+	fn owned_after(
+		department: DepartmentId,
+		after: Option<CodeId>,
+	) -> impl Iterator<Item = (CodeId, CodeRecordOf<T>)> {
+		let codes = match after {
+			None => DepartmentCodes::<T>::iter_key_prefix(department),
+			Some(last) => DepartmentCodes::<T>::iter_key_prefix_from(
+				department,
+				DepartmentCodes::<T>::hashed_key_for(department, last),
+			),
+		};
+		codes.filter_map(|code| Codes::<T>::get(code).map(|record| (code, record)))
+	}
+
+	fn cursor(department: DepartmentId) -> Option<CodeId> {
+		OffboardCursor::<T>::get(department)
+	}
+
+	fn set_cursor(department: DepartmentId, cursor: Option<CodeId>) {
+		OffboardCursor::<T>::set(department, cursor);
 	}
 
 	fn is_retired(record: &CodeRecordOf<T>) -> bool {
@@ -80,18 +88,15 @@ impl<T: Config> OwnedRecords for Pallet<T> {
 	}
 
 	/// Withdraws a pending offer.
-	fn hand_over(code: CodeId, mut record: CodeRecordOf<T>, to: DepartmentId) {
-		let from = record.owner;
-		let withdrawn = record.transfer_to.take();
-		record.owner = to;
-		let deposit = record.deposit.clone();
-		DepartmentCodes::<T>::remove(from, code);
-		DepartmentCodes::<T>::insert(to, code, ());
-		Codes::<T>::insert(code, record);
-		if let Some(offered_to) = withdrawn {
-			Self::deposit_event(Event::TransferCancelled { code, to: offered_to, by: from });
+	fn hand_over(code: CodeId, record: CodeRecordOf<T>, to: DepartmentId) {
+		if let Some(offered_to) = record.transfer_to {
+			Self::deposit_event(Event::TransferCancelled {
+				code,
+				to: offered_to,
+				by: record.owner,
+			});
 		}
-		Self::deposit_event(Event::CodeTransferred { code, from, to, deposit, released: None });
+		Self::record_new_owner(code, record, to, None);
 	}
 
 	fn retire(department: DepartmentId, code: CodeId) -> DispatchResult {

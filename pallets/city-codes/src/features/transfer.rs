@@ -6,7 +6,7 @@
 
 use crate::{
 	Children, CodeId, CodeRecordOf, Codes, Config, DepartmentCodes, DepartmentId,
-	DepartmentRegistry, Error, Event, HoldReason, Pallet,
+	DepartmentRegistry, DepositOf, Error, Event, HoldReason, Pallet,
 };
 use city_primitives::transfer::{check_accept, check_cancel, check_offer, TransferRefusal};
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::fungible::MutateHold};
@@ -76,21 +76,28 @@ impl<T: Config> Pallet<T> {
 		if let Some(deposit) = &deposit {
 			T::Currency::hold(&HoldReason::CodeDeposit.into(), &who, deposit.amount)?;
 		}
+		record.deposit = deposit;
+		Self::record_new_owner(code, record, department, released);
+		Ok(())
+	}
+
+	/// Makes `to` the owner of `code`, whose `record` has its deposit set already, in the
+	/// record and the department index; `released` is what went back to the former payer. How
+	/// an accepted transfer and a dissolution's hand-over end.
+	pub(crate) fn record_new_owner(
+		code: CodeId,
+		mut record: CodeRecordOf<T>,
+		to: DepartmentId,
+		released: Option<DepositOf<T>>,
+	) {
 		let from = record.owner;
-		record.owner = department;
+		record.owner = to;
 		record.transfer_to = None;
-		record.deposit = deposit.clone();
+		let deposit = record.deposit.clone();
 		Codes::<T>::insert(code, record);
 		DepartmentCodes::<T>::remove(from, code);
-		DepartmentCodes::<T>::insert(department, code, ());
-		Self::deposit_event(Event::CodeTransferred {
-			code,
-			from,
-			to: department,
-			deposit,
-			released,
-		});
-		Ok(())
+		DepartmentCodes::<T>::insert(to, code, ());
+		Self::deposit_event(Event::CodeTransferred { code, from, to, deposit, released });
 	}
 
 	/// Refuses to move `code` out of its hierarchy: it has no parent and has never had a child

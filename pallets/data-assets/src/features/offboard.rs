@@ -11,7 +11,7 @@ use crate::{
 };
 use city_primitives::{
 	offboarding::{hand_over_or_retire, OwnedRecords},
-	LegalHolds, OffboardCounts, Offboarded, Offboarding, RecordId,
+	OffboardCounts, Offboarded, Offboarding, RecordId,
 };
 use frame_support::{
 	traits::Get,
@@ -26,28 +26,13 @@ impl<T: Config> Offboarding for Pallet<T> {
 		meter: &mut WeightMeter,
 		ended: &mut OffboardCounts,
 	) -> Result<Offboarded, DispatchError> {
-		let keys = match OffboardCursor::<T>::get(department) {
-			None => AssetsByDepartment::<T>::iter_key_prefix(department),
-			Some(last) => AssetsByDepartment::<T>::iter_key_prefix_from(
-				department,
-				AssetsByDepartment::<T>::hashed_key_for(department, last),
-			),
-		};
-		let assets = keys.filter_map(|asset| Assets::<T>::get(asset).map(|record| (asset, record)));
-		let (outcome, last) = hand_over_or_retire::<Self>(
-			assets,
+		hand_over_or_retire::<Self>(
 			department,
 			successor,
 			meter,
 			&mut ended.assets_handed_over,
 			&mut ended.assets_retired,
-		)?;
-		match (outcome, last) {
-			(Offboarded::Finished, _) => OffboardCursor::<T>::remove(department),
-			(_, Some(last)) => OffboardCursor::<T>::insert(department, last),
-			(_, None) => {},
-		}
-		Ok(outcome)
+		)
 	}
 
 	fn max_item_weight() -> Weight {
@@ -59,9 +44,32 @@ impl<T: Config> Offboarding for Pallet<T> {
 impl<T: Config> OwnedRecords for Pallet<T> {
 	type Id = AssetId;
 	type Record = AssetRecordOf<T>;
+	type LegalHolds = T::LegalHolds;
 
-	fn held(asset: AssetId) -> Option<RecordId> {
-		T::LegalHolds::first_held(&[RecordId::Asset(asset)])
+	fn record_id(asset: AssetId) -> RecordId {
+		RecordId::Asset(asset)
+	}
+
+	fn owned_after(
+		department: DepartmentId,
+		after: Option<AssetId>,
+	) -> impl Iterator<Item = (AssetId, AssetRecordOf<T>)> {
+		let assets = match after {
+			None => AssetsByDepartment::<T>::iter_key_prefix(department),
+			Some(last) => AssetsByDepartment::<T>::iter_key_prefix_from(
+				department,
+				AssetsByDepartment::<T>::hashed_key_for(department, last),
+			),
+		};
+		assets.filter_map(|asset| Assets::<T>::get(asset).map(|record| (asset, record)))
+	}
+
+	fn cursor(department: DepartmentId) -> Option<AssetId> {
+		OffboardCursor::<T>::get(department)
+	}
+
+	fn set_cursor(department: DepartmentId, cursor: Option<AssetId>) {
+		OffboardCursor::<T>::set(department, cursor);
 	}
 
 	fn is_retired(record: &AssetRecordOf<T>) -> bool {
@@ -82,20 +90,17 @@ impl<T: Config> OwnedRecords for Pallet<T> {
 
 	/// As an accepted transfer would, withdrawing a pending offer.
 	fn hand_over(asset: AssetId, mut record: AssetRecordOf<T>, to: DepartmentId) {
-		let from = record.owner;
-		let withdrawn = record.offered_to.take();
-		record.owner = to;
+		if let Some(offered_to) = record.offered_to {
+			Self::deposit_event(Event::TransferCancelled {
+				asset,
+				to: offered_to,
+				by: record.owner,
+			});
+		}
 		// Saturating: a dissolution never fails. Grants and requests on the asset were ended
 		// before, so no period of ownership is confused.
 		record.transfers = record.transfers.saturating_add(1);
-		let deposit = record.deposit.clone();
-		AssetsByDepartment::<T>::remove(from, asset);
-		AssetsByDepartment::<T>::insert(to, asset, ());
-		Assets::<T>::insert(asset, record);
-		if let Some(offered_to) = withdrawn {
-			Self::deposit_event(Event::TransferCancelled { asset, to: offered_to, by: from });
-		}
-		Self::deposit_event(Event::AssetTransferred { asset, from, to, deposit });
+		Self::record_new_owner(asset, record, to);
 	}
 
 	fn retire(department: DepartmentId, asset: AssetId) -> DispatchResult {

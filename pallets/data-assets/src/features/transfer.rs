@@ -2,8 +2,8 @@
 //! The rule is `city_primitives::transfer`, shared with city codes.
 
 use crate::{
-	AssetId, Assets, AssetsByDepartment, Config, DepartmentId, DepartmentRegistry, Error, Event,
-	Pallet,
+	AssetId, AssetRecordOf, Assets, AssetsByDepartment, Config, DepartmentId, DepartmentRegistry,
+	Error, Event, Pallet,
 };
 use city_primitives::transfer::{check_accept, check_cancel, check_offer, TransferRefusal};
 use frame_support::{ensure, pallet_prelude::DispatchResult};
@@ -71,14 +71,23 @@ impl<T: Config> Pallet<T> {
 		let deposit = Self::deposit_taken_over(&record.deposit, who, Zero::zero())?;
 
 		Self::move_deposit(record.deposit.take(), &deposit)?;
-		record.deposit = deposit.clone();
-		record.owner = department;
-		record.offered_to = None;
+		record.deposit = deposit;
 		record.transfers = transfers;
-		AssetsByDepartment::<T>::remove(from, asset);
-		AssetsByDepartment::<T>::insert(department, asset, ());
-		Assets::<T>::insert(asset, record);
-		Self::deposit_event(Event::AssetTransferred { asset, from, to: department, deposit });
+		Self::record_new_owner(asset, record, department);
 		Ok(())
+	}
+
+	/// Makes `to` the owner of `asset`, whose `record` has its deposit and transfer count set
+	/// already, in the record and the department index: how an accepted transfer and a
+	/// dissolution's hand-over end.
+	pub(crate) fn record_new_owner(asset: AssetId, mut record: AssetRecordOf<T>, to: DepartmentId) {
+		let from = record.owner;
+		record.owner = to;
+		record.offered_to = None;
+		let deposit = record.deposit.clone();
+		AssetsByDepartment::<T>::remove(from, asset);
+		AssetsByDepartment::<T>::insert(to, asset, ());
+		Assets::<T>::insert(asset, record);
+		Self::deposit_event(Event::AssetTransferred { asset, from, to, deposit });
 	}
 }

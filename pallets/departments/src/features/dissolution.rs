@@ -8,7 +8,9 @@ use crate::{
 	Dissolution, DissolutionOf, Dissolutions, Error, Event, Manager, Members, OffboardCounts,
 	Offboarding, Pallet, WeightInfo,
 };
-use city_primitives::{offboarding::offboard_each, LegalHolds, Offboarded, RecordId};
+use city_primitives::{
+	offboarding::offboard_each, DepartmentRegistry, LegalHolds, Offboarded, RecordId,
+};
 use frame_support::{
 	dispatch::DispatchResult,
 	ensure,
@@ -32,9 +34,10 @@ impl<T: Config> Pallet<T> {
 		let mut info = Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
 		ensure!(!info.status.is_dissolved(), Error::<T>::DepartmentDissolved);
 		if let Some(successor) = successor {
-			let active = Departments::<T>::get(successor)
-				.is_some_and(|successor| successor.status == DepartmentStatus::Active);
-			ensure!(successor != department && active, Error::<T>::InvalidSuccessor);
+			ensure!(
+				successor != department && <Self as DepartmentRegistry<_>>::is_active(successor),
+				Error::<T>::InvalidSuccessor
+			);
 		}
 		ensure!(
 			!T::LegalHolds::is_held(RecordId::Department(department)),
@@ -122,12 +125,14 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let successor = dissolution.successor;
 		let ended = &mut dissolution.ended;
-		let outcome = match T::LegalHolds::first_held(&[RecordId::Department(department)]) {
-			Some(record) => Offboarded::Held(record),
-			None => match T::Offboarding::offboard(department, successor, meter, ended)? {
+		let held = RecordId::Department(department);
+		let outcome = if T::LegalHolds::is_held(held) {
+			Offboarded::Held(held)
+		} else {
+			match T::Offboarding::offboard(department, successor, meter, ended)? {
 				Offboarded::Finished => Self::offboard_memberships(department, meter, ended)?,
 				unfinished => unfinished,
-			},
+			}
 		};
 
 		match outcome {
@@ -164,14 +169,20 @@ impl<T: Config> Pallet<T> {
 		meter: &mut WeightMeter,
 		ended: &mut OffboardCounts,
 	) -> Result<Offboarded, DispatchError> {
+		// Read once, when there is a member to remove, and stored once after.
+		let mut info = None;
 		let members = offboard_each(
 			DepartmentMembers::<T>::iter_key_prefix(department),
 			meter,
 			|_| T::WeightInfo::offboard_member(),
 			|who| {
 				let membership = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
-				let info =
-					Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
+				let info = match &mut info {
+					Some(info) => info,
+					None => info.insert(
+						Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?,
+					),
+				};
 				let deposit = Self::end_membership(&who, &membership, info)?;
 				ended.members_removed.saturating_inc();
 				Self::deposit_event(Event::MemberRemoved {
@@ -183,6 +194,9 @@ impl<T: Config> Pallet<T> {
 				Ok(None)
 			},
 		)?;
+		if let Some(info) = info {
+			Departments::<T>::insert(department, info);
+		}
 		if members != Offboarded::Finished {
 			return Ok(members);
 		}

@@ -142,12 +142,13 @@ impl<T: Config> Pallet<T> {
 		let membership = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
 		let department = membership.department;
 		Self::ensure_manages(manager, department)?;
-		let info = Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
+		let mut info = Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
 		if membership.role == Role::Admin {
 			Self::ensure_not_last_admin(manager, &info)?;
 		}
 
-		let deposit = Self::end_membership(&who, &membership, info)?;
+		let deposit = Self::end_membership(&who, &membership, &mut info)?;
+		Departments::<T>::insert(department, info);
 		Self::deposit_event(Event::MemberRemoved {
 			department,
 			who,
@@ -162,12 +163,13 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_leave_department(who: T::AccountId) -> DispatchResult {
 		let membership = Members::<T>::get(&who).ok_or(Error::<T>::NotMember)?;
 		let department = membership.department;
-		let info = Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
+		let mut info = Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
 		if membership.role == Role::Admin {
 			ensure!(info.admin_count > 1, Error::<T>::LastAdmin);
 		}
 
-		let deposit = Self::end_membership(&who, &membership, info)?;
+		let deposit = Self::end_membership(&who, &membership, &mut info)?;
+		Departments::<T>::insert(department, info);
 		Self::deposit_event(Event::MemberLeft { department, who, role: membership.role, deposit });
 		Ok(())
 	}
@@ -230,15 +232,16 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Removes `who`, with `membership`, from its department, whose stored info is `info`,
-	/// and releases its deposit to whoever paid it. The caller has checked the origin and
-	/// the last-admin rule, and emits the event. Returns the deposit as actually released:
+	/// Removes `who`, with `membership`, from its department, counting it out of `info` (which
+	/// the caller stores: once for many members), and releases its deposit to whoever paid it.
+	/// The caller has checked the origin and the last-admin rule, and emits the event. Returns
+	/// the deposit as actually released:
 	/// `release` is best-effort, so this is less than recorded only if the hold was reduced
 	/// outside this pallet (e.g. slashed).
 	pub(crate) fn end_membership(
 		who: &T::AccountId,
 		membership: &MembershipOf<T>,
-		mut info: DepartmentInfoOf<T>,
+		info: &mut DepartmentInfoOf<T>,
 	) -> Result<Option<DepositOf<T>>, DispatchError> {
 		if membership.role == Role::Admin {
 			info.admin_count = info.admin_count.saturating_sub(1);
@@ -252,7 +255,6 @@ impl<T: Config> Pallet<T> {
 			.transpose()?;
 		Members::<T>::remove(who);
 		DepartmentMembers::<T>::remove(membership.department, who);
-		Departments::<T>::insert(membership.department, info);
 		Ok(released)
 	}
 
