@@ -262,10 +262,16 @@ fn blocks_carry_a_dissolution_on_in_their_idle_time() {
 		assert_eq!(Departments::on_idle(2, remaining), remaining);
 		assert_eq!(TestOffboarding::items_left(), 9);
 
-		// A roomy block takes at most `DissolutionStepWeight`: ten items' worth, here the nine
-		// left and the three members.
-		Departments::on_idle(3, Weight::MAX);
+		// A roomy block takes at most `DissolutionStepWeight` for the step (ten items' worth):
+		// here the nine items left, and then members while the rest pays for them.
+		let used = Departments::on_idle(3, Weight::MAX);
+		let most = look
+			.saturating_add(<() as WeightInfo>::continue_dissolution())
+			.saturating_add(DissolutionStepWeight::get());
+		assert!(used.all_lte(most), "{used} is more than {most}");
 		assert_eq!(TestOffboarding::items_left(), 0);
+		// The next block ends the three members.
+		Departments::on_idle(4, Weight::MAX);
 		assert_eq!(status(PUBLIC_WORKS), DepartmentStatus::Dissolved);
 
 		// With nothing dissolving, an idle block costs only the look.
