@@ -207,6 +207,12 @@ pub mod pallet {
 	pub type Dissolutions<T: Config> =
 		StorageMap<_, Twox64Concat, DepartmentId, DissolutionOf<T>, OptionQuery>;
 
+	/// How many dissolutions under way hand their records to this department (their
+	/// successor). While any do, it cannot be dissolved itself: its records would be ended
+	/// while others still arrive. No entry: none.
+	#[pallet::storage]
+	pub type Successions<T: Config> = StorageMap<_, Twox64Concat, DepartmentId, u32, OptionQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -404,6 +410,9 @@ pub mod pallet {
 		NotDissolving,
 		/// The department, or the record its dissolution stopped at, is under a legal hold.
 		UnderLegalHold,
+		/// The department is the successor of a dissolution under way, which still hands it
+		/// records: it can be dissolved once that one has finished.
+		SuccessorOfDissolution,
 	}
 
 	#[pallet::genesis_config]
@@ -811,13 +820,17 @@ pub mod pallet {
 		/// - `BadOrigin`: not the registrar.
 		/// - `UnknownDepartment`: no such department.
 		/// - `DepartmentDissolved`: it is dissolved or being dissolved already.
+		/// - `SuccessorOfDissolution`: it is the successor of a dissolution under way, which
+		///   still hands it records.
 		/// - `InvalidSuccessor`: the successor is the department itself, unknown or not
 		///   active.
 		/// - `UnderLegalHold`: the department is under a legal hold.
 		/// - An error of another pallet that could not end its share, e.g. the validator set's
-		///   `TooFewValidators`.
+		///   `TooFewValidators` (validators of departments being dissolved count as gone).
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::dissolve_department())]
+		#[pallet::weight(
+			T::WeightInfo::dissolve_department().saturating_add(T::Offboarding::can_dissolve_weight())
+		)]
 		pub fn dissolve_department(
 			origin: OriginFor<T>,
 			department: DepartmentId,

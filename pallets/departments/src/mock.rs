@@ -55,6 +55,8 @@ pub const ITEM_WEIGHT: Weight = Weight::from_parts(500_000_000, 20_000);
 std::thread_local! {
 	/// How many items [`TestOffboarding`] still holds for the department being dissolved.
 	static ITEMS: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
+	/// How many times [`TestOffboarding::offboard`] was called.
+	static ASKED: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
 	/// Whether [`TestOffboarding`] refuses dissolutions.
 	static REFUSE: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
 }
@@ -72,6 +74,11 @@ impl TestOffboarding {
 	/// How many items are left.
 	pub fn items_left() -> u32 {
 		ITEMS.with(|cell| cell.get())
+	}
+
+	/// How many times a step asked for the share.
+	pub fn times_asked() -> u32 {
+		ASKED.with(|cell| cell.get())
 	}
 
 	/// Makes `can_dissolve` refuse.
@@ -97,6 +104,7 @@ impl Offboarding for TestOffboarding {
 		meter: &mut WeightMeter,
 		ended: &mut OffboardCounts,
 	) -> Result<Offboarded, DispatchError> {
+		ASKED.with(|cell| cell.set(cell.get() + 1));
 		offboard_each(
 			core::iter::from_fn(|| (Self::items_left() > 0).then_some(())),
 			meter,

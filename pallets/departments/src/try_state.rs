@@ -6,7 +6,7 @@
 use crate::{
 	BalanceOf, Config, DepartmentByPrefix, DepartmentId, DepartmentInvitations, DepartmentMembers,
 	DepartmentStatus, Departments, Dissolutions, HoldReason, Invitations, Members,
-	NextDepartmentId, Pallet, Role,
+	NextDepartmentId, Pallet, Role, Successions,
 };
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{ensure, traits::fungible::InspectHold, traits::Get};
@@ -37,7 +37,8 @@ impl<T: Config> Pallet<T> {
 	///    is mirrored by `DepartmentInvitations[(department, account)]`, which has no other
 	///    entries.
 	/// 7. A department has a `Dissolutions` entry exactly when it is `Dissolving`; a
-	///    `Dissolved` one has no members and no invitations.
+	///    `Dissolved` one has no members and no invitations. The successor of each dissolution
+	///    under way exists and is not dissolved, and `Successions` counts them by successor.
 	///
 	/// Off-chain only (`try-runtime` and tests), where no block weight limits it, so it
 	/// iterates over whole maps: `Departments` twice, `DepartmentByPrefix` and
@@ -167,6 +168,20 @@ fn dissolutions_match_statuses<T: Config>() -> Result<(), TryRuntimeError> {
 	ensure!(
 		Dissolutions::<T>::iter_keys().all(Departments::<T>::contains_key),
 		"a dissolution of a department that does not exist"
+	);
+	let mut successions = BTreeMap::<DepartmentId, u32>::new();
+	for dissolution in Dissolutions::<T>::iter_values() {
+		if let Some(successor) = dissolution.successor {
+			ensure!(
+				Departments::<T>::get(successor).is_some_and(|info| !info.status.is_dissolved()),
+				"the successor of a dissolution under way is dissolved or does not exist"
+			);
+			*successions.entry(successor).or_default() += 1;
+		}
+	}
+	ensure!(
+		Successions::<T>::iter().collect::<BTreeMap<_, _>>() == successions,
+		"Successions does not count the dissolutions under way by successor"
 	);
 	Ok(())
 }

@@ -90,6 +90,9 @@ pub struct Dissolution<BlockNumber> {
 	pub successor: Option<DepartmentId>,
 	/// The block in which the registrar dissolved it.
 	pub started_at: BlockNumber,
+	/// How many parts of [`crate::Config::Offboarding`] (pallets, in order) have finished;
+	/// past the last, this pallet's memberships are ended. Finished parts are not asked again.
+	pub finished_parts: u8,
 	/// What was ended or handed over so far.
 	pub ended: OffboardCounts,
 	/// The record under legal hold that the last step stopped at: the dissolution waits until

@@ -71,6 +71,12 @@ pub trait Offboarding {
 		Ok(())
 	}
 
+	/// The most [`Self::can_dissolve`] weighs, which `dissolve_department` is charged besides
+	/// its own.
+	fn can_dissolve_weight() -> Weight {
+		Weight::zero()
+	}
+
 	/// Ends, hands over to `successor` or retires `department`'s records in this pallet, one at
 	/// a time while `meter` can pay for the next, counting them in `ended`. Emits each item's
 	/// usual event. An error rolls the step back (the caller runs it in a storage layer).
@@ -84,6 +90,19 @@ pub trait Offboarding {
 	/// The most one item can weigh, so that a step with at least this much always makes
 	/// progress.
 	fn max_item_weight() -> Weight;
+
+	/// [`Self::offboard`] of the `part`-th pallet (from 0) of a tuple, or `None` past the last:
+	/// the driver keeps how many parts finished and asks only the next, so a finished pallet
+	/// is not asked (and does not look through its records) again. One pallet is one part.
+	fn offboard_part(
+		part: u8,
+		department: DepartmentId,
+		successor: Option<DepartmentId>,
+		meter: &mut WeightMeter,
+		ended: &mut OffboardCounts,
+	) -> Option<Result<Offboarded, DispatchError>> {
+		(part == 0).then(|| Self::offboard(department, successor, meter, ended))
+	}
 }
 
 /// Nothing to offboard.
@@ -102,8 +121,8 @@ impl Offboarding for () {
 	}
 }
 
-/// Pallets in order: each finishes before the next starts (a later step asks the finished ones
-/// again, for one read each).
+/// Pallets in order: each finishes before the next starts. [`Offboarding::offboard`] asks the
+/// finished ones again; the driver uses [`Offboarding::offboard_part`], which does not.
 macro_rules! impl_offboarding_for_tuple {
 	($($part:ident),+) => {
 		impl<$($part: Offboarding),+> Offboarding for ($($part,)+) {
@@ -113,6 +132,10 @@ macro_rules! impl_offboarding_for_tuple {
 			) -> DispatchResult {
 				$($part::can_dissolve(department, successor)?;)+
 				Ok(())
+			}
+
+			fn can_dissolve_weight() -> Weight {
+				Weight::zero()$(.saturating_add($part::can_dissolve_weight()))+
 			}
 
 			fn offboard(
@@ -133,6 +156,24 @@ macro_rules! impl_offboarding_for_tuple {
 			fn max_item_weight() -> Weight {
 				Weight::zero()$(.max($part::max_item_weight()))+
 			}
+
+			#[allow(unused_assignments)]
+			fn offboard_part(
+				part: u8,
+				department: DepartmentId,
+				successor: Option<DepartmentId>,
+				meter: &mut WeightMeter,
+				ended: &mut OffboardCounts,
+			) -> Option<Result<Offboarded, DispatchError>> {
+				let mut index = 0u8;
+				$(
+					if part == index {
+						return Some($part::offboard(department, successor, meter, ended));
+					}
+					index = index.saturating_add(1);
+				)+
+				None
+			}
 		}
 	};
 }
@@ -145,7 +186,9 @@ impl_offboarding_for_tuple!(A, B, C, D, E);
 
 /// Runs `item` for each of `items` while `meter` can pay `weight_of` it: the loop every
 /// pallet's [`Offboarding::offboard`] is made of. `items` yields each next item lazily (one
-/// read each); an item `item` finds held stops the step with [`Offboarded::Held`].
+/// read each); an item `item` finds held stops the step with [`Offboarded::Held`]. The look at
+/// the item a step stops at (one that does not fit, or is held) is not charged here: it is part
+/// of the step's own weight, which is measured with each pallet looking once.
 pub fn offboard_each<Item>(
 	items: impl Iterator<Item = Item>,
 	meter: &mut WeightMeter,
@@ -319,5 +362,19 @@ mod tests {
 		assert_eq!(outcome, Ok(Offboarded::OutOfWeight));
 		assert_eq!((ended.grants_ended, ended.assets_retired), (1, 1));
 		assert_eq!(<(Done, Tired)>::max_item_weight(), Weight::from_parts(5, 7));
+
+		// Part by part, only the one asked for runs.
+		let mut ended = OffboardCounts::default();
+		let mut meter = WeightMeter::new();
+		let part = |n, ended: &mut _, meter: &mut _| {
+			<(Done, Tired, Done)>::offboard_part(n, 0, None, meter, ended)
+		};
+		assert_eq!(part(1, &mut ended, &mut meter), Some(Ok(Offboarded::OutOfWeight)));
+		assert_eq!((ended.grants_ended, ended.assets_retired), (0, 1));
+		assert_eq!(part(2, &mut ended, &mut meter), Some(Ok(Offboarded::Finished)));
+		assert_eq!((ended.grants_ended, ended.assets_retired), (1, 1));
+		assert_eq!(part(3, &mut ended, &mut meter), None);
+		assert_eq!(Done::offboard_part(1, 0, None, &mut meter, &mut ended), None);
+		assert_eq!(ended.grants_ended, 1);
 	}
 }

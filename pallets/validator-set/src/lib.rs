@@ -379,14 +379,21 @@ pub mod pallet {
 		}
 
 		/// Refuses a removal of the validators `leaving` picks out of `set` that would leave
-		/// fewer than `MinValidators` with session keys.
+		/// fewer than `MinValidators` with session keys. Those of departments being dissolved
+		/// count as gone already, so two dissolutions, or a removal during one, cannot together
+		/// go below the minimum.
 		pub(crate) fn ensure_enough_remain(
 			set: &ValidatorsOf<T>,
 			leaving: impl Fn(&(T::AccountId, DepartmentId)) -> bool,
 		) -> DispatchResult {
+			// Validators of a department being dissolved leave with it (in a step to come).
 			let remaining_with_keys = set
 				.iter()
-				.filter(|entry| !leaving(entry) && Self::has_session_keys(&entry.0))
+				.filter(|entry| {
+					!leaving(entry)
+						&& !T::Departments::is_dissolving(entry.1)
+						&& Self::has_session_keys(&entry.0)
+				})
 				.count();
 			ensure!(
 				count(remaining_with_keys) >= T::MinValidators::get(),

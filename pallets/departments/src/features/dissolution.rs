@@ -6,7 +6,7 @@
 use crate::{
 	Config, DepartmentId, DepartmentInvitations, DepartmentMembers, DepartmentStatus, Departments,
 	Dissolution, DissolutionOf, Dissolutions, Error, Event, Manager, Members, OffboardCounts,
-	Offboarding, Pallet, WeightInfo,
+	Offboarding, Pallet, Successions, WeightInfo,
 };
 use city_primitives::{
 	offboarding::offboard_each, DepartmentRegistry, LegalHolds, Offboarded, RecordId,
@@ -33,6 +33,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let mut info = Departments::<T>::get(department).ok_or(Error::<T>::UnknownDepartment)?;
 		ensure!(!info.status.is_dissolved(), Error::<T>::DepartmentDissolved);
+		ensure!(!Successions::<T>::contains_key(department), Error::<T>::SuccessorOfDissolution);
 		if let Some(successor) = successor {
 			ensure!(
 				successor != department && <Self as DepartmentRegistry<_>>::is_active(successor),
@@ -47,11 +48,17 @@ impl<T: Config> Pallet<T> {
 
 		info.status = DepartmentStatus::Dissolving;
 		Departments::<T>::insert(department, info);
+		if let Some(successor) = successor {
+			Successions::<T>::mutate(successor, |count| {
+				*count = Some(count.unwrap_or(0).saturating_add(1))
+			});
+		}
 		Dissolutions::<T>::insert(
 			department,
 			Dissolution {
 				successor,
 				started_at: frame_system::Pallet::<T>::block_number(),
+				finished_parts: 0,
 				ended: OffboardCounts::default(),
 				held: None,
 			},
@@ -124,15 +131,11 @@ impl<T: Config> Pallet<T> {
 		meter: &mut WeightMeter,
 	) -> DispatchResult {
 		let successor = dissolution.successor;
-		let ended = &mut dissolution.ended;
 		let held = RecordId::Department(department);
 		let outcome = if T::LegalHolds::is_held(held) {
 			Offboarded::Held(held)
 		} else {
-			match T::Offboarding::offboard(department, successor, meter, ended)? {
-				Offboarded::Finished => Self::offboard_memberships(department, meter, ended)?,
-				unfinished => unfinished,
-			}
+			Self::offboard_next_parts(department, &mut dissolution, meter)?
 		};
 
 		match outcome {
@@ -144,6 +147,11 @@ impl<T: Config> Pallet<T> {
 					}
 				});
 				Dissolutions::<T>::remove(department);
+				if let Some(successor) = successor {
+					Successions::<T>::mutate_exists(successor, |count| {
+						*count = count.and_then(|count| count.checked_sub(1)).filter(|n| *n > 0)
+					});
+				}
 				Self::deposit_event(Event::DepartmentDissolved { department, successor, ended });
 			},
 			Offboarded::OutOfWeight => {
@@ -160,6 +168,32 @@ impl<T: Config> Pallet<T> {
 			},
 		}
 		Ok(())
+	}
+
+	/// Runs the parts of [`Config::Offboarding`] from the first unfinished one on, each until
+	/// it finishes (counted in `finished_parts`) or stops the step, and then this pallet's
+	/// memberships.
+	fn offboard_next_parts(
+		department: DepartmentId,
+		dissolution: &mut DissolutionOf<T>,
+		meter: &mut WeightMeter,
+	) -> Result<Offboarded, DispatchError> {
+		let successor = dissolution.successor;
+		let ended = &mut dissolution.ended;
+		// Ends: every pass either returns or moves on to the next of finitely many parts.
+		while let Some(outcome) = T::Offboarding::offboard_part(
+			dissolution.finished_parts,
+			department,
+			successor,
+			meter,
+			ended,
+		) {
+			match outcome? {
+				Offboarded::Finished => dissolution.finished_parts.saturating_inc(),
+				unfinished => return Ok(unfinished),
+			}
+		}
+		Self::offboard_memberships(department, meter, ended)
 	}
 
 	/// Removes `department`'s members, then withdraws its invitations, while `meter` allows;

@@ -39,6 +39,7 @@ fn dissolve_department_marks_it_dissolving_and_its_members_can_no_longer_act() {
 			Some(Dissolution {
 				successor: Some(TRANSPORT),
 				started_at: 5,
+				finished_parts: 0,
 				ended: OffboardCounts::default(),
 				held: None,
 			})
@@ -66,6 +67,52 @@ fn dissolve_department_refuses_what_it_cannot_do() {
 		assert_noop!(dissolve(PUBLIC_WORKS, Some(NO_DEPARTMENT)), Error::<Test>::InvalidSuccessor);
 		assert_ok!(Departments::suspend_department(registrar(), TRANSPORT));
 		assert_noop!(dissolve(PUBLIC_WORKS, Some(TRANSPORT)), Error::<Test>::InvalidSuccessor);
+	});
+}
+
+#[test]
+fn a_successor_is_not_dissolved_while_records_still_come_to_it() {
+	test(|| {
+		TestOffboarding::hold_items(25);
+		assert_ok!(dissolve(PUBLIC_WORKS, Some(TRANSPORT)));
+		assert_eq!(crate::Successions::<Test>::get(TRANSPORT), Some(1));
+		// Transport takes Public Works' records: it is not dissolved meanwhile, with or
+		// without a successor of its own; and a department being dissolved succeeds nobody.
+		assert_noop!(dissolve(TRANSPORT, None), Error::<Test>::SuccessorOfDissolution);
+		assert_noop!(dissolve(TRANSPORT, Some(PARKS)), Error::<Test>::SuccessorOfDissolution);
+		assert_noop!(dissolve(PARKS, Some(PUBLIC_WORKS)), Error::<Test>::InvalidSuccessor);
+
+		// Once Public Works is dissolved (three steps), Transport may be.
+		for _ in 0..3 {
+			assert_ok!(Departments::continue_dissolution(signed(OUTSIDER), PUBLIC_WORKS));
+		}
+		assert_eq!(status(PUBLIC_WORKS), DepartmentStatus::Dissolved);
+		assert_eq!(crate::Successions::<Test>::get(TRANSPORT), None);
+		assert_ok!(dissolve(TRANSPORT, None));
+	});
+}
+
+#[test]
+fn a_finished_share_is_not_asked_again() {
+	test(|| {
+		// A step pays for two items: the share's two, then members in the next steps.
+		DissolutionStepWeight::set(ITEM_WEIGHT.saturating_mul(2));
+		TestOffboarding::hold_items(2);
+		assert_ok!(dissolve(PUBLIC_WORKS, None));
+
+		assert_ok!(Departments::continue_dissolution(signed(OUTSIDER), PUBLIC_WORKS));
+		assert_eq!(TestOffboarding::items_left(), 0);
+		let dissolution = Dissolutions::<Test>::get(PUBLIC_WORKS).expect("members are left");
+		assert_eq!(dissolution.finished_parts, 1);
+		assert_eq!(TestOffboarding::times_asked(), 1);
+
+		for _ in 0..4 {
+			if status(PUBLIC_WORKS) == DepartmentStatus::Dissolving {
+				assert_ok!(Departments::continue_dissolution(signed(OUTSIDER), PUBLIC_WORKS));
+			}
+		}
+		assert_eq!(status(PUBLIC_WORKS), DepartmentStatus::Dissolved);
+		assert_eq!(TestOffboarding::times_asked(), 1);
 	});
 }
 
@@ -215,10 +262,16 @@ fn blocks_carry_a_dissolution_on_in_their_idle_time() {
 		assert_eq!(Departments::on_idle(2, remaining), remaining);
 		assert_eq!(TestOffboarding::items_left(), 9);
 
-		// A roomy block takes at most `DissolutionStepWeight`: ten items' worth, here the nine
-		// left and the three members.
-		Departments::on_idle(3, Weight::MAX);
+		// A roomy block takes at most `DissolutionStepWeight` for the step (ten items' worth):
+		// here the nine items left, and then members while the rest pays for them.
+		let used = Departments::on_idle(3, Weight::MAX);
+		let most = look
+			.saturating_add(<() as WeightInfo>::continue_dissolution())
+			.saturating_add(DissolutionStepWeight::get());
+		assert!(used.all_lte(most), "{used} is more than {most}");
 		assert_eq!(TestOffboarding::items_left(), 0);
+		// The next block ends the three members.
+		Departments::on_idle(4, Weight::MAX);
 		assert_eq!(status(PUBLIC_WORKS), DepartmentStatus::Dissolved);
 
 		// With nothing dissolving, an idle block costs only the look.

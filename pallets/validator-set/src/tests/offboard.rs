@@ -77,3 +77,30 @@ fn the_step_waits_for_a_meter_that_pays_for_the_set() {
 		assert_eq!(ValidatorSet::validators().len(), 3);
 	});
 }
+
+#[test]
+fn validators_of_a_department_being_dissolved_count_as_gone() {
+	// Three validators and a minimum of two: once Public Works is being dissolved (its
+	// validator leaves in a step to come), neither another dissolution nor a removal may take
+	// a second one.
+	test(|| {
+		assert_eq!(MIN_VALIDATORS, 2);
+		assert_ok!(Departments::dissolve_department(
+			frame_system::RawOrigin::Root.into(),
+			PUBLIC_WORKS,
+			None
+		));
+		assert_eq!(ValidatorSet::validators().len(), 3);
+
+		assert_noop!(
+			<ValidatorSet as Offboarding>::can_dissolve(TRANSPORT, None),
+			Error::<Test>::TooFewValidators
+		);
+		assert_noop!(
+			ValidatorSet::remove_validator(council(), V3),
+			Error::<Test>::TooFewValidators
+		);
+		// A department without validators may still be dissolved.
+		assert_ok!(<ValidatorSet as Offboarding>::can_dissolve(PARKS, None));
+	});
+}
