@@ -33,6 +33,7 @@ pub trait WeightInfo {
 	fn continue_dissolution() -> Weight;
 	fn offboard_member() -> Weight;
 	fn offboard_invitation() -> Weight;
+	fn set_encryption_key() -> Weight;
 }
 
 /// Weights for `pallet_departments` measured on the reference machine, with the runtime's database weights.
@@ -282,6 +283,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
+	fn set_encryption_key() -> Weight {
+		Weight::from_parts(40_000_000, 3565)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 // For tests and mocks: the same numbers with ParityDB's database weights.
@@ -355,5 +361,10 @@ impl WeightInfo for () {
 		Weight::from_parts(62_774_000, 6060)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn set_encryption_key() -> Weight {
+		Weight::from_parts(40_000_000, 3565)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

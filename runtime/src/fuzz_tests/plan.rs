@@ -20,6 +20,7 @@ pub(super) enum Kind {
 	LeaveDepartment,
 	DissolveDepartment,
 	ContinueDissolution,
+	SetEncryptionKey,
 	// Data assets.
 	RegisterAsset,
 	UpdateAsset,
@@ -103,7 +104,7 @@ impl Kind {
 		match self {
 			RegisterDepartment | RenameDepartment | SuspendDepartment | ReactivateDepartment
 			| InviteMember | AnswerInvitation | SetMemberRole | RemoveMember | LeaveDepartment
-			| DissolveDepartment | ContinueDissolution => Pallet::Departments,
+			| DissolveDepartment | ContinueDissolution | SetEncryptionKey => Pallet::Departments,
 			RegisterAsset | UpdateAsset | UpdateMetadata | SetClassification | OfferAsset
 			| CancelAssetOffer | AcceptAsset | RetireAsset => Pallet::DataAssets,
 			RequestAccess | CancelRequest | ApproveRequest | RejectRequest | GrantAccess
@@ -150,6 +151,7 @@ const KIND_WEIGHTS: &[(Kind, usize)] = {
 		(LeaveDepartment, 1),
 		(DissolveDepartment, 1),
 		(ContinueDissolution, 1),
+		(SetEncryptionKey, 2),
 		(RegisterAsset, 8),
 		(UpdateAsset, 6),
 		(UpdateMetadata, 3),
