@@ -31,6 +31,7 @@ pub trait WeightInfo {
 	fn oversight_approve() -> Weight;
 	fn oversight_reject() -> Weight;
 	fn record_access() -> Weight;
+	fn record_served(n: u32, ) -> Weight;
 	fn purge_expired(n: u32, ) -> Weight;
 	fn purge_request() -> Weight;
 }
@@ -361,6 +362,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
 	/// Storage: `DataAssets::Assets` (r:1 w:0)
 	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(653), added: 3128, mode: `MaxEncodedLen`)
+	fn record_served(n: u32, ) -> Weight {
+		Weight::from_parts(30_000_000, 3600)
+			.saturating_add(Weight::from_parts(120_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3000).saturating_mul(n.into()))
+	}
 	fn record_access() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `2404`
@@ -482,6 +491,14 @@ impl WeightInfo for () {
 		Weight::from_parts(78_537_000, 4118)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	fn record_served(n: u32, ) -> Weight {
+		Weight::from_parts(30_000_000, 3600)
+			.saturating_add(Weight::from_parts(120_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3000).saturating_mul(n.into()))
 	}
 	fn record_access() -> Weight {
 		Weight::from_parts(48_973_000, 6140)
