@@ -41,6 +41,7 @@ pub(super) enum Kind {
 	OversightApprove,
 	OversightReject,
 	RecordAccess,
+	RecordServed,
 	PurgeExpired,
 	PurgeRequest,
 	// City codes.
@@ -109,7 +110,7 @@ impl Kind {
 			| CancelAssetOffer | AcceptAsset | RetireAsset => Pallet::DataAssets,
 			RequestAccess | CancelRequest | ApproveRequest | RejectRequest | GrantAccess
 			| RevokeAccess | RenounceAccess | OversightApprove | OversightReject | RecordAccess
-			| PurgeExpired | PurgeRequest => Pallet::AccessGrants,
+			| PurgeExpired | PurgeRequest | RecordServed => Pallet::AccessGrants,
 			AddObjectClass | RetireObjectClass | IssueCode | IssueCodesBatch | UpdateCode
 			| LinkAsset | UnlinkAsset | OfferCode | CancelCodeOffer | AcceptCode | SuspendCode
 			| ReactivateCode | RetireCode => Pallet::CityCodes,
@@ -170,6 +171,7 @@ const KIND_WEIGHTS: &[(Kind, usize)] = {
 		(OversightApprove, 3),
 		(OversightReject, 1),
 		(RecordAccess, 8),
+		(RecordServed, 4),
 		(PurgeExpired, 3),
 		(PurgeRequest, 2),
 		(AddObjectClass, 1),
