@@ -39,7 +39,7 @@ pub type Receipt = [u8; 32];
 	Serialize,
 	Deserialize,
 )]
-#[serde(rename_all = "camelCase")]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
 pub struct ServedRequest {
 	/// The grant the consumer fetches under.
 	pub grant: GrantId,

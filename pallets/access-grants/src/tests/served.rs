@@ -69,7 +69,7 @@ fn a_download_whose_grant_no_longer_gives_access_stays_on_record_uncounted() {
 			// The cap is reached by the first.
 			served(TR_OPERATOR, capped, INTERNAL_ASSET, 2),
 			// Revoked since it was served.
-			served(TR_OPERATOR, revoked, CONFIDENTIAL_ASSET, 1),
+			served(TR_OPERATOR, revoked, CONFIDENTIAL_ASSET, 4),
 			// Its signer does not act for the grantee, but the grant is judged first.
 			outsider.clone(),
 		];
