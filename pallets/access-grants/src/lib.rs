@@ -1092,6 +1092,7 @@ pub mod pallet {
 		/// - [`Error::DuplicateServedRequest`]: a consumer's request is listed twice.
 		/// - [`Error::GrantAssetMismatch`]: a request names a grant of another asset.
 		/// - [`Error::NotParty`]: the signer's department did not give a grant named.
+		/// - [`Error::UseCountOverflow`]: an uncapped grant was used `u32::MAX` times.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::record_served(accesses.len() as u32))]
 		pub fn record_served(origin: OriginFor<T>, accesses: ServedListOf<T>) -> DispatchResult {
