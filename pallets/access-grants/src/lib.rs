@@ -538,6 +538,8 @@ pub mod pallet {
 		BadConsumerSignature,
 		/// The same consumer's request (its nonce) is listed twice.
 		DuplicateServedRequest,
+		/// `record_served` was given no download.
+		NothingServed,
 	}
 
 	/// The grants and open requests the chain starts with.
@@ -1077,8 +1079,12 @@ pub mod pallet {
 		/// cannot change is checked for all of them first, and any failure refuses the whole
 		/// call.
 		///
-		/// - `accesses`: at most `MaxServedPerCall` downloads, each the consumer's request, its
+		/// - `accesses`: one to `MaxServedPerCall` downloads, each the consumer's request, its
 		///   signature and the hash of what was sent.
+		///
+		/// The chain keeps no nonces: a request recorded again in a later call is recorded
+		/// again. Auditors count each `(consumer, nonce)` once; a replay gains the owner nothing
+		/// `record_access` does not already allow it (using up its own grants).
 		///
 		/// # Events
 		/// - [`Event::AccessServed`] or [`Event::ServedAccessNotCounted`], for each download.
@@ -1091,7 +1097,9 @@ pub mod pallet {
 		///   consumer.
 		/// - [`Error::DuplicateServedRequest`]: a consumer's request is listed twice.
 		/// - [`Error::GrantAssetMismatch`]: a request names a grant of another asset.
-		/// - [`Error::NotParty`]: the signer's department did not give a grant named.
+		/// - [`Error::NothingServed`]: `accesses` is empty.
+		/// - [`Error::NotParty`]: the signer's department did not give a grant named (or, for
+		///   a grant removed since, does not own the asset).
 		/// - [`Error::UseCountOverflow`]: an uncapped grant was used `u32::MAX` times.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::record_served(accesses.len() as u32))]

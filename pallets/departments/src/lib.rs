@@ -893,15 +893,15 @@ pub mod pallet {
 		}
 
 		/// Publish, rotate or remove the signer's department's encryption key: the public key
-		/// every provider's gateway encrypts downloads for the department to (see
-		/// `docs/gateway.md`). Keep the secret key off-chain, with the department's gateway or
-		/// `city-cli`; after a rotation, downloads already made stay encrypted to the old key.
+		/// that providers' gateways are to encrypt downloads for the department to. Keep the
+		/// secret key off-chain, with the department; after a rotation, downloads already made
+		/// stay encrypted to the old key.
 		///
 		/// The dispatch origin for this call must be _Signed_ by an `Admin` of an active
 		/// department.
 		///
-		/// - `key`: the new public key, or `None` to remove it (gateways then refuse to send
-		///   the department anything unless their operator allows plaintext over TLS).
+		/// - `key`: the new public key, or `None` to remove it (then nothing is to be encrypted
+		///   to the department).
 		///
 		/// # Events
 		/// - `EncryptionKeySet`.

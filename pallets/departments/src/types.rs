@@ -100,8 +100,9 @@ pub enum EncryptionKey {
 }
 
 impl EncryptionKey {
-	/// Whether anything could be encrypted to it: the all-zero X25519 key cannot be (every
-	/// shared secret with it is zero, which `age` and HPKE refuse).
+	/// Whether it is not the all-zero X25519 key, which every shared secret with is zero. Other
+	/// low-order keys are not detected here: `age` and HPKE refuse to encrypt to them (their
+	/// shared secret is zero too).
 	pub fn is_usable(&self) -> bool {
 		match self {
 			Self::X25519(key) => key.iter().any(|byte| *byte != 0),

@@ -19,6 +19,7 @@ impl<T: Config> Pallet<T> {
 		accesses: ServedListOf<T>,
 	) -> DispatchResult {
 		// What cannot change, for all of them first: signatures, duplicates, whose grants.
+		ensure!(!accesses.is_empty(), Error::<T>::NothingServed);
 		let genesis_hash = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
 		let mut seen = Vec::with_capacity(accesses.len());
 		for access in &accesses {
@@ -30,9 +31,18 @@ impl<T: Config> Pallet<T> {
 			let request_id = (&access.consumer, access.request.nonce);
 			ensure!(!seen.contains(&request_id), Error::<T>::DuplicateServedRequest);
 			seen.push(request_id);
-			if let Some(grant) = Grants::<T>::get(access.request.grant) {
-				ensure!(grant.asset == access.request.asset, Error::<T>::GrantAssetMismatch);
-				ensure!(grant.owner == department, Error::<T>::NotParty);
+			match Grants::<T>::get(access.request.grant) {
+				Some(grant) => {
+					ensure!(grant.asset == access.request.asset, Error::<T>::GrantAssetMismatch);
+					ensure!(grant.owner == department, Error::<T>::NotParty);
+				},
+				// Removed (revoked, renounced, purged): only the asset's owner reports it, so
+				// nobody else can put a copied request on record as served by itself.
+				None => ensure!(
+					T::Assets::asset_info(access.request.asset)
+						.is_some_and(|info| info.owner == department),
+					Error::<T>::NotParty
+				),
 			}
 		}
 

@@ -150,6 +150,13 @@ fn record_served_refuses_a_forged_duplicated_or_misdirected_download() {
 		);
 		// Only the owner's gateway records what it served.
 		assert_noop!(record(TR_OPERATOR, vec![good.clone()]), Error::<Test>::NotParty);
+		assert_noop!(record(PW_OPERATOR, vec![]), Error::<Test>::NothingServed);
+		suspend(PUBLIC_WORKS);
+		assert_noop!(
+			record(PW_OPERATOR, vec![good.clone()]),
+			pallet_departments::Error::<Test>::DepartmentSuspended
+		);
+		reactivate(PUBLIC_WORKS);
 		assert_noop!(
 			record(OUTSIDER, vec![good.clone()]),
 			pallet_departments::Error::<Test>::NotMember
@@ -161,6 +168,47 @@ fn record_served_refuses_a_forged_duplicated_or_misdirected_download() {
 		assert_noop!(
 			AccessGrants::record_served(RuntimeOrigin::root(), list(vec![good])),
 			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn only_the_asset_s_owner_reports_a_download_of_a_removed_grant() {
+	test(|| {
+		let grant = direct_grant(INTERNAL_ASSET, TRANSPORT, None);
+		let copied = served(TR_OPERATOR, grant, INTERNAL_ASSET, 1);
+		assert_ok!(AccessGrants::revoke_access(signed(PW_STEWARD), grant, reason("over")));
+
+		// Health's gateway cannot put it on record as served by Health ...
+		assert_noop!(record(HL_OPERATOR, vec![copied.clone()]), Error::<Test>::NotParty);
+		// ... Public Works' can, uncounted.
+		assert_ok!(record(PW_OPERATOR, vec![copied]));
+		assert!(matches!(
+			last_event(),
+			Event::ServedAccessNotCounted {
+				reason: DenialReason::NoGrant,
+				recorded_by: PW_OPERATOR,
+				..
+			}
+		));
+	});
+}
+
+#[test]
+fn a_use_count_that_would_overflow_refuses_the_whole_call() {
+	test(|| {
+		let grant = direct_grant(INTERNAL_ASSET, TRANSPORT, None);
+		let other = direct_grant(CONFIDENTIAL_ASSET, TRANSPORT, None);
+		Grants::<Test>::mutate(grant, |record| record.as_mut().unwrap().uses = u32::MAX);
+		assert_noop!(
+			record(
+				PW_OPERATOR,
+				vec![
+					served(TR_OPERATOR, other, CONFIDENTIAL_ASSET, 1),
+					served(TR_OPERATOR, grant, INTERNAL_ASSET, 2)
+				]
+			),
+			Error::<Test>::UseCountOverflow
 		);
 	});
 }
