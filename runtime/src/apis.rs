@@ -296,6 +296,10 @@ impl_runtime_apis! {
 		fn members(department: DepartmentId) -> Vec<(AccountId, Role)> {
 			Departments::members(department)
 		}
+
+		fn encryption_key(department: DepartmentId) -> Option<pallet_departments::EncryptionKey> {
+			Departments::encryption_key(department)
+		}
 	}
 
 	impl pallet_data_assets::runtime_api::DataAssetsApi<Block, AccountId, Balance, BlockNumber>

@@ -360,6 +360,48 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// `n` downloads, each under its own capped, oversight-approved grant on its own
+	/// `Restricted` asset, to a consumer of its own department: every signature is verified,
+	/// every read is of its own item, and every download counts (a write each).
+	#[benchmark]
+	fn record_served(n: Linear<1, { T::MaxServedPerCall::get() }>) -> Result<(), BenchmarkError> {
+		let owner = steward::<T>()?;
+		let genesis_hash = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		let mut accesses = vec![];
+		for i in 0..n {
+			let asset = T::BenchmarkHelper::asset(&owner.who, Classification::Restricted)?;
+			let grant = NextGrantId::<T>::get();
+			let request =
+				ServedRequest { grant, asset, version: None, issued_at: 1, nonce: [1; 16] };
+			let (consumer, signature) =
+				T::BenchmarkSigner::sign(i, &request.signing_payload(genesis_hash.as_ref()));
+			let grantee = T::BenchmarkHelper::department_member(&consumer, Role::Operator)?;
+			AccessGrants::<T>::grant_access(
+				owner.origin.clone(),
+				asset,
+				grantee,
+				max_purpose::<T>(),
+				Scope::Derive,
+				T::MaxGrantDuration::get(),
+				Some(u32::MAX),
+			)?;
+			AccessGrants::<T>::oversight_approve(
+				oversight::<T>()?,
+				OversightSubject::Grant(grant),
+			)?;
+			accesses.push(ServedAccess { request, consumer, signature, receipt: [7; 32] });
+		}
+		let accesses: ServedListOf<T> =
+			accesses.try_into().map_err(|_| BenchmarkError::Stop("more than MaxServedPerCall"))?;
+		let last = NextGrantId::<T>::get().saturating_sub(1);
+
+		#[extrinsic_call]
+		_(owner.origin as T::RuntimeOrigin, accesses);
+
+		assert_eq!(Grants::<T>::get(last).map(|grant| grant.uses), Some(1));
+		Ok(())
+	}
+
 	/// `n` expired grants, each on its own asset (of its own owner department) and paid for by
 	/// its own depositor (that owner's steward), to its own grantee: every asset, hold and
 	/// account is read and written once, none cached from another grant.

@@ -34,7 +34,10 @@ pub mod pallet {
 	use city_primitives::{ensure_department_origin, OversightBody};
 	use frame_support::{pallet_prelude::*, traits::fungible};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::{traits::Zero, SaturatedConversion};
+	use sp_runtime::{
+		traits::{IdentifyAccount, Verify, Zero},
+		SaturatedConversion,
+	};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
@@ -122,6 +125,15 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPageSize: Get<u32>;
 
+		/// The signature a consumer signs its [`ServedRequest`] with, by the account that signs
+		/// its extrinsics (in the runtime the transaction signature, `MultiSignature`).
+		type ConsumerSignature: Verify<Signer: IdentifyAccount<AccountId = Self::AccountId>>
+			+ Parameter;
+
+		/// The most downloads one `record_served` call records.
+		#[pallet::constant]
+		type MaxServedPerCall: Get<u32>;
+
 		/// Weight information for extrinsics in this pallet.
 		type WeightInfo: WeightInfo;
 
@@ -129,6 +141,10 @@ pub mod pallet {
 		/// [`Config::StewardOrigin`] and [`Config::OperatorOrigin`].
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: city_primitives::BenchmarkHelper<Self::AccountId>;
+
+		/// Signs consumers' requests for the `record_served` benchmark.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkSigner: RequestSigner<Self::AccountId, Self::ConsumerSignature>;
 	}
 
 	/// Why this pallet holds funds.
@@ -343,6 +359,52 @@ pub mod pallet {
 			/// The deposit released.
 			deposit: Option<DepositOf<T>>,
 		},
+		/// The owner's gateway served `consumer` (of the grantee department) under `grant`, at
+		/// its signed `request`, and recorded it: the record carries both signatures (the
+		/// consumer's `signature` over the request, the provider's over the extrinsic).
+		/// `use_count` counts the grant's accesses, this one included.
+		AccessServed {
+			/// The grant.
+			grant: GrantId,
+			/// The asset served.
+			asset: AssetId,
+			/// The department served.
+			grantee: DepartmentId,
+			/// The grantee's member who signed the request.
+			consumer: T::AccountId,
+			/// The request it signed.
+			request: ServedRequest,
+			/// Its signature over the request's signing payload.
+			signature: T::ConsumerSignature,
+			/// The owner's Operator or Steward who recorded it.
+			recorded_by: T::AccountId,
+			/// The hash of what was served.
+			receipt: Receipt,
+			/// The grant's accesses so far, this one included.
+			use_count: u32,
+		},
+		/// The owner's gateway reported a download it served whose grant no longer gives access
+		/// now (e.g. revoked, expired or exhausted since it was served, or the consumer left its
+		/// department): the download stays on record, with the reason, but is not counted as a
+		/// use.
+		ServedAccessNotCounted {
+			/// The grant it was served under.
+			grant: GrantId,
+			/// The asset served.
+			asset: AssetId,
+			/// The account that signed the request.
+			consumer: T::AccountId,
+			/// The request it signed.
+			request: ServedRequest,
+			/// Its signature over the request's signing payload.
+			signature: T::ConsumerSignature,
+			/// The owner's Operator or Steward who reported it.
+			recorded_by: T::AccountId,
+			/// The hash of what was served.
+			receipt: Receipt,
+			/// Why it does not count.
+			reason: DenialReason,
+		},
 		/// The audit trail: `who`, acting for `department` (the grantee or the owner), recorded
 		/// that `grantee` accessed `asset` under `grant`, and `receipt` is the hash of what was
 		/// served. `use_count` counts the grant's accesses, this one included.
@@ -472,6 +534,12 @@ pub mod pallet {
 		/// The asset, or a department party to the request or grant, is under legal hold: it is
 		/// not purged until the council lifts the hold.
 		UnderLegalHold,
+		/// A consumer's signature does not match its request: nothing of the call is recorded.
+		BadConsumerSignature,
+		/// The same consumer's request (its nonce) is listed twice.
+		DuplicateServedRequest,
+		/// `record_served` was given no download.
+		NothingServed,
 	}
 
 	/// The grants and open requests the chain starts with.
@@ -995,6 +1063,50 @@ pub mod pallet {
 		pub fn purge_request(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_purge_request(request)
+		}
+
+		/// Record downloads the owner's gateway served, each with the consumer's signed request:
+		/// the audit trail with both departments' signatures. Gateways batch them (one call per
+		/// block interval, not one per download).
+		///
+		/// Origin: [`Config::OperatorOrigin`] (an Operator or Steward of an active department),
+		/// of the department that owns the assets and gave the grants.
+		///
+		/// Each download is judged now, as `record_access` is: while its grant gives the
+		/// consumer's department access, it counts as a use (`AccessServed`); otherwise (the
+		/// grant was revoked, expired or used up since, or the consumer left the department) it
+		/// stays on record with the reason and does not count (`ServedAccessNotCounted`). What
+		/// cannot change is checked for all of them first, and any failure refuses the whole
+		/// call.
+		///
+		/// - `accesses`: one to `MaxServedPerCall` downloads, each the consumer's request, its
+		///   signature and the hash of what was sent.
+		///
+		/// The chain keeps no nonces: a request recorded again in a later call is recorded
+		/// again. Auditors count each `(consumer, nonce)` once; a replay gains the owner nothing
+		/// `record_access` does not already allow it (using up its own grants).
+		///
+		/// # Events
+		/// - [`Event::AccessServed`] or [`Event::ServedAccessNotCounted`], for each download.
+		///
+		/// # Errors
+		/// - `BadOrigin`: not signed.
+		/// - `NotMember`, `DepartmentSuspended`, `RoleNotAllowed`: refused by the origin (see
+		///   [`Config::OperatorOrigin`]).
+		/// - [`Error::BadConsumerSignature`]: a signature does not match its request and
+		///   consumer.
+		/// - [`Error::DuplicateServedRequest`]: a consumer's request is listed twice.
+		/// - [`Error::GrantAssetMismatch`]: a request names a grant of another asset.
+		/// - [`Error::NothingServed`]: `accesses` is empty.
+		/// - [`Error::NotParty`]: the signer's department did not give a grant named (or, for
+		///   a grant removed since, does not own the asset).
+		/// - [`Error::UseCountOverflow`]: an uncapped grant was used `u32::MAX` times.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::record_served(accesses.len() as u32))]
+		pub fn record_served(origin: OriginFor<T>, accesses: ServedListOf<T>) -> DispatchResult {
+			let (who, department) =
+				ensure_department_origin::<T::OperatorOrigin, T::Departments, _>(origin)?;
+			Self::do_record_served(who, department, accesses)
 		}
 	}
 }

@@ -97,9 +97,37 @@ impl pallet_access_grants::Config for Test {
 	type MaxGrantDuration = ConstU64<MAX_DURATION>;
 	type MaxPurge = ConstU32<MAX_PURGE>;
 	type MaxPageSize = ConstU32<MAX_PAGE>;
+	type ConsumerSignature = sp_runtime::testing::TestSignature;
+	type MaxServedPerCall = ConstU32<MAX_SERVED>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockAssets;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkSigner = MockSigner;
+}
+
+/// The most downloads one `record_served` takes in the tests.
+pub const MAX_SERVED: u32 = 4;
+
+/// A consumer's signature over `payload` in the tests: `TestSignature` is valid exactly for its
+/// account and message.
+pub fn consumer_signature(
+	consumer: AccountId,
+	payload: &[u8],
+) -> sp_runtime::testing::TestSignature {
+	sp_runtime::testing::TestSignature(consumer, payload.to_vec())
+}
+
+/// Signs for the benchmarks as [`consumer_signature`] does, for accounts from 10 000 on.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockSigner;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::RequestSigner<AccountId, sp_runtime::testing::TestSignature> for MockSigner {
+	fn sign(index: u32, payload: &[u8]) -> (AccountId, sp_runtime::testing::TestSignature) {
+		let consumer = 10_000 + AccountId::from(index);
+		(consumer, consumer_signature(consumer, payload))
+	}
 }
 
 /// The asset catalogue of the tests, in unhashed storage so that every test (and every
@@ -163,6 +191,13 @@ impl AssetRegistry<AccountId> for MockAssets {
 /// The benchmarks' assets: registered in the mock catalogue for the steward's department.
 #[cfg(feature = "runtime-benchmarks")]
 impl city_primitives::BenchmarkHelper<AccountId> for MockAssets {
+	fn department_member(
+		who: &AccountId,
+		role: Role,
+	) -> Result<DepartmentId, sp_runtime::DispatchError> {
+		Departments::benchmark_member(who, role)
+	}
+
 	fn asset(
 		steward: &AccountId,
 		classification: Classification,

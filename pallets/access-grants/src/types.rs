@@ -3,7 +3,7 @@
 use crate::Config;
 use alloc::vec::Vec;
 pub use city_primitives::Deposit;
-use city_primitives::{AssetId, DepartmentId};
+use city_primitives::{AssetId, AssetVersion, DepartmentId};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::fungible::Inspect, BoundedVec};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -20,6 +20,78 @@ pub type GrantId = u64;
 /// the gateway sent), so both sides can later prove what was exchanged without putting data on
 /// chain.
 pub type Receipt = [u8; 32];
+
+/// What a consumer signs to fetch an asset from the owner's gateway: which grant, asset and
+/// version, when, and a nonce that makes it unique. The gateway serves nothing without it, and
+/// the receipt it records carries it with the signature, so the record holds both departments'
+/// signatures: the consumer's over this, the provider's over the extrinsic.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
+)]
+#[serde(crate = "sp_runtime::serde", rename_all = "camelCase")]
+pub struct ServedRequest {
+	/// The grant the consumer fetches under.
+	pub grant: GrantId,
+	/// The asset.
+	pub asset: AssetId,
+	/// The version asked for; `None`: the latest.
+	pub version: Option<AssetVersion>,
+	/// When the consumer signed it, in milliseconds since the Unix epoch (the gateway refuses
+	/// old ones).
+	pub issued_at: u64,
+	/// Random bytes, never used twice by the consumer (the gateway refuses a replay).
+	pub nonce: [u8; 16],
+}
+
+impl ServedRequest {
+	/// What the payload a consumer signs starts with, so that no other signed message of the
+	/// same key can pass for a request.
+	pub const CONTEXT: &'static [u8] = b"citychain/served-request/v1";
+
+	/// The bytes the consumer signs: [`Self::CONTEXT`], the chain's genesis hash (so a request
+	/// for one chain is worthless on another), and the SCALE encoding of the request.
+	pub fn signing_payload(&self, genesis_hash: &[u8]) -> Vec<u8> {
+		let mut payload = Vec::with_capacity(
+			Self::CONTEXT.len().saturating_add(genesis_hash.len()).saturating_add(48),
+		);
+		payload.extend_from_slice(Self::CONTEXT);
+		payload.extend_from_slice(genesis_hash);
+		self.encode_to(&mut payload);
+		payload
+	}
+}
+
+/// One download a provider's gateway served, as it records it: the consumer's signed request
+/// and the hash of what was sent.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct ServedAccess<AccountId, Signature> {
+	/// What the consumer asked for.
+	pub request: ServedRequest,
+	/// The account that signed it: a member of the grantee department.
+	pub consumer: AccountId,
+	/// Its signature over [`ServedRequest::signing_payload`].
+	pub signature: Signature,
+	/// The hash of exactly the bytes sent.
+	pub receipt: Receipt,
+}
+
+/// A served download as `record_served` takes it.
+pub type ServedAccessOf<T> =
+	ServedAccess<<T as frame_system::Config>::AccountId, <T as Config>::ConsumerSignature>;
+
+/// The downloads one `record_served` call records: at most [`Config::MaxServedPerCall`].
+pub type ServedListOf<T> = BoundedVec<ServedAccessOf<T>, <T as Config>::MaxServedPerCall>;
 
 /// The balance type of [`Config::Currency`].
 pub type BalanceOf<T> =
@@ -509,4 +581,12 @@ pub struct GenesisRequest<AccountId, BlockNumber> {
 	pub scope: Scope,
 	/// For how many blocks.
 	pub duration: BlockNumber,
+}
+
+/// Makes consumers' signatures for the benchmarks: generic code cannot sign with an arbitrary
+/// `Config::ConsumerSignature` (the runtime signs with sr25519 in the benchmark's keystore).
+#[cfg(feature = "runtime-benchmarks")]
+pub trait RequestSigner<AccountId, Signature> {
+	/// The `index`-th consumer's account and its signature over `payload`.
+	fn sign(index: u32, payload: &[u8]) -> (AccountId, Signature);
 }

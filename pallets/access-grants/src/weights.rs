@@ -31,6 +31,7 @@ pub trait WeightInfo {
 	fn oversight_approve() -> Weight;
 	fn oversight_reject() -> Weight;
 	fn record_access() -> Weight;
+	fn record_served(n: u32, ) -> Weight;
 	fn purge_expired(n: u32, ) -> Weight;
 	fn purge_request() -> Weight;
 }
@@ -66,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2752`
 		//  Estimated: `4118`
-		// Minimum execution time: 119_899_000 picoseconds.
-		Weight::from_parts(124_195_000, 4118)
+		// Minimum execution time: 118_106_000 picoseconds.
+		Weight::from_parts(123_123_000, 4118)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -91,8 +92,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1655`
 		//  Estimated: `3893`
-		// Minimum execution time: 75_562_000 picoseconds.
-		Weight::from_parts(79_799_000, 3893)
+		// Minimum execution time: 75_903_000 picoseconds.
+		Weight::from_parts(79_348_000, 3893)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -128,8 +129,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3088`
 		//  Estimated: `6140`
-		// Minimum execution time: 131_987_000 picoseconds.
-		Weight::from_parts(136_383_000, 6140)
+		// Minimum execution time: 130_094_000 picoseconds.
+		Weight::from_parts(135_131_000, 6140)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -153,8 +154,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1618`
 		//  Estimated: `3893`
-		// Minimum execution time: 76_233_000 picoseconds.
-		Weight::from_parts(79_258_000, 3893)
+		// Minimum execution time: 75_812_000 picoseconds.
+		Weight::from_parts(79_428_000, 3893)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -182,8 +183,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2636`
 		//  Estimated: `6140`
-		// Minimum execution time: 165_937_000 picoseconds.
-		Weight::from_parts(171_025_000, 6140)
+		// Minimum execution time: 165_557_000 picoseconds.
+		Weight::from_parts(171_325_000, 6140)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -207,8 +208,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1606`
 		//  Estimated: `3874`
-		// Minimum execution time: 76_524_000 picoseconds.
-		Weight::from_parts(80_029_000, 3874)
+		// Minimum execution time: 77_044_000 picoseconds.
+		Weight::from_parts(80_440_000, 3874)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -234,8 +235,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1273`
 		//  Estimated: `8598`
-		// Minimum execution time: 87_149_000 picoseconds.
-		Weight::from_parts(90_685_000, 8598)
+		// Minimum execution time: 87_460_000 picoseconds.
+		Weight::from_parts(91_206_000, 8598)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -261,8 +262,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1293`
 		//  Estimated: `8598`
-		// Minimum execution time: 86_619_000 picoseconds.
-		Weight::from_parts(90_134_000, 8598)
+		// Minimum execution time: 85_958_000 picoseconds.
+		Weight::from_parts(89_654_000, 8598)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -286,8 +287,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1643`
 		//  Estimated: `3874`
-		// Minimum execution time: 77_335_000 picoseconds.
-		Weight::from_parts(82_322_000, 3874)
+		// Minimum execution time: 77_275_000 picoseconds.
+		Weight::from_parts(80_319_000, 3874)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -325,8 +326,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3193`
 		//  Estimated: `6144`
-		// Minimum execution time: 141_561_000 picoseconds.
-		Weight::from_parts(151_726_000, 6144)
+		// Minimum execution time: 138_336_000 picoseconds.
+		Weight::from_parts(142_873_000, 6144)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -348,8 +349,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1859`
 		//  Estimated: `4118`
-		// Minimum execution time: 74_971_000 picoseconds.
-		Weight::from_parts(78_537_000, 4118)
+		// Minimum execution time: 74_491_000 picoseconds.
+		Weight::from_parts(77_826_000, 4118)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -365,10 +366,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2404`
 		//  Estimated: `6140`
-		// Minimum execution time: 45_938_000 picoseconds.
-		Weight::from_parts(48_973_000, 6140)
+		// Minimum execution time: 45_828_000 picoseconds.
+		Weight::from_parts(48_732_000, 6140)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Departments::Members` (r:65 w:0)
+	/// Proof: `Departments::Members` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `Departments::Departments` (r:65 w:0)
+	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `System::BlockHash` (r:1 w:0)
+	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `AccessGrants::Grants` (r:64 w:64)
+	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
+	/// Storage: `DataAssets::Assets` (r:64 w:0)
+	/// Proof: `DataAssets::Assets` (`max_values`: None, `max_size`: Some(653), added: 3128, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 64]`.
+	fn record_served(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2037 + n * (562 ±0)`
+		//  Estimated: `3567 + n * (3128 ±0)`
+		// Minimum execution time: 109_033_000 picoseconds.
+		Weight::from_parts(39_654_406, 3567)
+			// Standard Error: 77_063
+			.saturating_add(Weight::from_parts(72_487_483, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3128).saturating_mul(n.into()))
 	}
 	/// Storage: `AccessGrants::Grants` (r:32 w:32)
 	/// Proof: `AccessGrants::Grants` (`max_values`: None, `max_size`: Some(409), added: 2884, mode: `MaxEncodedLen`)
@@ -391,10 +416,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `575 + n * (1258 ±0)`
 		//  Estimated: `990 + n * (7608 ±0)`
-		// Minimum execution time: 86_619_000 picoseconds.
-		Weight::from_parts(88_101_000, 990)
-			// Standard Error: 118_126
-			.saturating_add(Weight::from_parts(69_420_988, 0).saturating_mul(n.into()))
+		// Minimum execution time: 86_399_000 picoseconds.
+		Weight::from_parts(3_284_740, 990)
+			// Standard Error: 56_489
+			.saturating_add(Weight::from_parts(71_784_655, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 7608).saturating_mul(n.into()))
@@ -419,8 +444,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1552`
 		//  Estimated: `8598`
-		// Minimum execution time: 81_200_000 picoseconds.
-		Weight::from_parts(85_097_000, 8598)
+		// Minimum execution time: 80_069_000 picoseconds.
+		Weight::from_parts(83_675_000, 8598)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -429,74 +454,82 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests and mocks: the same numbers with ParityDB's database weights.
 impl WeightInfo for () {
 	fn request_access() -> Weight {
-		Weight::from_parts(124_195_000, 4118)
+		Weight::from_parts(123_123_000, 4118)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn cancel_request() -> Weight {
-		Weight::from_parts(79_799_000, 3893)
+		Weight::from_parts(79_348_000, 3893)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn approve_request() -> Weight {
-		Weight::from_parts(136_383_000, 6140)
+		Weight::from_parts(135_131_000, 6140)
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	fn reject_request() -> Weight {
-		Weight::from_parts(79_258_000, 3893)
+		Weight::from_parts(79_428_000, 3893)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn grant_access() -> Weight {
-		Weight::from_parts(171_025_000, 6140)
+		Weight::from_parts(171_325_000, 6140)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(10_u64))
 	}
 	fn revoke_access() -> Weight {
-		Weight::from_parts(80_029_000, 3874)
+		Weight::from_parts(80_440_000, 3874)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn offboard_grant() -> Weight {
-		Weight::from_parts(90_685_000, 8598)
+		Weight::from_parts(91_206_000, 8598)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn offboard_request() -> Weight {
-		Weight::from_parts(90_134_000, 8598)
+		Weight::from_parts(89_654_000, 8598)
 			.saturating_add(ParityDbWeight::get().reads(11_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn renounce_access() -> Weight {
-		Weight::from_parts(82_322_000, 3874)
+		Weight::from_parts(80_319_000, 3874)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn oversight_approve() -> Weight {
-		Weight::from_parts(151_726_000, 6144)
+		Weight::from_parts(142_873_000, 6144)
 			.saturating_add(ParityDbWeight::get().reads(12_u64))
 			.saturating_add(ParityDbWeight::get().writes(14_u64))
 	}
 	fn oversight_reject() -> Weight {
-		Weight::from_parts(78_537_000, 4118)
+		Weight::from_parts(77_826_000, 4118)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn record_access() -> Weight {
-		Weight::from_parts(48_973_000, 6140)
+		Weight::from_parts(48_732_000, 6140)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
+	fn record_served(n: u32, ) -> Weight {
+		Weight::from_parts(39_654_406, 3567)
+			.saturating_add(Weight::from_parts(72_487_483, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3128).saturating_mul(n.into()))
+	}
 	fn purge_expired(n: u32, ) -> Weight {
-		Weight::from_parts(88_101_000, 990)
-			.saturating_add(Weight::from_parts(69_420_988, 0).saturating_mul(n.into()))
+		Weight::from_parts(3_284_740, 990)
+			.saturating_add(Weight::from_parts(71_784_655, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads((7_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 7608).saturating_mul(n.into()))
 	}
 	fn purge_request() -> Weight {
-		Weight::from_parts(85_097_000, 8598)
+		Weight::from_parts(83_675_000, 8598)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}

@@ -220,7 +220,9 @@ mod benchmarks {
 
 	#[benchmark]
 	fn dissolve_department() -> Result<(), BenchmarkError> {
-		let (department, _) = department_with_admin::<T>()?;
+		let (department, admin) = department_with_admin::<T>()?;
+		// With a key to remove.
+		Departments::<T>::do_set_encryption_key(admin, Some(EncryptionKey::X25519([1; 32])))?;
 		let successor = new_department::<T>()?;
 		let origin = registrar::<T>()?;
 
@@ -293,6 +295,23 @@ mod benchmarks {
 
 		assert!(Invitations::<T>::get(&who).is_none());
 		assert!(T::Currency::balance_on_hold(&HoldReason::MemberDeposit.into(), &admin).is_zero());
+		Ok(())
+	}
+
+	/// An admin replaces its department's key (a read, a write; removing does no more).
+	#[benchmark]
+	fn set_encryption_key() -> Result<(), BenchmarkError> {
+		let (department, admin) = department_with_admin::<T>()?;
+		Departments::<T>::do_set_encryption_key(
+			admin.clone(),
+			Some(EncryptionKey::X25519([1; 32])),
+		)?;
+		let key = EncryptionKey::X25519([2; 32]);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), Some(key));
+
+		assert_eq!(Departments::<T>::encryption_key(department), Some(key));
 		Ok(())
 	}
 

@@ -207,6 +207,13 @@ pub mod pallet {
 	pub type Dissolutions<T: Config> =
 		StorageMap<_, Twox64Concat, DepartmentId, DissolutionOf<T>, OptionQuery>;
 
+	/// Each department's encryption key, if its admins published one (one per department,
+	/// replaced in place, removed when the department is dissolved; part of the department's
+	/// record, which the registrar created, so no deposit).
+	#[pallet::storage]
+	pub type EncryptionKeys<T: Config> =
+		StorageMap<_, Twox64Concat, DepartmentId, PublishedKeyOf<T>, OptionQuery>;
+
 	/// How many dissolutions under way hand their records to this department (their
 	/// successor). While any do, it cannot be dissolved itself: its records would be ended
 	/// while others still arrive. No entry: none.
@@ -231,6 +238,15 @@ pub mod pallet {
 			department: DepartmentId,
 			/// Its display name.
 			name: DepartmentNameOf<T>,
+		},
+		/// A department's admin published, rotated or removed its encryption key.
+		EncryptionKeySet {
+			/// The department.
+			department: DepartmentId,
+			/// The new key; `None`: removed, so nothing is encrypted to the department.
+			key: Option<EncryptionKey>,
+			/// The admin who set it.
+			by: T::AccountId,
 		},
 		/// A department was suspended: its members can do nothing until it is reactivated.
 		DepartmentSuspended {
@@ -413,6 +429,12 @@ pub mod pallet {
 		/// The department is the successor of a dissolution under way, which still hands it
 		/// records: it can be dissolved once that one has finished.
 		SuccessorOfDissolution,
+		/// Nothing can be encrypted to this key (the all-zero X25519 key).
+		InvalidEncryptionKey,
+		/// The department has published this key already.
+		EncryptionKeyUnchanged,
+		/// The department has no encryption key to remove.
+		NoEncryptionKey,
 	}
 
 	#[pallet::genesis_config]
@@ -868,6 +890,37 @@ pub mod pallet {
 			ensure_signed(origin)?;
 			let used = Self::do_continue_dissolution(department, T::DissolutionStepWeight::get())?;
 			Ok(Some(T::WeightInfo::continue_dissolution().saturating_add(used)).into())
+		}
+
+		/// Publish, rotate or remove the signer's department's encryption key: the public key
+		/// that providers' gateways are to encrypt downloads for the department to. Keep the
+		/// secret key off-chain, with the department; after a rotation, downloads already made
+		/// stay encrypted to the old key.
+		///
+		/// The dispatch origin for this call must be _Signed_ by an `Admin` of an active
+		/// department.
+		///
+		/// - `key`: the new public key, or `None` to remove it (then nothing is to be encrypted
+		///   to the department).
+		///
+		/// # Events
+		/// - `EncryptionKeySet`.
+		///
+		/// # Errors
+		/// - `BadOrigin`: not signed.
+		/// - `NotMember`, `DepartmentSuspended`, `RoleNotAllowed`: the signer is not an admin of
+		///   an active department.
+		/// - `InvalidEncryptionKey`: nothing can be encrypted to the key.
+		/// - `EncryptionKeyUnchanged`: the department has this key already.
+		/// - `NoEncryptionKey`: removing, and the department has no key.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::set_encryption_key())]
+		pub fn set_encryption_key(
+			origin: OriginFor<T>,
+			key: Option<EncryptionKey>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_encryption_key(who, key)
 		}
 	}
 }

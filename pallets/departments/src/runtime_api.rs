@@ -1,7 +1,7 @@
 //! The runtime API through which clients and the node's `city_*` RPC read the department
 //! registry. Every method is a one-line forward to a query of [`crate::Pallet`].
 
-use crate::{DepartmentId, Role};
+use crate::{DepartmentId, EncryptionKey, Role};
 use alloc::vec::Vec;
 use city_primitives::Page;
 use codec::Codec;
@@ -10,7 +10,8 @@ sp_api::decl_runtime_apis! {
 	/// Who a department is, and who acts for it.
 	///
 	/// Version 2: `departments` returns a [`Page`] (version 1: a bare list).
-	#[api_version(2)]
+	/// Version 3: `encryption_key`.
+	#[api_version(3)]
 	pub trait DepartmentsApi<AccountId, DepartmentInfo>
 	where
 		AccountId: Codec,
@@ -32,5 +33,10 @@ sp_api::decl_runtime_apis! {
 
 		/// Every member of a department with its role (at most `MaxMembers`).
 		fn members(department: DepartmentId) -> Vec<(AccountId, Role)>;
+
+		/// The key its admins published, to which gateways encrypt what they send it; `None`
+		/// when it has none (or is unknown, or dissolved).
+		#[api_version(3)]
+		fn encryption_key(department: DepartmentId) -> Option<EncryptionKey>;
 	}
 }

@@ -5,7 +5,7 @@
 
 use crate::{
 	BalanceOf, Config, DepartmentByPrefix, DepartmentId, DepartmentInvitations, DepartmentMembers,
-	DepartmentStatus, Departments, Dissolutions, HoldReason, Invitations, Members,
+	DepartmentStatus, Departments, Dissolutions, EncryptionKeys, HoldReason, Invitations, Members,
 	NextDepartmentId, Pallet, Role, Successions,
 };
 use alloc::collections::btree_map::BTreeMap;
@@ -39,6 +39,8 @@ impl<T: Config> Pallet<T> {
 	/// 7. A department has a `Dissolutions` entry exactly when it is `Dissolving`; a
 	///    `Dissolved` one has no members and no invitations. The successor of each dissolution
 	///    under way exists and is not dissolved, and `Successions` counts them by successor.
+	/// 8. Every encryption key is usable and belongs to a department that exists and is not
+	///    dissolved.
 	///
 	/// Off-chain only (`try-runtime` and tests), where no block weight limits it, so it
 	/// iterates over whole maps: `Departments` twice, `DepartmentByPrefix` and
@@ -57,7 +59,8 @@ impl<T: Config> Pallet<T> {
 		deposits_are_not_zero::<T>()?;
 		deposits_are_held::<T>()?;
 		invitations_are_open::<T>()?;
-		dissolutions_match_statuses::<T>()
+		dissolutions_match_statuses::<T>()?;
+		encryption_keys_are_usable::<T>()
 	}
 }
 
@@ -183,6 +186,19 @@ fn dissolutions_match_statuses<T: Config>() -> Result<(), TryRuntimeError> {
 		Successions::<T>::iter().collect::<BTreeMap<_, _>>() == successions,
 		"Successions does not count the dissolutions under way by successor"
 	);
+	Ok(())
+}
+
+/// Invariant 8: every encryption key is usable and of a department that exists and is not
+/// dissolved.
+fn encryption_keys_are_usable<T: Config>() -> Result<(), TryRuntimeError> {
+	for (department, published) in EncryptionKeys::<T>::iter() {
+		ensure!(published.key.is_usable(), "an encryption key nothing can be encrypted to");
+		ensure!(
+			Departments::<T>::get(department).is_some_and(|info| !info.status.is_dissolved()),
+			"an encryption key of a department that is gone or going"
+		);
+	}
 	Ok(())
 }
 

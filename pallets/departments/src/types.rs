@@ -74,6 +74,63 @@ impl DepartmentStatus {
 	}
 }
 
+/// A department's public key for encryption, to which a provider's gateway encrypts every
+/// download for it. Only the public part is ever on-chain.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[cfg_attr(
+	feature = "std",
+	derive(sp_runtime::Serialize),
+	serde(crate = "sp_runtime::serde", rename_all = "camelCase")
+)]
+pub enum EncryptionKey {
+	/// An X25519 public key (32 bytes, as RFC 7748 encodes it): the key of an `age` X25519
+	/// recipient, whose `age1…` text is its bech32 form.
+	X25519([u8; 32]),
+}
+
+impl EncryptionKey {
+	/// Whether it is not the all-zero X25519 key, which every shared secret with is zero. Other
+	/// low-order keys are not detected here: `age` and HPKE refuse to encrypt to them (their
+	/// shared secret is zero too).
+	pub fn is_usable(&self) -> bool {
+		match self {
+			Self::X25519(key) => key.iter().any(|byte| *byte != 0),
+		}
+	}
+}
+
+/// A department's encryption key as stored in [`crate::EncryptionKeys`].
+pub type PublishedKeyOf<T> = PublishedKey<BlockNumberFor<T>>;
+
+/// A published encryption key, and since when.
+#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+#[cfg_attr(
+	feature = "std",
+	derive(sp_runtime::Serialize),
+	serde(
+		crate = "sp_runtime::serde",
+		rename_all = "camelCase",
+		bound(serialize = "BlockNumber: sp_runtime::Serialize")
+	)
+)]
+pub struct PublishedKey<BlockNumber> {
+	/// The key.
+	pub key: EncryptionKey,
+	/// The block in which it was published.
+	pub published_at: BlockNumber,
+}
+
 /// A dissolution under way, as stored in [`crate::Dissolutions`] until it finishes.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 #[cfg_attr(

@@ -33,6 +33,7 @@ pub trait WeightInfo {
 	fn continue_dissolution() -> Weight;
 	fn offboard_member() -> Weight;
 	fn offboard_invitation() -> Weight;
+	fn set_encryption_key() -> Weight;
 }
 
 /// Weights for `pallet_departments` measured on the reference machine, with the runtime's database weights.
@@ -48,8 +49,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `262`
 		//  Estimated: `3494`
-		// Minimum execution time: 19_389_000 picoseconds.
-		Weight::from_parts(20_972_000, 3494)
+		// Minimum execution time: 19_049_000 picoseconds.
+		Weight::from_parts(20_680_000, 3494)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -59,8 +60,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `360`
 		//  Estimated: `3565`
-		// Minimum execution time: 14_952_000 picoseconds.
-		Weight::from_parts(16_234_000, 3565)
+		// Minimum execution time: 14_752_000 picoseconds.
+		Weight::from_parts(16_114_000, 3565)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -70,8 +71,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `360`
 		//  Estimated: `3565`
-		// Minimum execution time: 14_121_000 picoseconds.
-		Weight::from_parts(15_332_000, 3565)
+		// Minimum execution time: 13_891_000 picoseconds.
+		Weight::from_parts(15_132_000, 3565)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -81,8 +82,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `360`
 		//  Estimated: `3565`
-		// Minimum execution time: 13_680_000 picoseconds.
-		Weight::from_parts(14_933_000, 3565)
+		// Minimum execution time: 13_851_000 picoseconds.
+		Weight::from_parts(14_993_000, 3565)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -100,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `748`
 		//  Estimated: `6144`
-		// Minimum execution time: 80_951_000 picoseconds.
-		Weight::from_parts(84_345_000, 6144)
+		// Minimum execution time: 79_127_000 picoseconds.
+		Weight::from_parts(82_553_000, 6144)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -119,8 +120,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `523`
 		//  Estimated: `3567`
-		// Minimum execution time: 26_479_000 picoseconds.
-		Weight::from_parts(28_392_000, 3567)
+		// Minimum execution time: 26_179_000 picoseconds.
+		Weight::from_parts(28_042_000, 3567)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -134,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `383`
 		//  Estimated: `3676`
-		// Minimum execution time: 53_059_000 picoseconds.
-		Weight::from_parts(55_673_000, 3676)
+		// Minimum execution time: 52_658_000 picoseconds.
+		Weight::from_parts(55_423_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -149,8 +150,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `856`
 		//  Estimated: `6144`
-		// Minimum execution time: 30_245_000 picoseconds.
-		Weight::from_parts(32_478_000, 6144)
+		// Minimum execution time: 29_994_000 picoseconds.
+		Weight::from_parts(31_988_000, 6144)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -166,8 +167,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `911`
 		//  Estimated: `6144`
-		// Minimum execution time: 67_530_000 picoseconds.
-		Weight::from_parts(70_915_000, 6144)
+		// Minimum execution time: 67_060_000 picoseconds.
+		Weight::from_parts(69_885_000, 6144)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -183,8 +184,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `848`
 		//  Estimated: `3676`
-		// Minimum execution time: 61_391_000 picoseconds.
-		Weight::from_parts(64_155_000, 3676)
+		// Minimum execution time: 60_630_000 picoseconds.
+		Weight::from_parts(66_379_000, 3676)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -196,16 +197,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `LegalHolds::Holds` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `ValidatorSet::Validators` (r:1 w:0)
 	/// Proof: `ValidatorSet::Validators` (`max_values`: Some(1), `max_size`: Some(1153), added: 1648, mode: `MaxEncodedLen`)
+	/// Storage: `Departments::EncryptionKeys` (r:0 w:1)
+	/// Proof: `Departments::EncryptionKeys` (`max_values`: None, `max_size`: Some(49), added: 2524, mode: `MaxEncodedLen`)
 	/// Storage: `Departments::Dissolutions` (r:0 w:1)
 	/// Proof: `Departments::Dissolutions` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn dissolve_department() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `644`
+		//  Measured:  `677`
 		//  Estimated: `6140`
-		// Minimum execution time: 29_905_000 picoseconds.
-		Weight::from_parts(32_218_000, 6140)
+		// Minimum execution time: 31_176_000 picoseconds.
+		Weight::from_parts(33_310_000, 6140)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Departments::Dissolutions` (r:1 w:1)
 	/// Proof: `Departments::Dissolutions` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
@@ -241,8 +244,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2166`
 		//  Estimated: `3565`
-		// Minimum execution time: 76_553_000 picoseconds.
-		Weight::from_parts(80_850_000, 3565)
+		// Minimum execution time: 75_773_000 picoseconds.
+		Weight::from_parts(79_709_000, 3565)
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -260,8 +263,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1070`
 		//  Estimated: `6062`
-		// Minimum execution time: 66_850_000 picoseconds.
-		Weight::from_parts(70_414_000, 6062)
+		// Minimum execution time: 66_048_000 picoseconds.
+		Weight::from_parts(69_053_000, 6062)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -277,83 +280,103 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `586`
 		//  Estimated: `6060`
-		// Minimum execution time: 60_060_000 picoseconds.
-		Weight::from_parts(62_774_000, 6060)
+		// Minimum execution time: 59_519_000 picoseconds.
+		Weight::from_parts(62_704_000, 6060)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Departments::Members` (r:1 w:0)
+	/// Proof: `Departments::Members` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `Departments::Departments` (r:1 w:0)
+	/// Proof: `Departments::Departments` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Departments::EncryptionKeys` (r:1 w:1)
+	/// Proof: `Departments::EncryptionKeys` (`max_values`: None, `max_size`: Some(49), added: 2524, mode: `MaxEncodedLen`)
+	fn set_encryption_key() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `780`
+		//  Estimated: `3567`
+		// Minimum execution time: 22_103_000 picoseconds.
+		Weight::from_parts(23_975_000, 3567)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
 // For tests and mocks: the same numbers with ParityDB's database weights.
 impl WeightInfo for () {
 	fn register_department() -> Weight {
-		Weight::from_parts(20_972_000, 3494)
+		Weight::from_parts(20_680_000, 3494)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn rename_department() -> Weight {
-		Weight::from_parts(16_234_000, 3565)
+		Weight::from_parts(16_114_000, 3565)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn suspend_department() -> Weight {
-		Weight::from_parts(15_332_000, 3565)
+		Weight::from_parts(15_132_000, 3565)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reactivate_department() -> Weight {
-		Weight::from_parts(14_933_000, 3565)
+		Weight::from_parts(14_993_000, 3565)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn invite_member() -> Weight {
-		Weight::from_parts(84_345_000, 6144)
+		Weight::from_parts(82_553_000, 6144)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn accept_invitation() -> Weight {
-		Weight::from_parts(28_392_000, 3567)
+		Weight::from_parts(28_042_000, 3567)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn decline_invitation() -> Weight {
-		Weight::from_parts(55_673_000, 3676)
+		Weight::from_parts(55_423_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_member_role() -> Weight {
-		Weight::from_parts(32_478_000, 6144)
+		Weight::from_parts(31_988_000, 6144)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn remove_member() -> Weight {
-		Weight::from_parts(70_915_000, 6144)
+		Weight::from_parts(69_885_000, 6144)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn leave_department() -> Weight {
-		Weight::from_parts(64_155_000, 3676)
+		Weight::from_parts(66_379_000, 3676)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn dissolve_department() -> Weight {
-		Weight::from_parts(32_218_000, 6140)
+		Weight::from_parts(33_310_000, 6140)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn continue_dissolution() -> Weight {
-		Weight::from_parts(80_850_000, 3565)
+		Weight::from_parts(79_709_000, 3565)
 			.saturating_add(ParityDbWeight::get().reads(15_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn offboard_member() -> Weight {
-		Weight::from_parts(70_414_000, 6062)
+		Weight::from_parts(69_053_000, 6062)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn offboard_invitation() -> Weight {
-		Weight::from_parts(62_774_000, 6060)
+		Weight::from_parts(62_704_000, 6060)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn set_encryption_key() -> Weight {
+		Weight::from_parts(23_975_000, 3567)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -122,9 +122,15 @@ impl pallet_access_grants::Config for Runtime {
 	type MaxGrantDuration = MaxGrantDuration;
 	type MaxPurge = ConstU32<32>;
 	type MaxPageSize = MaxPageSize;
+	/// Consumers sign their requests as they sign transactions.
+	type ConsumerSignature = crate::Signature;
+	/// A block interval's downloads of a busy gateway.
+	type MaxServedPerCall = ConstU32<64>;
 	type WeightInfo = pallet_access_grants::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = CityBenchmarkHelper;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkSigner = CityBenchmarkHelper;
 }
 
 impl pallet_city_codes::Config for Runtime {
@@ -183,6 +189,23 @@ impl Contains<RecordId> for CityRecords {
 /// runtime's own departments and catalogue: members of fresh departments, and assets.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct CityBenchmarkHelper;
+
+/// Consumers' ECDSA keys, made in the benchmark's keystore: of the schemes a `MultiSignature`
+/// takes, ECDSA costs the most to verify (a hash and a public-key recovery), so the measured
+/// weight covers every consumer.
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_access_grants::RequestSigner<crate::AccountId, crate::Signature>
+	for CityBenchmarkHelper
+{
+	fn sign(_index: u32, payload: &[u8]) -> (crate::AccountId, crate::Signature) {
+		use sp_runtime::traits::IdentifyAccount;
+		const KEY_TYPE: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"bnch");
+		let public = sp_io::crypto::ecdsa_generate(KEY_TYPE, None);
+		let signature = sp_io::crypto::ecdsa_sign(KEY_TYPE, &public, payload)
+			.expect("the benchmark's keystore signs with the key it just made");
+		(sp_runtime::MultiSigner::from(public).into_account(), signature.into())
+	}
+}
 
 #[cfg(feature = "runtime-benchmarks")]
 impl city_primitives::BenchmarkHelper<crate::AccountId> for CityBenchmarkHelper {

@@ -12,6 +12,7 @@ use crate::RuntimeCall;
 use city_primitives::Role;
 use frame_support::BoundedVec;
 use pallet_access_grants::OversightSubject;
+use sp_core::Pair;
 
 impl Resolver<'_> {
 	/// A `pallet_access_grants` call and the account fit to sign it.
@@ -19,7 +20,9 @@ impl Resolver<'_> {
 		use Kind::*;
 		let (fitting, call) = match self.action.kind {
 			RequestAccess | CancelRequest | ApproveRequest | RejectRequest => self.request_call(),
-			GrantAccess | RevokeAccess | RenounceAccess | RecordAccess => self.grant_call(),
+			GrantAccess | RevokeAccess | RenounceAccess | RecordAccess | RecordServed => {
+				self.grant_call()
+			},
 			OversightApprove | OversightReject | PurgeExpired | PurgeRequest => {
 				self.oversight_call()
 			},
@@ -113,7 +116,7 @@ impl Resolver<'_> {
 					.into(),
 				)
 			},
-			RevokeAccess | RenounceAccess | RecordAccess => {
+			RevokeAccess | RenounceAccess | RecordAccess | RecordServed => {
 				let (grant, record) = match (self.bad(1), nth(&state::grants(), p0)) {
 					(false, Some((id, record))) => (id, Some(record)),
 					_ => (seed, None),
@@ -133,6 +136,37 @@ impl Resolver<'_> {
 						self.member(grantee, &[Role::Steward], p1),
 						pallet_access_grants::Call::renounce_access { grant }.into(),
 					),
+					RecordServed => {
+						// A member of the grantee signs (sometimes an outsider, sometimes over
+						// another request), the owner's gateway records.
+						let consumer = self.member(grantee, &Role::ALL, p2).unwrap_or(p2 as usize);
+						let (account, pair) = &self.keys.0[consumer % self.keys.0.len()];
+						let request = pallet_access_grants::ServedRequest {
+							grant,
+							asset: if self.bad(4) { asset + 1 } else { asset },
+							version: None,
+							issued_at: seed,
+							nonce: u128::from(seed).to_le_bytes(),
+						};
+						let genesis_hash = frame_system::Pallet::<crate::Runtime>::block_hash(0);
+						let signed = if self.bad(4) { seed.wrapping_add(1) } else { seed };
+						let payload =
+							pallet_access_grants::ServedRequest { issued_at: signed, ..request }
+								.signing_payload(genesis_hash.as_ref());
+						let served = pallet_access_grants::ServedAccess {
+							request,
+							consumer: account.clone(),
+							signature: pair.sign(&payload).into(),
+							receipt: self.hash(),
+						};
+						(
+							self.member(owner, &[Role::Operator, Role::Steward], p1),
+							pallet_access_grants::Call::record_served {
+								accesses: BoundedVec::truncate_from(vec![served]),
+							}
+							.into(),
+						)
+					},
 					_ => {
 						// Mostly the owner's gateway records; sometimes the grantee's.
 						let side = if num.is_multiple_of(4) { grantee } else { owner };

@@ -132,6 +132,20 @@ impl Resolver<'_> {
 					.collect();
 				(nth(&members, p0), pallet_departments::Call::leave_department {}.into())
 			},
+			SetEncryptionKey => {
+				// Any member signs (admins pass), a key mostly, sometimes a removal or the
+				// unusable all-zero key.
+				let members: Vec<_> = state::all_members()
+					.into_iter()
+					.filter_map(|who| self.keys.index_of(&who))
+					.collect();
+				let key = match seed % 4 {
+					0 => None,
+					1 => Some(pallet_departments::EncryptionKey::X25519([0; 32])),
+					_ => Some(pallet_departments::EncryptionKey::X25519([(p1 % 3) as u8 + 1; 32])),
+				};
+				(nth(&members, p0), pallet_departments::Call::set_encryption_key { key }.into())
+			},
 			kind => unreachable!("{kind:?} is not a departments call"),
 		};
 		Resolved::Fitting(fitting, call)

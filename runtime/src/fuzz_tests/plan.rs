@@ -20,6 +20,7 @@ pub(super) enum Kind {
 	LeaveDepartment,
 	DissolveDepartment,
 	ContinueDissolution,
+	SetEncryptionKey,
 	// Data assets.
 	RegisterAsset,
 	UpdateAsset,
@@ -40,6 +41,7 @@ pub(super) enum Kind {
 	OversightApprove,
 	OversightReject,
 	RecordAccess,
+	RecordServed,
 	PurgeExpired,
 	PurgeRequest,
 	// City codes.
@@ -103,12 +105,12 @@ impl Kind {
 		match self {
 			RegisterDepartment | RenameDepartment | SuspendDepartment | ReactivateDepartment
 			| InviteMember | AnswerInvitation | SetMemberRole | RemoveMember | LeaveDepartment
-			| DissolveDepartment | ContinueDissolution => Pallet::Departments,
+			| DissolveDepartment | ContinueDissolution | SetEncryptionKey => Pallet::Departments,
 			RegisterAsset | UpdateAsset | UpdateMetadata | SetClassification | OfferAsset
 			| CancelAssetOffer | AcceptAsset | RetireAsset => Pallet::DataAssets,
 			RequestAccess | CancelRequest | ApproveRequest | RejectRequest | GrantAccess
 			| RevokeAccess | RenounceAccess | OversightApprove | OversightReject | RecordAccess
-			| PurgeExpired | PurgeRequest => Pallet::AccessGrants,
+			| PurgeExpired | PurgeRequest | RecordServed => Pallet::AccessGrants,
 			AddObjectClass | RetireObjectClass | IssueCode | IssueCodesBatch | UpdateCode
 			| LinkAsset | UnlinkAsset | OfferCode | CancelCodeOffer | AcceptCode | SuspendCode
 			| ReactivateCode | RetireCode => Pallet::CityCodes,
@@ -150,6 +152,7 @@ const KIND_WEIGHTS: &[(Kind, usize)] = {
 		(LeaveDepartment, 1),
 		(DissolveDepartment, 1),
 		(ContinueDissolution, 1),
+		(SetEncryptionKey, 2),
 		(RegisterAsset, 8),
 		(UpdateAsset, 6),
 		(UpdateMetadata, 3),
@@ -168,6 +171,7 @@ const KIND_WEIGHTS: &[(Kind, usize)] = {
 		(OversightApprove, 3),
 		(OversightReject, 1),
 		(RecordAccess, 8),
+		(RecordServed, 4),
 		(PurgeExpired, 3),
 		(PurgeRequest, 2),
 		(AddObjectClass, 1),

@@ -7,6 +7,8 @@
 //! - [`oversight`]: the oversight office's approval or rejection of a request or grant.
 //! - [`grant`]: issuing grants, directly or from a fully approved request.
 //! - [`record`]: recording accesses under a grant (the audit trail).
+//! - [`served`]: recording downloads a provider's gateway served, with the consumers' signed
+//!   requests.
 //! - [`end`]: revoking, renouncing and purging grants.
 //! - [`policy`]: the rules they share: when a grant gives access, when it has ended, when the
 //!   office must decide.
@@ -22,3 +24,4 @@ mod oversight;
 mod policy;
 mod record;
 mod request;
+mod served;

@@ -11,6 +11,7 @@ mod oversight;
 mod purge;
 mod queries;
 mod requests;
+mod served;
 mod types;
 
 use crate::{

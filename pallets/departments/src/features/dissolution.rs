@@ -5,8 +5,8 @@
 
 use crate::{
 	Config, DepartmentId, DepartmentInvitations, DepartmentMembers, DepartmentStatus, Departments,
-	Dissolution, DissolutionOf, Dissolutions, Error, Event, Manager, Members, OffboardCounts,
-	Offboarding, Pallet, Successions, WeightInfo,
+	Dissolution, DissolutionOf, Dissolutions, EncryptionKeys, Error, Event, Manager, Members,
+	OffboardCounts, Offboarding, Pallet, Successions, WeightInfo,
 };
 use city_primitives::{
 	offboarding::offboard_each, DepartmentRegistry, LegalHolds, Offboarded, RecordId,
@@ -48,6 +48,8 @@ impl<T: Config> Pallet<T> {
 
 		info.status = DepartmentStatus::Dissolving;
 		Departments::<T>::insert(department, info);
+		// Nothing is sent to a department that is going away.
+		EncryptionKeys::<T>::remove(department);
 		if let Some(successor) = successor {
 			Successions::<T>::mutate(successor, |count| {
 				*count = Some(count.unwrap_or(0).saturating_add(1))

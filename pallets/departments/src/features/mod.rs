@@ -3,4 +3,5 @@
 
 mod departments;
 mod dissolution;
+mod encryption;
 mod members;

@@ -4,6 +4,7 @@
 
 mod departments;
 mod dissolution;
+mod encryption;
 mod genesis;
 mod invariants;
 mod invitations;
