@@ -374,7 +374,8 @@ mod benchmarks {
 			let request =
 				ServedRequest { grant, asset, version: None, issued_at: 1, nonce: [1; 16] };
 			let (consumer, signature) =
-				T::BenchmarkSigner::sign(i, &request.signing_payload(genesis_hash.as_ref()));
+				T::BenchmarkSigner::sign(i, &request.signing_payload(genesis_hash.as_ref()))
+					.ok_or(BenchmarkError::Stop("the benchmark signer cannot sign"))?;
 			let grantee = T::BenchmarkHelper::department_member(&consumer, Role::Operator)?;
 			AccessGrants::<T>::grant_access(
 				owner.origin.clone(),

@@ -124,9 +124,9 @@ pub struct MockSigner;
 
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::RequestSigner<AccountId, sp_runtime::testing::TestSignature> for MockSigner {
-	fn sign(index: u32, payload: &[u8]) -> (AccountId, sp_runtime::testing::TestSignature) {
+	fn sign(index: u32, payload: &[u8]) -> Option<(AccountId, sp_runtime::testing::TestSignature)> {
 		let consumer = 10_000 + AccountId::from(index);
-		(consumer, consumer_signature(consumer, payload))
+		Some((consumer, consumer_signature(consumer, payload)))
 	}
 }
 

@@ -587,6 +587,7 @@ pub struct GenesisRequest<AccountId, BlockNumber> {
 /// `Config::ConsumerSignature` (the runtime signs with sr25519 in the benchmark's keystore).
 #[cfg(feature = "runtime-benchmarks")]
 pub trait RequestSigner<AccountId, Signature> {
-	/// The `index`-th consumer's account and its signature over `payload`.
-	fn sign(index: u32, payload: &[u8]) -> (AccountId, Signature);
+	/// The `index`-th consumer's account and its signature over `payload`; `None` if it cannot
+	/// sign (no keystore).
+	fn sign(index: u32, payload: &[u8]) -> Option<(AccountId, Signature)>;
 }

@@ -2,13 +2,18 @@
 
 use crate::{
 	Config, DepartmentByPrefix, DepartmentId, DepartmentInfoOf, DepartmentMembers, Departments,
-	Members, NextDepartmentId, Pallet, PrefixOf, Role,
+	EncryptionKey, EncryptionKeys, Members, NextDepartmentId, Pallet, PrefixOf, Role,
 };
 use alloc::vec::Vec;
 use city_primitives::Page;
 use frame_support::traits::Get;
 
 impl<T: Config> Pallet<T> {
+	/// The key downloads for `department` are to be encrypted to, if it published one.
+	pub fn encryption_key(department: DepartmentId) -> Option<EncryptionKey> {
+		EncryptionKeys::<T>::get(department).map(|published| published.key)
+	}
+
 	/// The department with this id, if it exists. See [`crate::runtime_api`].
 	pub fn department(department: DepartmentId) -> Option<DepartmentInfoOf<T>> {
 		Departments::<T>::get(department)

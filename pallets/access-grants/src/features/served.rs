@@ -6,13 +6,17 @@ use crate::{
 	AssetRegistry, Config, DenialReason, DepartmentId, DepartmentRegistry, Error, Event, Grants,
 	Pallet, ServedAccess, ServedListOf,
 };
-use alloc::vec::Vec;
+use alloc::{
+	collections::{BTreeMap, BTreeSet},
+	vec::Vec,
+};
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{Verify, Zero};
 
 impl<T: Config> Pallet<T> {
-	/// `record_served` by `who`, an Operator or Steward of `department`, the owner.
+	/// `record_served` by `who`, an Operator or Steward of `department`, the owner. Each grant
+	/// is read once and, if a download under it counts, written once, after every check.
 	pub(crate) fn do_record_served(
 		who: T::AccountId,
 		department: DepartmentId,
@@ -22,6 +26,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!accesses.is_empty(), Error::<T>::NothingServed);
 		let genesis_hash = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
 		let mut seen = Vec::with_capacity(accesses.len());
+		let mut grants = BTreeMap::new();
 		for access in &accesses {
 			let payload = access.request.signing_payload(genesis_hash.as_ref());
 			ensure!(
@@ -31,7 +36,10 @@ impl<T: Config> Pallet<T> {
 			let request_id = (&access.consumer, access.request.nonce);
 			ensure!(!seen.contains(&request_id), Error::<T>::DuplicateServedRequest);
 			seen.push(request_id);
-			match Grants::<T>::get(access.request.grant) {
+			let grant = grants
+				.entry(access.request.grant)
+				.or_insert_with(|| Grants::<T>::get(access.request.grant));
+			match grant {
 				Some(grant) => {
 					ensure!(grant.asset == access.request.asset, Error::<T>::GrantAssetMismatch);
 					ensure!(grant.owner == department, Error::<T>::NotParty);
@@ -46,30 +54,27 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 
+		// Each judged now and counted in `grants`, which are stored last.
 		let now = Self::now();
+		let mut counted = BTreeSet::new();
 		for ServedAccess { request, consumer, signature, receipt } in accesses {
 			let grant_id = request.grant;
-			let denial = match Grants::<T>::get(grant_id) {
+			let verdict = match grants.get_mut(&grant_id).and_then(Option::as_mut) {
 				None => Err(DenialReason::NoGrant),
 				Some(grant) => {
 					let in_grantee = T::Departments::membership(&consumer)
 						.is_some_and(|(of, _)| of == grant.grantee);
-					match Self::grant_denial(&grant, T::Assets::asset_info(request.asset), now) {
+					match Self::grant_denial(grant, T::Assets::asset_info(request.asset), now) {
 						Some(reason) => Err(reason),
 						None if !in_grantee => Err(DenialReason::NotMember),
-						None => Ok(grant),
+						None => Ok((grant.grantee, Self::count_use(grant, now)?)),
 					}
 				},
 			};
-			match denial {
-				Ok(mut grant) => {
-					let use_count =
-						grant.uses.checked_add(1).ok_or(Error::<T>::UseCountOverflow)?;
-					grant.uses = use_count;
-					grant.last_access = Some(now);
-					let grantee = grant.grantee;
-					Grants::<T>::insert(grant_id, grant);
-					Self::deposit_event(Event::AccessServed {
+			Self::deposit_event(match verdict {
+				Ok((grantee, use_count)) => {
+					counted.insert(grant_id);
+					Event::AccessServed {
 						grant: grant_id,
 						asset: request.asset,
 						grantee,
@@ -79,9 +84,9 @@ impl<T: Config> Pallet<T> {
 						recorded_by: who.clone(),
 						receipt,
 						use_count,
-					});
+					}
 				},
-				Err(reason) => Self::deposit_event(Event::ServedAccessNotCounted {
+				Err(reason) => Event::ServedAccessNotCounted {
 					grant: grant_id,
 					asset: request.asset,
 					consumer,
@@ -90,7 +95,13 @@ impl<T: Config> Pallet<T> {
 					recorded_by: who.clone(),
 					receipt,
 					reason,
-				}),
+				},
+			});
+		}
+
+		for grant_id in counted {
+			if let Some(Some(grant)) = grants.remove(&grant_id) {
+				Grants::<T>::insert(grant_id, grant);
 			}
 		}
 		Ok(())

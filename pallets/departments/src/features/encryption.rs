@@ -2,9 +2,7 @@
 //! to, so that only the grantee department can read what it is sent. The department's admins
 //! publish and rotate it; a dissolution removes it.
 
-use crate::{
-	Config, DepartmentId, EncryptionKey, EncryptionKeys, Error, Event, Pallet, PublishedKey, Role,
-};
+use crate::{Config, EncryptionKey, EncryptionKeys, Error, Event, Pallet, PublishedKey, Role};
 use frame_support::{dispatch::DispatchResult, ensure};
 
 impl<T: Config> Pallet<T> {
@@ -29,10 +27,5 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::deposit_event(Event::EncryptionKeySet { department, key, by: who });
 		Ok(())
-	}
-
-	/// The key downloads for `department` are encrypted to, if it published one.
-	pub fn encryption_key(department: DepartmentId) -> Option<EncryptionKey> {
-		EncryptionKeys::<T>::get(department).map(|published| published.key)
 	}
 }
