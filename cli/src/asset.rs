@@ -5,13 +5,16 @@ use crate::{
 	error::{CliError, Kind, Result},
 	output::Report,
 };
-use city::runtime_types::{
-	city_primitives::Classification,
-	pallet_data_assets::types::{ContentHash, ContentRegistration, HashAlgorithm, Verification},
+use city::runtime_types::pallet_data_assets::types::{
+	ContentHash, ContentRegistration, Verification,
 };
-use clap::{Args, Subcommand, ValueEnum};
+pub use city_client::asset::{
+	classification_name, details as asset_details, hash_file, hash_json, hash_text, Algorithm,
+	ClassificationArg, NewAsset,
+};
+use clap::{Args, Subcommand};
 use serde_json::json;
-use std::{io::Read, path::Path};
+use std::path::Path;
 use subxt_signer::sr25519::Keypair;
 
 #[derive(Subcommand)]
@@ -67,104 +70,6 @@ pub struct UpdateArgs {
 	pub algorithm: Algorithm,
 }
 
-/// The content hash algorithms the chain records.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum Algorithm {
-	/// BLAKE2b-256, as Substrate uses.
-	#[value(name = "blake2-256", alias = "blake2_256")]
-	Blake2_256,
-	/// SHA-256, as `sha256sum` prints it (the default).
-	#[value(name = "sha2-256", alias = "sha2_256")]
-	#[default]
-	Sha2_256,
-}
-
-/// The classifications, least to most sensitive.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ClassificationArg {
-	Public,
-	Internal,
-	Confidential,
-	Restricted,
-}
-
-impl From<ClassificationArg> for Classification {
-	fn from(value: ClassificationArg) -> Self {
-		match value {
-			ClassificationArg::Public => Classification::Public,
-			ClassificationArg::Internal => Classification::Internal,
-			ClassificationArg::Confidential => Classification::Confidential,
-			ClassificationArg::Restricted => Classification::Restricted,
-		}
-	}
-}
-
-pub fn classification_name(c: &Classification) -> &'static str {
-	match c {
-		Classification::Public => "public",
-		Classification::Internal => "internal",
-		Classification::Confidential => "confidential",
-		Classification::Restricted => "restricted",
-	}
-}
-
-/// Both digests of a file, read once.
-pub struct FileHashes {
-	pub size: u64,
-	pub blake2_256: [u8; 32],
-	pub sha2_256: [u8; 32],
-}
-
-impl FileHashes {
-	pub fn content(&self, algorithm: Algorithm) -> ContentHash {
-		match algorithm {
-			Algorithm::Blake2_256 => {
-				ContentHash { algorithm: HashAlgorithm::Blake2_256, digest: self.blake2_256 }
-			},
-			Algorithm::Sha2_256 => {
-				ContentHash { algorithm: HashAlgorithm::Sha2_256, digest: self.sha2_256 }
-			},
-		}
-	}
-}
-
-/// Hashes a file of any size in one streaming pass.
-pub fn hash_file(path: &Path) -> Result<FileHashes> {
-	use sha2::Digest;
-	let mut file = std::fs::File::open(path).map_err(|e| CliError::file(path, e))?;
-	let mut blake2 = blake2b_simd::Params::new().hash_length(32).to_state();
-	let mut sha2 = sha2::Sha256::new();
-	let mut buffer = vec![0u8; 1 << 16];
-	let mut size = 0u64;
-	loop {
-		let read = file.read(&mut buffer).map_err(|e| CliError::file(path, e))?;
-		if read == 0 {
-			break;
-		}
-		blake2.update(&buffer[..read]);
-		sha2.update(&buffer[..read]);
-		size = size.saturating_add(read as u64);
-	}
-	let mut blake2_256 = [0u8; 32];
-	blake2_256.copy_from_slice(blake2.finalize().as_bytes());
-	Ok(FileHashes { size, blake2_256, sha2_256: sha2.finalize().into() })
-}
-
-pub fn hash_json(hash: &ContentHash) -> serde_json::Value {
-	json!({ "algorithm": algorithm_name(&hash.algorithm), "digest": format!("0x{}", hex::encode(hash.digest)) })
-}
-
-pub fn hash_text(hash: &ContentHash) -> String {
-	format!("{}:0x{}", algorithm_name(&hash.algorithm), hex::encode(hash.digest))
-}
-
-fn algorithm_name(algorithm: &HashAlgorithm) -> &'static str {
-	match algorithm {
-		HashAlgorithm::Blake2_256 => "blake2-256",
-		HashAlgorithm::Sha2_256 => "sha2-256",
-	}
-}
-
 fn file_name(path: &Path) -> String {
 	path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
@@ -195,30 +100,28 @@ async fn register(node: &Node, key: &Keypair, args: RegisterArgs, wait: Wait) ->
 	let hashes = hash_file(&args.file)?;
 	let content = hashes.content(args.algorithm);
 	let name = args.name.unwrap_or_else(|| file_name(&args.file));
-	let call = city::tx().data_assets().register_asset(
-		name.clone().into_bytes(),
-		content.clone(),
-		hashes.size,
-		args.media_type.into_bytes(),
-		args.classification.into(),
-		args.location.into_bytes(),
-		None,
-		args.tags.into_iter().map(String::into_bytes).collect(),
-	);
-	let included = chain::submit(node, &call, key, wait).await?;
-	let event = included.event::<city::data_assets::events::AssetRegistered>()?;
+	let asset = NewAsset {
+		name: name.clone(),
+		classification: args.classification.into(),
+		location: args.location,
+		media_type: args.media_type,
+		tags: args.tags,
+	};
+	let registered =
+		city_client::asset::register(node, key, &content, hashes.size, asset, wait).await?;
+	let (included, owner) = (&registered.included, registered.owner.unwrap_or_default());
 	Ok(Report::new(
 		format!(
 			"registered asset {} \"{name}\" for department {}\ncontent {}  {} bytes\n{}",
-			event.asset,
-			event.owner,
+			registered.asset,
+			owner,
 			hash_text(&content),
 			hashes.size,
 			included.text()
 		),
 		json!({
-			"asset": event.asset,
-			"owner": event.owner,
+			"asset": registered.asset,
+			"owner": owner,
 			"version": 1,
 			"content": hash_json(&content),
 			"size": hashes.size,
@@ -230,46 +133,34 @@ async fn register(node: &Node, key: &Keypair, args: RegisterArgs, wait: Wait) ->
 async fn update(node: &Node, key: &Keypair, args: UpdateArgs, wait: Wait) -> Result<Report> {
 	let hashes = hash_file(&args.file)?;
 	let content = hashes.content(args.algorithm);
-	let call = city::tx().data_assets().update_asset(
+	let registered = city_client::asset::add_version(
+		node,
+		key,
 		args.asset,
-		content.clone(),
+		&content,
 		hashes.size,
-		args.location.into_bytes(),
-	);
-	let included = chain::submit(node, &call, key, wait).await?;
-	let event = included.event::<city::data_assets::events::VersionAdded>()?;
+		args.location,
+		wait,
+	)
+	.await?;
+	let included = &registered.included;
 	Ok(Report::new(
 		format!(
 			"asset {} version {}: {}  {} bytes\n{}",
-			event.asset,
-			event.version,
+			registered.asset,
+			registered.version,
 			hash_text(&content),
 			hashes.size,
 			included.text()
 		),
 		json!({
-			"asset": event.asset,
-			"version": event.version,
+			"asset": registered.asset,
+			"version": registered.version,
 			"content": hash_json(&content),
 			"size": hashes.size,
 			"included": included.json(),
 		}),
 	))
-}
-
-/// The asset with its current version, or `NotFound`.
-async fn asset_details(
-	at: &chain::AtBlock,
-	asset: u64,
-) -> Result<
-	city::runtime_types::pallet_data_assets::types::AssetDetails<
-		subxt::utils::AccountId32,
-		u128,
-		u32,
-	>,
-> {
-	let api = city::runtime_apis().data_assets_api();
-	chain::find(at, api.asset(asset), || format!("no asset has id {asset}")).await
 }
 
 async fn show(node: &Node, asset: u64) -> Result<Report> {

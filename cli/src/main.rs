@@ -3,13 +3,13 @@
 mod access;
 mod asset;
 mod bench;
-mod chain;
 mod code;
 mod error;
 mod output;
 mod progress;
 mod qr;
 
+use city_client::chain;
 use clap::{Parser, Subcommand};
 use error::{CliError, Result};
 use std::{io::IsTerminal, path::PathBuf};

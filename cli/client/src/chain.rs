@@ -1,7 +1,7 @@
 //! The connection to a node: the typed API generated from the runtime's metadata, keys, reading
 //! at the finalized head, and submitting a signed call until it is in a block.
 
-use crate::error::{CliError, Kind, Result};
+use crate::error::{Error, Kind, Result};
 use std::str::FromStr;
 use subxt::{
 	config::{DefaultExtrinsicParamsBuilder, RpcConfigFor},
@@ -13,10 +13,10 @@ use subxt::{
 };
 use subxt_signer::{sr25519::Keypair, SecretUri};
 
-/// The typed API of the CityChain runtime, generated from `metadata/city.scale` (which the
+/// The typed API of the CityChain runtime, generated from `cli/metadata/city.scale` (which the
 /// runtime's test `client_metadata_file_is_current` keeps equal to the runtime's metadata).
 #[subxt::subxt(
-	runtime_metadata_path = "metadata/city.scale",
+	runtime_metadata_path = "../metadata/city.scale",
 	derive_for_all_types = "Clone, PartialEq, Eq",
 	substitute_type(
 		path = "bounded_collections::bounded_vec::BoundedVec<T>",
@@ -27,7 +27,7 @@ pub mod city {}
 
 /// The metadata file, included so that the compiler tracks it: the `subxt` macro reads it
 /// without telling cargo, and a regenerated file would otherwise not rebuild the typed API.
-const _METADATA: &[u8] = include_bytes!("../metadata/city.scale");
+const _METADATA: &[u8] = include_bytes!("../../metadata/city.scale");
 
 /// CityChain's transaction format is Polkadot's: `MultiAddress<AccountId32, ()>`, `MultiSignature`,
 /// 32-bit block numbers and the standard transaction extensions.
@@ -59,18 +59,18 @@ impl Node {
 				.client
 				.at_current_block()
 				.await
-				.map_err(|e| CliError::node("cannot read the finalized head", e)),
+				.map_err(|e| Error::node("cannot read the finalized head", e)),
 			Wait::InBlock => {
 				let best = self
 					.rpc
 					.chain_get_block_hash(None)
 					.await
-					.map_err(|e| CliError::node("cannot read the best head", e))?
-					.ok_or_else(|| CliError::new(Kind::Internal, "the node has no best block"))?;
+					.map_err(|e| Error::node("cannot read the best head", e))?
+					.ok_or_else(|| Error::new(Kind::Internal, "the node has no best block"))?;
 				self.client
 					.at_block(best)
 					.await
-					.map_err(|e| CliError::node("cannot read the best head", e))
+					.map_err(|e| Error::node("cannot read the best head", e))
 			},
 		}
 	}
@@ -79,7 +79,7 @@ impl Node {
 /// Opens a WebSocket connection to the node at `url` (`ws://` or `wss://`).
 pub async fn connect(url: &str, read_at: Wait) -> Result<Node> {
 	let unreachable = |e: &dyn std::fmt::Display| {
-		CliError::new(Kind::Unreachable, format!("cannot reach a CityChain node at {url}: {e}"))
+		Error::new(Kind::Unreachable, format!("cannot reach a CityChain node at {url}: {e}"))
 	};
 	let rpc = if url.starts_with("ws://") {
 		// Loopback and private networks use plain WebSockets; subxt calls them insecure.
@@ -87,7 +87,7 @@ pub async fn connect(url: &str, read_at: Wait) -> Result<Node> {
 	} else if url.starts_with("wss://") {
 		RpcClient::from_url(url).await
 	} else {
-		return Err(CliError::usage(format!("--url must start with ws:// or wss://, not `{url}`")));
+		return Err(Error::usage(format!("--url must start with ws:// or wss://, not `{url}`")));
 	}
 	.map_err(|e| unreachable(&e))?;
 	let client = Client::from_rpc_client(rpc.clone()).await.map_err(|e| unreachable(&e))?;
@@ -98,14 +98,14 @@ pub async fn connect(url: &str, read_at: Wait) -> Result<Node> {
 /// path (`… //city//health`). Comes from `--suri` or `CITY_SURI`.
 pub fn keypair(suri: &str) -> Result<Keypair> {
 	let uri = SecretUri::from_str(suri)
-		.map_err(|e| CliError::usage(format!("--suri is not a secret URI: {e}")))?;
-	Keypair::from_uri(&uri).map_err(|e| CliError::usage(format!("--suri gives no key: {e}")))
+		.map_err(|e| Error::usage(format!("--suri is not a secret URI: {e}")))?;
+	Keypair::from_uri(&uri).map_err(|e| Error::usage(format!("--suri gives no key: {e}")))
 }
 
 /// The key a signed command needs: `--suri` must have been given.
 pub fn signer(key: Option<&Keypair>) -> Result<&Keypair> {
 	key.ok_or_else(|| {
-		CliError::usage("this command signs a transaction: pass --suri or set CITY_SURI")
+		Error::usage("this command signs a transaction: pass --suri or set CITY_SURI")
 	})
 }
 
@@ -116,7 +116,7 @@ pub fn account_of(key: &Keypair) -> AccountId32 {
 
 /// Parses an SS58 address.
 pub fn parse_account(text: &str) -> Result<AccountId32> {
-	AccountId32::from_str(text).map_err(|_| CliError::usage(format!("`{text}` is not an account")))
+	AccountId32::from_str(text).map_err(|_| Error::usage(format!("`{text}` is not an account")))
 }
 
 /// How long `submit` waits.
@@ -142,8 +142,8 @@ impl Included {
 	pub fn event<E: subxt::events::DecodeAsEvent>(&self) -> Result<E> {
 		match self.events.find_first::<E>() {
 			Some(Ok(event)) => Ok(event),
-			Some(Err(e)) => Err(CliError::new(Kind::Internal, format!("cannot decode event: {e}"))),
-			None => Err(CliError::new(Kind::Internal, "the transaction emitted no expected event")),
+			Some(Err(e)) => Err(Error::new(Kind::Internal, format!("cannot decode event: {e}"))),
+			None => Err(Error::new(Kind::Internal, "the transaction emitted no expected event")),
 		}
 	}
 
@@ -172,7 +172,7 @@ pub async fn submit<Call: Payload>(
 	wait: Wait,
 ) -> Result<Included> {
 	let mut results = submit_all(node, std::slice::from_ref(call), key, wait, |_| {}).await;
-	results.pop().unwrap_or_else(|| Err(CliError::new(Kind::Internal, "nothing was submitted")))
+	results.pop().unwrap_or_else(|| Err(Error::new(Kind::Internal, "nothing was submitted")))
 }
 
 /// A signed transaction, ready to submit.
@@ -196,10 +196,10 @@ pub fn sign<Call: Payload>(
 	let mut signable = at
 		.transactions()
 		.create_signable_offline(call, params)
-		.map_err(|e| CliError::new(Kind::Internal, format!("cannot build the transaction: {e}")))?;
+		.map_err(|e| Error::new(Kind::Internal, format!("cannot build the transaction: {e}")))?;
 	signable
 		.sign(key)
-		.map_err(|e| CliError::new(Kind::Internal, format!("cannot sign the transaction: {e}")))
+		.map_err(|e| Error::new(Kind::Internal, format!("cannot sign the transaction: {e}")))
 }
 
 /// Signs every call with consecutive nonces, submits them all, then waits for all of them at
@@ -218,11 +218,11 @@ pub async fn submit_all<Call: Payload>(
 	// finalized state lags the pool by a few blocks).
 	let nonce = match node.rpc.system_account_next_index(&account_of(key)).await {
 		Ok(nonce) => nonce,
-		Err(e) => return vec![Err(CliError::node("cannot read the account's nonce", e))],
+		Err(e) => return vec![Err(Error::node("cannot read the account's nonce", e))],
 	};
 	let at = match node.client.at_current_block().await {
 		Ok(at) => at,
-		Err(e) => return vec![Err(CliError::node("cannot read the chain", e))],
+		Err(e) => return vec![Err(Error::node("cannot read the chain", e))],
 	};
 	let mut watching = futures::stream::FuturesUnordered::new();
 	let mut results: Vec<Option<Result<Included>>> = (0..calls.len()).map(|_| None).collect();
@@ -260,7 +260,7 @@ async fn watch(
 ) -> Result<Included> {
 	let extrinsic_hash = progress.extrinsic_hash();
 	while let Some(status) = progress.next().await {
-		let status = status.map_err(|e| CliError::node("lost the transaction's progress", e))?;
+		let status = status.map_err(|e| Error::node("lost the transaction's progress", e))?;
 		let in_block = match (status, wait) {
 			(TransactionStatus::InBestBlock(block), Wait::InBlock)
 			| (TransactionStatus::InFinalizedBlock(block), _) => block,
@@ -271,25 +271,25 @@ async fn watch(
 		};
 		let events = in_block.wait_for_success().await.map_err(|e| match e {
 			TransactionEventsError::ExtrinsicFailed(dispatch) => dispatch_error(&dispatch),
-			other => CliError::node("cannot read the transaction's events", other),
+			other => Error::node("cannot read the transaction's events", other),
 		})?;
 		let block_hash = in_block.block_hash();
 		let block_number = node
 			.client
 			.at_block(block_hash)
 			.await
-			.map_err(|e| CliError::node("cannot read the block", e))?
+			.map_err(|e| Error::node("cannot read the block", e))?
 			.block_number();
 		return Ok(Included { block_hash, block_number, extrinsic_hash, events });
 	}
-	Err(CliError::new(Kind::Unreachable, "the node closed the transaction's subscription"))
+	Err(Error::new(Kind::Unreachable, "the node closed the transaction's subscription"))
 }
 
 /// A transaction the pool refused or dropped: bad nonce, no funds for the fee, a stale era.
-pub fn pool_error(message: &str) -> CliError {
+pub fn pool_error(message: &str) -> Error {
 	let lower = message.to_lowercase();
 	if lower.contains("connection") || lower.contains("transport") || lower.contains("restart") {
-		return CliError::new(Kind::Unreachable, format!("the node went away: {message}"));
+		return Error::new(Kind::Unreachable, format!("the node went away: {message}"));
 	}
 	let hint = if lower.contains("payment") || lower.contains("balance") {
 		" (the account cannot pay the fee)"
@@ -298,11 +298,11 @@ pub fn pool_error(message: &str) -> CliError {
 	} else {
 		""
 	};
-	CliError::new(Kind::Refused, format!("the node refused the transaction: {message}{hint}"))
+	Error::new(Kind::Refused, format!("the node refused the transaction: {message}{hint}"))
 }
 
 /// The chain's dispatch error as `Pallet::Error: its documentation`.
-pub fn dispatch_error(error: &DispatchError) -> CliError {
+pub fn dispatch_error(error: &DispatchError) -> Error {
 	if let DispatchError::Module(module) = error {
 		if let Ok(details) = module.details() {
 			let name = details.variant.name.as_str();
@@ -311,10 +311,10 @@ pub fn dispatch_error(error: &DispatchError) -> CliError {
 				format!("refused by the chain: {}::{name}: {docs}", details.pallet.name());
 			// The pallets name every "no such thing" error `Unknown…`.
 			let kind = if name.starts_with("Unknown") { Kind::NotFound } else { Kind::Refused };
-			return CliError::new(kind, message);
+			return Error::new(kind, message);
 		}
 	}
-	CliError::new(Kind::Refused, format!("refused by the chain: {error}"))
+	Error::new(Kind::Refused, format!("refused by the chain: {error}"))
 }
 
 /// Calls a runtime API at `at`. A failed call is an error; a `None` answer is the caller's.
@@ -332,12 +332,12 @@ pub async fn find<T, P: subxt::runtime_apis::Payload<ReturnType = Option<T>>>(
 	payload: P,
 	missing: impl FnOnce() -> String,
 ) -> Result<T> {
-	call(at, payload).await?.ok_or_else(|| CliError::not_found(missing()))
+	call(at, payload).await?.ok_or_else(|| Error::not_found(missing()))
 }
 
 /// A runtime API call failed (not "not found", which the APIs answer with `None`).
-pub fn api_error(error: impl std::fmt::Display) -> CliError {
-	CliError::node("runtime API call failed", error)
+pub fn api_error(error: impl std::fmt::Display) -> Error {
+	Error::node("runtime API call failed", error)
 }
 
 /// Bytes from the chain shown as text (names, purposes): lossy UTF-8.
