@@ -161,7 +161,7 @@ impl Included {
 }
 
 /// How many blocks a signed transaction stays valid: about six minutes at six-second blocks.
-const MORTALITY: u64 = 64;
+pub const MORTALITY: u64 = 64;
 
 /// Signs `call` with `key`, submits it and waits as `wait` says. A dispatch error becomes
 /// `Refused` (or `NotFound` for the pallets' `Unknown…` errors) with the error's name and doc.
@@ -250,7 +250,7 @@ pub async fn submit_all<Call: Payload>(
 }
 
 /// Follows a submitted transaction until it is in a block (or finalized) and succeeded.
-async fn watch(
+pub async fn watch(
 	node: &Node,
 	mut progress: subxt::transactions::TransactionProgress<
 		Config,
@@ -307,14 +307,21 @@ pub fn dispatch_error(error: &DispatchError) -> Error {
 		if let Ok(details) = module.details() {
 			let name = details.variant.name.as_str();
 			let docs = details.variant.docs.join(" ");
-			let message =
-				format!("refused by the chain: {}::{name}: {docs}", details.pallet.name());
+			let message = format!("{DISPATCH_REFUSAL}: {}::{name}: {docs}", details.pallet.name());
 			// The pallets name every "no such thing" error `Unknown…`.
 			let kind = if name.starts_with("Unknown") { Kind::NotFound } else { Kind::Refused };
 			return Error::new(kind, message);
 		}
 	}
-	Error::new(Kind::Refused, format!("refused by the chain: {error}"))
+	Error::new(Kind::Refused, format!("{DISPATCH_REFUSAL}: {error}"))
+}
+
+/// What the message of a dispatch error (the call ran and failed) starts with.
+pub const DISPATCH_REFUSAL: &str = "refused by the chain";
+
+/// Whether `error` is a dispatch error: the transaction was included, and its call failed.
+pub fn is_dispatch_refusal(error: &Error) -> bool {
+	error.message.starts_with(DISPATCH_REFUSAL)
 }
 
 /// Calls a runtime API at `at`. A failed call is an error; a `None` answer is the caller's.
