@@ -5,6 +5,8 @@ mod asset;
 mod bench;
 mod code;
 mod error;
+mod fetch;
+mod key;
 mod output;
 mod progress;
 mod qr;
@@ -66,6 +68,12 @@ enum Command {
 	/// City codes: issue, batch-issue, resolve, QR code.
 	#[command(subcommand)]
 	Code(code::CodeCommand),
+	/// Download an asset from its owner's gateway under your department's grant: signed,
+	/// decrypted, resumed after an interruption, and checked against the chain.
+	Fetch(fetch::FetchArgs),
+	/// Your department's encryption key: create, publish, remove, show.
+	#[command(subcommand)]
+	Key(key::KeyCommand),
 	/// Load benchmark: signed extrinsics of each kind against a node, with rates and latencies.
 	Bench(bench::BenchArgs),
 }
@@ -79,6 +87,8 @@ impl Command {
 			Command::Asset(command) => !matches!(command, asset::AssetCommand::Show { .. }),
 			Command::Access(command) => !matches!(command, A::Check { .. } | A::Grant { .. }),
 			Command::Code(command) => matches!(command, C::Issue { .. } | C::Batch { .. }),
+			Command::Fetch(_) => true,
+			Command::Key(command) => command.signs(),
 			Command::Hash { .. } | Command::Verify { .. } | Command::Bench(_) => false,
 		}
 	}
@@ -123,6 +133,11 @@ async fn run(cli: Cli) -> Result<output::Report> {
 			code::run(&chain::connect(url, cli.wait).await?, key, command, cli.wait, show_progress)
 				.await
 		},
+		Command::Fetch(args) => {
+			let node = chain::connect(url, cli.wait).await?;
+			fetch::run(&node, chain::signer(key)?, args, show_progress).await
+		},
+		Command::Key(command) => key::run(url, cli.wait, key, command).await,
 		Command::Bench(args) => {
 			bench::run(&chain::connect(url, cli.wait).await?, args, show_progress).await
 		},

@@ -60,6 +60,8 @@ pub struct Allowed {
 	pub key: Option<[u8; 32]>,
 	/// The finalized block the answer is of.
 	pub block: u64,
+	/// How many more uses the grant allows at that block (`None`: no cap).
+	pub remaining_uses: Option<u32>,
 }
 
 type CacheKey = ([u8; 32], u64, u64, Option<u32>);
@@ -215,14 +217,14 @@ impl ChainView {
 			chain::call(&at, grants.check_account_access(signed.consumer, request.asset))
 				.await
 				.map_err(unavailable)?;
-		match decision {
+		let remaining_uses = match decision {
 			AccessDecision::Denied(reason) => return Err(denial(reason)),
 			// Only under the grant the request names: the one the consumer's department holds.
 			AccessDecision::Allowed { grant, .. } if grant != Some(request.grant) => {
 				return Err(Refusal::Denied("NoGrant".into()))
 			},
-			AccessDecision::Allowed { .. } => {},
-		}
+			AccessDecision::Allowed { remaining_uses, .. } => remaining_uses,
+		};
 		let departments = city::runtime_apis().departments_api();
 		let Some((grantee, _role)) =
 			chain::call(&at, departments.membership(signed.consumer)).await.map_err(unavailable)?
@@ -241,6 +243,7 @@ impl ChainView {
 			grantee,
 			key,
 			block: head.number,
+			remaining_uses,
 		})
 	}
 }

@@ -19,6 +19,9 @@ pub struct Config {
 	/// Where the secret URI of the member account that registers assets and signs receipts
 	/// comes from: a file or an environment variable, never the command line.
 	pub signer: SignerSource,
+	/// The key `publish` registers assets with, if not `signer`'s: registering needs a Steward,
+	/// recording receipts only an Operator.
+	pub publisher: Option<SignerSource>,
 	/// The data directory: stored content and the receipt journal.
 	pub data_dir: PathBuf,
 	/// The URL consumers reach this gateway at, recorded as a published asset's location.
@@ -106,8 +109,10 @@ impl Config {
 			}
 		};
 		resolve(&mut config.data_dir);
-		if let SignerSource::File(file) = &mut config.signer {
-			resolve(file);
+		for source in std::iter::once(&mut config.signer).chain(config.publisher.as_mut()) {
+			if let SignerSource::File(file) = source {
+				resolve(file);
+			}
 		}
 		if let Some(tls) = &mut config.tls {
 			resolve(&mut tls.certificate);
@@ -122,9 +127,10 @@ impl Config {
 		Ok(config)
 	}
 
-	/// The signer's secret URI, from the file or the environment variable.
-	pub fn signer_suri(&self) -> Result<String, String> {
-		let suri = match &self.signer {
+	/// The secret URI of the key that signs receipts (`publisher`: that registers assets).
+	pub fn signer_suri(&self, publisher: bool) -> Result<String, String> {
+		let source = if publisher { self.publisher.as_ref().unwrap_or(&self.signer) } else { &self.signer };
+		let suri = match source {
 			SignerSource::File(file) => std::fs::read_to_string(file)
 				.map_err(|e| format!("cannot read the signer key {}: {e}", file.display()))?,
 			SignerSource::Env(name) => std::env::var(name)

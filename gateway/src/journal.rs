@@ -77,6 +77,9 @@ pub struct State {
 	pub submissions: BTreeMap<String, Submission>,
 	pub seen: Vec<(String, String, u64)>,
 	pub next_id: u64,
+	/// Grants of downloads recorded in a block, until the finalized head the gateway reads
+	/// reaches that block (their uses are not in its answer yet).
+	pub recently_recorded: Vec<(u64, u64)>,
 }
 
 impl State {
@@ -116,9 +119,10 @@ impl State {
 					},
 				);
 			},
-			Record::Recorded { ids, .. } => {
+			Record::Recorded { ids, block } => {
 				for id in ids {
 					if let Some(download) = self.pending.remove(id) {
+						self.recently_recorded.push((download.request.grant, *block));
 						if let Some(tx) = download.submitted {
 							self.submissions.remove(&tx);
 						}
@@ -238,6 +242,10 @@ impl Journal {
 	/// Appends `records` and syncs them to disk; the state follows only once they are safe.
 	pub fn write(&self, records: &[Record]) -> std::io::Result<()> {
 		let mut inner = self.inner.lock().map_err(|_| std::io::Error::other("journal poisoned"))?;
+		Self::append(&mut inner, records)
+	}
+
+	fn append(inner: &mut (File, State), records: &[Record]) -> std::io::Result<()> {
 		let mut lines = Vec::new();
 		for record in records {
 			serde_json::to_writer(&mut lines, record).map_err(std::io::Error::other)?;
@@ -252,16 +260,28 @@ impl Journal {
 	}
 
 	/// Starts a download: a new id, journaled with its request before anything is sent.
-	pub fn begin(&self, request: Request) -> std::io::Result<u64> {
-		let id = {
-			let mut inner =
-				self.inner.lock().map_err(|_| std::io::Error::other("journal poisoned"))?;
-			let id = inner.1.next_id;
-			inner.1.next_id = id.saturating_add(1);
-			id
-		};
-		self.write(&[Record::Begin { id, request }])?;
-		Ok(id)
+	/// With `cap` (the grant's remaining uses at the finalized block, and that block), `None`
+	/// when the downloads not yet counted by the chain already take them all: checked and
+	/// journaled at once, so that two downloads cannot both take a last use.
+	pub fn begin(&self, request: Request, cap: Option<(u32, u64)>) -> std::io::Result<Option<u64>> {
+		let mut inner = self.inner.lock().map_err(|_| std::io::Error::other("journal poisoned"))?;
+		if let Some((remaining, finalized)) = cap {
+			if Self::in_flight(&mut inner.1, request.grant, finalized) >= remaining {
+				return Ok(None);
+			}
+		}
+		let id = inner.1.next_id;
+		Self::append(&mut inner, &[Record::Begin { id, request }])?;
+		Ok(Some(id))
+	}
+
+	/// How many downloads under `grant` the chain's answer at finalized block `finalized` does
+	/// not count yet: not recorded, or recorded in a later block.
+	fn in_flight(state: &mut State, grant: u64, finalized: u64) -> u32 {
+		state.recently_recorded.retain(|(_, block)| *block > finalized);
+		let pending = state.pending.values().filter(|d| d.request.grant == grant).count();
+		let recorded = state.recently_recorded.iter().filter(|(g, _)| *g == grant).count();
+		u32::try_from(pending.saturating_add(recorded)).unwrap_or(u32::MAX)
 	}
 
 	/// Reads the state.
@@ -291,9 +311,11 @@ mod tests {
 		let dir = tempfile::tempdir().unwrap();
 		{
 			let journal = Journal::open(dir.path(), 0).unwrap();
-			let a = journal.begin(request("aa", 10)).unwrap();
-			let b = journal.begin(request("bb", 20)).unwrap();
-			let c = journal.begin(request("cc", 30)).unwrap();
+			let a = journal.begin(request("aa", 10), None).unwrap().unwrap();
+			let b = journal.begin(request("bb", 20), Some((2, 0))).unwrap().unwrap();
+			let c = journal.begin(request("cc", 30), None).unwrap().unwrap();
+			// Grant 1 allows two more uses at block 0, and three downloads are not counted.
+			assert_eq!(journal.begin(request("dd", 40), Some((3, 0))).unwrap(), None);
 			journal
 				.write(&[
 					Record::End { id: a, receipt: "11".into(), bytes: 5 },
@@ -338,9 +360,13 @@ mod tests {
 		journal.write(&[Record::Abandoned { tx: "t2".into() }]).unwrap();
 		assert_eq!(journal.with_state(|s| s.pending[&1].submitted.clone()).unwrap(), None);
 		journal.write(&[Record::Recorded { ids: vec![1, 2], block: 9 }]).unwrap();
+		// Recorded in block 9: counted until the finalized head the gateway reads reaches it.
+		assert_eq!(journal.begin(request("ee", 50), Some((2, 8))).unwrap(), None);
+		assert!(journal.begin(request("ee", 50), Some((2, 9))).unwrap().is_some());
+		journal.write(&[Record::Recorded { ids: vec![3], block: 10 }]).unwrap();
 		drop(journal);
 		let journal = Journal::open(dir.path(), 0).unwrap();
 		assert!(journal.with_state(|s| s.pending.is_empty()).unwrap());
-		assert_eq!(journal.with_state(|s| s.seen.len()).unwrap(), 2, "b's and c's nonces stay");
+		assert_eq!(journal.with_state(|s| s.seen.len()).unwrap(), 3, "b, c and e: recent nonces stay");
 	}
 }

@@ -97,7 +97,11 @@ fn init_logs(json: bool) {
 	use tracing_subscriber::EnvFilter;
 	let filter =
 		EnvFilter::try_from_env("CITY_GATEWAY_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
-	let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+	use std::io::IsTerminal;
+	let builder = tracing_subscriber::fmt()
+		.with_env_filter(filter)
+		.with_writer(std::io::stderr)
+		.with_ansi(std::io::stderr().is_terminal());
 	if json {
 		builder.json().init();
 	} else {
@@ -105,13 +109,13 @@ fn init_logs(json: bool) {
 	}
 }
 
-fn signer(config: &Config) -> Result<subxt_signer::sr25519::Keypair, String> {
-	let suri = config.signer_suri()?;
+fn signer(config: &Config, publisher: bool) -> Result<subxt_signer::sr25519::Keypair, String> {
+	let suri = config.signer_suri(publisher)?;
 	city_client::chain::keypair(&suri).map_err(|e| e.message.replace("--suri", "the signer key"))
 }
 
 async fn publish(config: Config, args: PublishArgs) -> Result<(), String> {
-	let key = signer(&config)?;
+	let key = signer(&config, true)?;
 	let store = store::Store::open(&config.data_dir).map_err(|e| format!("data directory: {e}"))?;
 	let location = args
 		.location
@@ -200,7 +204,7 @@ async fn publish(config: Config, args: PublishArgs) -> Result<(), String> {
 }
 
 async fn serve(config: Config, insecure_http: bool) -> Result<(), String> {
-	let key = signer(&config)?;
+	let key = signer(&config, false)?;
 	let tls = match (&config.tls, insecure_http) {
 		(_, true) => None,
 		(Some(files), false) => Some(tls::acceptor(files)?),

@@ -330,8 +330,17 @@ async fn send(
 		signature: hex::encode(signed.signature),
 	};
 	let journal = gateway.journal.clone();
-	let id = match tokio::task::spawn_blocking(move || journal.begin(record)).await {
-		Ok(Ok(id)) => id,
+	// A capped grant: the downloads not on-chain yet count against its remaining uses.
+	let cap = allowed.remaining_uses.map(|remaining| (remaining, allowed.block));
+	let id = match tokio::task::spawn_blocking(move || journal.begin(record, cap)).await {
+		Ok(Ok(Some(id))) => id,
+		Ok(Ok(None)) => {
+			return refuse(
+				StatusCode::FORBIDDEN,
+				"Exhausted",
+				"the grant's remaining uses are taken by downloads not yet recorded on-chain",
+			)
+		},
 		_ => {
 			tracing::error!("cannot write the receipt journal; not served");
 			return refuse(
