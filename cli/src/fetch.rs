@@ -57,9 +57,17 @@ struct Transfer {
 	encrypted: bool,
 }
 
-pub async fn run(node: &Node, key: &Keypair, args: FetchArgs, show_progress: bool) -> Result<Report> {
+pub async fn run(
+	node: &Node,
+	key: &Keypair,
+	args: FetchArgs,
+	show_progress: bool,
+) -> Result<Report> {
 	let uri: Uri = args.gateway.trim_end_matches('/').parse().map_err(|_| {
-		CliError::usage(format!("--gateway must be a URL such as https://gw.example:8443, not `{}`", args.gateway))
+		CliError::usage(format!(
+			"--gateway must be a URL such as https://gw.example:8443, not `{}`",
+			args.gateway
+		))
 	})?;
 	let identity = args.key.as_deref().map(city_client::encryption::read_identity).transpose()?;
 	let tls = match uri.scheme_str() {
@@ -77,7 +85,8 @@ pub async fn run(node: &Node, key: &Keypair, args: FetchArgs, show_progress: boo
 	let mut attempts = 0;
 	let (version, content, size) = loop {
 		let have = std::fs::metadata(&part).map(|m| m.len()).unwrap_or(0);
-		let signed = served::sign(key, &genesis, served::new_request(args.grant, args.asset, args.version));
+		let signed =
+			served::sign(key, &genesis, served::new_request(args.grant, args.asset, args.version));
 		let response = get(&uri, &signed, have, tls.clone()).await?;
 		let status = response.status();
 		if !status.is_success() {
@@ -95,7 +104,9 @@ pub async fn run(node: &Node, key: &Keypair, args: FetchArgs, show_progress: boo
 		}
 		bar.set_length(head.size);
 		bar.set_position(if status == StatusCode::PARTIAL_CONTENT { have } else { 0 });
-		match receive(response, &part, head.encrypted.then(|| identity.clone()).flatten(), &bar).await {
+		match receive(response, &part, head.encrypted.then(|| identity.clone()).flatten(), &bar)
+			.await
+		{
 			Ok(transfer) => {
 				transfers.push(transfer);
 				break (head.version, head.content, head.size);
@@ -117,7 +128,10 @@ pub async fn run(node: &Node, key: &Keypair, args: FetchArgs, show_progress: boo
 		format!("asset {} has no version {version}", args.asset)
 	})
 	.await?;
-	if hashes.size != size || !asset::matches(&hashes, &registered.content) || content != asset::hash_text(&registered.content) {
+	if hashes.size != size
+		|| !asset::matches(&hashes, &registered.content)
+		|| content != asset::hash_text(&registered.content)
+	{
 		let _ = std::fs::remove_file(&part);
 		return Err(CliError::new(
 			Kind::No,
@@ -173,11 +187,19 @@ struct ResponseHead {
 impl ResponseHead {
 	fn read(response: &Response<Incoming>) -> Result<ResponseHead> {
 		let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok());
-		let missing = |name: &str| CliError::new(Kind::Internal, format!("the gateway sent no valid `{name}` header"));
+		let missing = |name: &str| {
+			CliError::new(Kind::Internal, format!("the gateway sent no valid `{name}` header"))
+		};
 		Ok(ResponseHead {
-			version: header("city-version").and_then(|v| v.parse().ok()).ok_or_else(|| missing("city-version"))?,
-			content: header("city-content-hash").map(str::to_string).ok_or_else(|| missing("city-content-hash"))?,
-			size: header("city-size").and_then(|v| v.parse().ok()).ok_or_else(|| missing("city-size"))?,
+			version: header("city-version")
+				.and_then(|v| v.parse().ok())
+				.ok_or_else(|| missing("city-version"))?,
+			content: header("city-content-hash")
+				.map(str::to_string)
+				.ok_or_else(|| missing("city-content-hash"))?,
+			size: header("city-size")
+				.and_then(|v| v.parse().ok())
+				.ok_or_else(|| missing("city-size"))?,
 			encrypted: header("city-encryption") == Some("age"),
 		})
 	}
@@ -195,7 +217,9 @@ fn tls_config(ca_cert: Option<&Path>) -> Result<Arc<tokio_rustls::rustls::Client
 			.and_then(|certs| certs.collect())
 			.map_err(|e| CliError::new(Kind::File, format!("{}: {e}", path.display())))?;
 		for certificate in certificates {
-			roots.add(certificate).map_err(|e| CliError::new(Kind::File, format!("{}: {e}", path.display())))?;
+			roots
+				.add(certificate)
+				.map_err(|e| CliError::new(Kind::File, format!("{}: {e}", path.display())))?;
 		}
 	}
 	let provider = Arc::new(rustls::crypto::ring::default_provider());
@@ -219,7 +243,8 @@ async fn get(
 	let unreachable = |e: &dyn std::fmt::Display| {
 		CliError::new(Kind::Unreachable, format!("cannot reach the gateway at {host}:{port}: {e}"))
 	};
-	let tcp = tokio::net::TcpStream::connect((host.as_str(), port)).await.map_err(|e| unreachable(&e))?;
+	let tcp =
+		tokio::net::TcpStream::connect((host.as_str(), port)).await.map_err(|e| unreachable(&e))?;
 	let prefix = base.path().trim_end_matches('/');
 	let mut request = Request::get(format!("{prefix}{}", signed.path()))
 		.header(hyper::header::HOST, format!("{host}:{port}"))
@@ -262,7 +287,12 @@ async fn refusal(response: Response<Incoming>) -> CliError {
 	let status = response.status();
 	let body = match response.into_body().collect().await {
 		Ok(body) => body.to_bytes(),
-		Err(e) => return CliError::new(Kind::Unreachable, format!("the gateway answered {status}, then: {e}")),
+		Err(e) => {
+			return CliError::new(
+				Kind::Unreachable,
+				format!("the gateway answered {status}, then: {e}"),
+			)
+		},
 	};
 	let json: serde_json::Value = serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null);
 	let reason = json["error"]["reason"].as_str().unwrap_or("Unknown").to_string();
@@ -274,11 +304,12 @@ async fn refusal(response: Response<Incoming>) -> CliError {
 		StatusCode::UNAUTHORIZED | StatusCode::TOO_MANY_REQUESTS => Kind::Refused,
 		_ => Kind::Internal,
 	};
-	CliError::new(kind, format!("the gateway refused: {} {reason}: {message}", status.as_u16())).with_detail(json!({
-		"status": status.as_u16(),
-		"reason": reason,
-		"message": message,
-	}))
+	CliError::new(kind, format!("the gateway refused: {} {reason}: {message}", status.as_u16()))
+		.with_detail(json!({
+			"status": status.as_u16(),
+			"reason": reason,
+			"message": message,
+		}))
 }
 
 /// A `Read` over the body's pieces, for the decryptor (which reads synchronously).
@@ -310,7 +341,8 @@ async fn receive(
 	identity: Option<age::x25519::Identity>,
 	bar: &indicatif::ProgressBar,
 ) -> Result<Transfer> {
-	let download = response.headers().get("city-download").and_then(|v| v.to_str().ok()).map(str::to_string);
+	let download =
+		response.headers().get("city-download").and_then(|v| v.to_str().ok()).map(str::to_string);
 	let encrypted = identity.is_some();
 	let (sender, receiver) = mpsc::channel(8);
 	let path = part.to_path_buf();
@@ -325,7 +357,11 @@ async fn receive(
 			None => Box::new(pieces),
 			Some(identity) => {
 				let decryptor = age::Decryptor::new(pieces).map_err(decrypt_error)?;
-				Box::new(decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)).map_err(decrypt_error)?)
+				Box::new(
+					decryptor
+						.decrypt(std::iter::once(&identity as &dyn age::Identity))
+						.map_err(decrypt_error)?,
+				)
 			},
 		};
 		let mut buffer = vec![0u8; 1 << 16];
@@ -335,7 +371,10 @@ async fn receive(
 				Ok(0) => break,
 				Ok(read) => read,
 				Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-					return Err(CliError::new(Kind::Unreachable, format!("the transfer broke off: {e}")))
+					return Err(CliError::new(
+						Kind::Unreachable,
+						format!("the transfer broke off: {e}"),
+					))
 				},
 				Err(e) => return Err(decrypt_error(e)),
 			};
@@ -365,7 +404,9 @@ async fn receive(
 			},
 			Err(e) => {
 				broke = Some(e.to_string());
-				let _ = sender.send(Err(std::io::Error::new(std::io::ErrorKind::BrokenPipe, e.to_string()))).await;
+				let _ = sender
+					.send(Err(std::io::Error::new(std::io::ErrorKind::BrokenPipe, e.to_string())))
+					.await;
 				break;
 			},
 		}

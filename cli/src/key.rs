@@ -41,7 +41,12 @@ impl KeyCommand {
 	}
 }
 
-pub async fn run(url: &str, wait: Wait, key: Option<&Keypair>, command: KeyCommand) -> Result<Report> {
+pub async fn run(
+	url: &str,
+	wait: Wait,
+	key: Option<&Keypair>,
+	command: KeyCommand,
+) -> Result<Report> {
 	match command {
 		KeyCommand::New { out } => new(out),
 		KeyCommand::Publish { file } => {
@@ -54,7 +59,9 @@ pub async fn run(url: &str, wait: Wait, key: Option<&Keypair>, command: KeyComma
 			let node = chain::connect(url, wait).await?;
 			set(&node, chain::signer(key)?, None, wait).await
 		},
-		KeyCommand::Show { department } => show(&chain::connect(url, wait).await?, department).await,
+		KeyCommand::Show { department } => {
+			show(&chain::connect(url, wait).await?, department).await
+		},
 	}
 }
 
@@ -72,7 +79,9 @@ fn new(out: PathBuf) -> Result<Report> {
 		"# CityChain department encryption key (age X25519). Keep it secret.\n# public key: 0x{}\n{secret}\n",
 		hex::encode(public)
 	);
-	file.write_all(text.as_bytes()).and_then(|()| file.sync_all()).map_err(|e| CliError::file(&out, e))?;
+	file.write_all(text.as_bytes())
+		.and_then(|()| file.sync_all())
+		.map_err(|e| CliError::file(&out, e))?;
 	Ok(Report::new(
 		format!(
 			"secret key written to {}\npublic key 0x{} ({})",
@@ -95,8 +104,16 @@ async fn set(node: &Node, key: &Keypair, public: Option<[u8; 32]>, wait: Wait) -
 	let shown = public.map(|k| format!("0x{}", hex::encode(k)));
 	Ok(Report::new(
 		match &shown {
-			Some(k) => format!("department {} publishes encryption key {k}\n{}", event.department, included.text()),
-			None => format!("department {} has no encryption key now\n{}", event.department, included.text()),
+			Some(k) => format!(
+				"department {} publishes encryption key {k}\n{}",
+				event.department,
+				included.text()
+			),
+			None => format!(
+				"department {} has no encryption key now\n{}",
+				event.department,
+				included.text()
+			),
 		},
 		json!({ "department": event.department, "public_key": shown, "included": included.json() }),
 	))
@@ -110,7 +127,10 @@ async fn show(node: &Node, department: u32) -> Result<Report> {
 			format!("department {department}: X25519 0x{}", hex::encode(key)),
 			json!({ "department": department, "public_key": format!("0x{}", hex::encode(key)) }),
 		)),
-		None => Err(CliError::new(Kind::No, format!("department {department} has published no encryption key"))
-			.with_detail(json!({ "department": department, "public_key": null }))),
+		None => Err(CliError::new(
+			Kind::No,
+			format!("department {department} has published no encryption key"),
+		)
+		.with_detail(json!({ "department": department, "public_key": null }))),
 	}
 }

@@ -4,110 +4,13 @@
 //! The node binary comes from the same target directory (`cargo build -p city-node`, which
 //! `scripts/test` runs before this) or from `CITY_NODE`.
 
+mod common;
+
+use common::{fails, free_port, ok, start_node};
 use serde_json::Value;
-use std::{
-	net::TcpListener,
-	path::{Path, PathBuf},
-	process::{Child, Command, Stdio},
-	time::{Duration, Instant},
-};
+use std::process::Command;
 
 const CLI: &str = env!("CARGO_BIN_EXE_city-cli");
-
-/// A `--dev` node on free ports, killed when dropped.
-struct DevNode {
-	child: Child,
-	url: String,
-	_base: tempfile::TempDir,
-}
-
-impl Drop for DevNode {
-	fn drop(&mut self) {
-		let _ = self.child.kill();
-		let _ = self.child.wait();
-	}
-}
-
-fn node_binary() -> PathBuf {
-	if let Some(path) = std::env::var_os("CITY_NODE") {
-		return PathBuf::from(path);
-	}
-	// This test runs from <target>/debug/deps/; the node is <target>/debug/city-node.
-	let exe = std::env::current_exe().expect("test binary path");
-	let path = exe.parent().and_then(Path::parent).expect("target dir").join("city-node");
-	assert!(
-		path.exists(),
-		"no node at {}: build it first (`cargo build -p city-node`) or set CITY_NODE",
-		path.display()
-	);
-	path
-}
-
-fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-fn start_node() -> DevNode {
-	let base = tempfile::tempdir().unwrap();
-	let rpc = free_port();
-	let child = Command::new(node_binary())
-		.args(["--dev", "--base-path"])
-		.arg(base.path())
-		.args([
-			"--rpc-port",
-			&rpc.to_string(),
-			"--port",
-			&free_port().to_string(),
-			"--no-prometheus",
-		])
-		.stdout(Stdio::null())
-		.stderr(Stdio::null())
-		.spawn()
-		.expect("start city-node");
-	let node = DevNode { child, url: format!("ws://127.0.0.1:{rpc}"), _base: base };
-	// Ready once the demo city can be read.
-	let deadline = Instant::now() + Duration::from_secs(120);
-	while Instant::now() < deadline {
-		if cli(&node, &["asset", "show", "0"]).0 == 0 {
-			return node;
-		}
-		std::thread::sleep(Duration::from_millis(500));
-	}
-	panic!("the dev node did not answer within 120 s");
-}
-
-/// Runs `city-cli --json --wait in-block --url <node> ARGS`; returns the exit code and the JSON.
-fn cli(node: &DevNode, args: &[&str]) -> (i32, Value) {
-	cli_as(node, None, args)
-}
-
-fn cli_as(node: &DevNode, suri: Option<&str>, args: &[&str]) -> (i32, Value) {
-	let mut command = Command::new(CLI);
-	command.args(["--json", "--wait", "in-block", "--url", &node.url]).args(args);
-	command.env_remove("CITY_SURI").env_remove("CITY_URL");
-	if let Some(suri) = suri {
-		command.env("CITY_SURI", suri);
-	}
-	let output = command.output().expect("run city-cli");
-	let stdout = String::from_utf8_lossy(&output.stdout);
-	let json = serde_json::from_str(stdout.trim()).unwrap_or(Value::Null);
-	(output.status.code().unwrap_or(-1), json)
-}
-
-/// Asserts success and returns the JSON.
-fn ok(node: &DevNode, suri: Option<&str>, args: &[&str]) -> Value {
-	let (code, json) = cli_as(node, suri, args);
-	assert_eq!(code, 0, "city-cli {args:?} failed: {json}");
-	json
-}
-
-/// Asserts failure with `code` and returns the error object.
-fn fails(node: &DevNode, suri: Option<&str>, args: &[&str], code: i32) -> Value {
-	let (actual, json) = cli_as(node, suri, args);
-	assert_eq!(actual, code, "city-cli {args:?}: expected exit {code}, got {json}");
-	assert_eq!(json["error"]["exit_code"], code, "{json}");
-	json["error"].clone()
-}
 
 const BOB: Option<&str> = Some("//Bob"); // Steward of department 0
 const CHARLIE_STASH: Option<&str> = Some("//Charlie//stash"); // Steward of department 3

@@ -124,8 +124,9 @@ impl ChainView {
 		Err(errors.join("; "))
 	}
 
-	/// Follows the finalized head for as long as the gateway runs: reads it every `poll`,
-	/// reconnects when the node goes away. Never returns.
+	/// Follows the finalized head for as long as the gateway runs: on the node's notification
+	/// of each finalized block, and at least every `poll` (which notices a node that went
+	/// quiet); reconnects when the node goes away. Never returns.
 	pub async fn follow(self: Arc<Self>, poll: Duration) {
 		loop {
 			let node = match self.connect().await {
@@ -139,6 +140,13 @@ impl ChainView {
 			};
 			let genesis = node.client.genesis_hash().0;
 			tracing::info!(genesis = %format!("0x{}", hex::encode(genesis)), "connected to the chain");
+			let mut finalized = match node.rpc.chain_subscribe_finalized_heads().await {
+				Ok(subscription) => Some(subscription),
+				Err(e) => {
+					tracing::warn!(error = %e, "no finalized-head subscription; polling only");
+					None
+				},
+			};
 			loop {
 				match read_head(&node).await {
 					Ok((hash, number)) => self.set_head(Some(Head {
@@ -154,7 +162,15 @@ impl ChainView {
 						break;
 					},
 				}
-				tokio::time::sleep(poll).await;
+				match finalized.as_mut() {
+					Some(subscription) => tokio::select! {
+						next = subscription.next() => if !matches!(next, Some(Ok(_))) {
+							finalized = None;
+						},
+						_ = tokio::time::sleep(poll) => {},
+					},
+					None => tokio::time::sleep(poll).await,
+				}
 			}
 		}
 	}
@@ -217,6 +233,13 @@ impl ChainView {
 			chain::call(&at, grants.check_account_access(signed.consumer, request.asset))
 				.await
 				.map_err(unavailable)?;
+		tracing::debug!(
+			block = head.number,
+			asset = request.asset,
+			grant = request.grant,
+			?decision,
+			"the chain's answer"
+		);
 		let remaining_uses = match decision {
 			AccessDecision::Denied(reason) => return Err(denial(reason)),
 			// Only under the grant the request names: the one the consumer's department holds.

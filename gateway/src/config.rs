@@ -129,7 +129,8 @@ impl Config {
 
 	/// The secret URI of the key that signs receipts (`publisher`: that registers assets).
 	pub fn signer_suri(&self, publisher: bool) -> Result<String, String> {
-		let source = if publisher { self.publisher.as_ref().unwrap_or(&self.signer) } else { &self.signer };
+		let source =
+			if publisher { self.publisher.as_ref().unwrap_or(&self.signer) } else { &self.signer };
 		let suri = match source {
 			SignerSource::File(file) => std::fs::read_to_string(file)
 				.map_err(|e| format!("cannot read the signer key {}: {e}", file.display()))?,

@@ -367,6 +367,10 @@ mod tests {
 		drop(journal);
 		let journal = Journal::open(dir.path(), 0).unwrap();
 		assert!(journal.with_state(|s| s.pending.is_empty()).unwrap());
-		assert_eq!(journal.with_state(|s| s.seen.len()).unwrap(), 3, "b, c and e: recent nonces stay");
+		assert_eq!(
+			journal.with_state(|s| s.seen.len()).unwrap(),
+			3,
+			"b, c and e: recent nonces stay"
+		);
 	}
 }
