@@ -8,7 +8,7 @@
 //! always hashed again, and refused.
 
 use city_client::{
-	asset::{algorithm_name, matches, ContentHasher},
+	asset::{algorithm_name, hash_reader, matches, ContentHasher},
 	chain::city::runtime_types::pallet_data_assets::types::ContentHash,
 };
 use std::{
@@ -122,18 +122,8 @@ impl Store {
 		}
 		let known = self.verified.lock().map(|v| v.get(&path) == Some(&stamp)).unwrap_or(false);
 		if !known {
-			let mut hasher = ContentHasher::default();
-			let mut reader = &file;
-			let mut buffer = vec![0u8; 1 << 16];
-			loop {
-				let read = reader.read(&mut buffer).map_err(io)?;
-				if read == 0 {
-					break;
-				}
-				hasher.update(&buffer[..read]);
-			}
 			// Stamped as it was before the hashing began: a write during it shows next time.
-			if !matches(&hasher.finish(), content) {
+			if !matches(&hash_reader(&file).map_err(io)?, content) {
 				self.forget(&path);
 				return Err(StoreError::Tampered);
 			}

@@ -112,11 +112,16 @@ impl ContentHasher {
 
 /// Hashes a file of any size in one streaming pass.
 pub fn hash_file(path: &Path) -> Result<FileHashes> {
-	let mut file = std::fs::File::open(path).map_err(|e| Error::file(path, e))?;
+	let file = std::fs::File::open(path).map_err(|e| Error::file(path, e))?;
+	hash_reader(file).map_err(|e| Error::file(path, e))
+}
+
+/// Hashes everything `reader` gives, 64 KiB at a time.
+pub fn hash_reader(mut reader: impl Read) -> std::io::Result<FileHashes> {
 	let mut hasher = ContentHasher::default();
 	let mut buffer = vec![0u8; 1 << 16];
 	loop {
-		let read = file.read(&mut buffer).map_err(|e| Error::file(path, e))?;
+		let read = reader.read(&mut buffer)?;
 		if read == 0 {
 			return Ok(hasher.finish());
 		}
