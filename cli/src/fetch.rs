@@ -87,7 +87,7 @@ pub async fn run(
 		let have = std::fs::metadata(&part).map(|m| m.len()).unwrap_or(0);
 		let signed =
 			served::sign(key, &genesis, served::new_request(args.grant, args.asset, args.version));
-		let response = get(&uri, &signed, have, tls.clone()).await?;
+		let response = get(&uri, Some(&signed), &signed.path(), have, tls.clone()).await?;
 		let status = response.status();
 		if !status.is_success() {
 			return Err(refusal(response).await);
@@ -231,10 +231,12 @@ fn tls_config(ca_cert: Option<&Path>) -> Result<Arc<tokio_rustls::rustls::Client
 	Ok(Arc::new(config))
 }
 
-/// Sends one signed GET, from byte `from` on.
-async fn get(
+/// Sends one GET of `path` under `base`, with a signed request's headers (or none, to a plain
+/// server), from byte `from` on.
+pub async fn get(
 	base: &Uri,
-	signed: &served::SignedRequest,
+	signed: Option<&served::SignedRequest>,
+	path: &str,
 	from: u64,
 	tls: Option<Arc<tokio_rustls::rustls::ClientConfig>>,
 ) -> Result<Response<Incoming>> {
@@ -246,10 +248,10 @@ async fn get(
 	let tcp =
 		tokio::net::TcpStream::connect((host.as_str(), port)).await.map_err(|e| unreachable(&e))?;
 	let prefix = base.path().trim_end_matches('/');
-	let mut request = Request::get(format!("{prefix}{}", signed.path()))
+	let mut request = Request::get(format!("{prefix}{path}"))
 		.header(hyper::header::HOST, format!("{host}:{port}"))
 		.header(hyper::header::USER_AGENT, concat!("city-cli/", env!("CARGO_PKG_VERSION")));
-	for (name, value) in signed.headers() {
+	for (name, value) in signed.map(|s| s.headers()).into_iter().flatten() {
 		request = request.header(name, value);
 	}
 	if from > 0 {

@@ -6,6 +6,7 @@ mod bench;
 mod code;
 mod error;
 mod fetch;
+mod gateway_bench;
 mod key;
 mod output;
 mod progress;
@@ -76,6 +77,9 @@ enum Command {
 	Key(key::KeyCommand),
 	/// Load benchmark: signed extrinsics of each kind against a node, with rates and latencies.
 	Bench(bench::BenchArgs),
+	/// Download benchmark: many consumers fetching one asset at once from a gateway (or a
+	/// plain file server, to compare), with throughput and latencies (scripts/bench-gateway).
+	GatewayBench(gateway_bench::GatewayBenchArgs),
 }
 
 impl Command {
@@ -90,6 +94,7 @@ impl Command {
 			Command::Fetch(_) => true,
 			Command::Key(command) => command.signs(),
 			Command::Hash { .. } | Command::Verify { .. } | Command::Bench(_) => false,
+			Command::GatewayBench(args) => args.plain.is_none(),
 		}
 	}
 
@@ -138,6 +143,13 @@ async fn run(cli: Cli) -> Result<output::Report> {
 			fetch::run(&node, chain::signer(key)?, args, show_progress).await
 		},
 		Command::Key(command) => key::run(url, cli.wait, key, command).await,
+		Command::GatewayBench(args) => {
+			let node = match args.plain {
+				None => Some(chain::connect(url, cli.wait).await?),
+				Some(_) => None,
+			};
+			gateway_bench::run(node.as_ref(), key, args).await
+		},
 		Command::Bench(args) => {
 			bench::run(&chain::connect(url, cli.wait).await?, args, show_progress).await
 		},
