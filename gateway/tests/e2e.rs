@@ -39,6 +39,8 @@ struct Gateway {
 	config: PathBuf,
 	data: PathBuf,
 	log: PathBuf,
+	/// With TLS: its self-signed certificate (PEM), which consumers trust with `--ca-cert`.
+	certificate: Option<PathBuf>,
 }
 
 impl Gateway {
@@ -53,7 +55,34 @@ impl Gateway {
 		publisher: &str,
 		receipt_ms: u64,
 	) -> Gateway {
+		Self::start_with(node, dir, name, department, signer, publisher, receipt_ms, false)
+	}
+
+	/// As [`Self::start`], over TLS with a self-signed certificate for `localhost`.
+	#[allow(clippy::too_many_arguments)]
+	fn start_with(
+		node: &DevNode,
+		dir: &Path,
+		name: &str,
+		department: u32,
+		signer: &str,
+		publisher: &str,
+		receipt_ms: u64,
+		tls: bool,
+	) -> Gateway {
 		let port = free_port();
+		let mut tls_section = String::new();
+		let mut certificate = None;
+		if tls {
+			let generated = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();
+			let cert = dir.join(format!("{name}-cert.pem"));
+			std::fs::write(&cert, generated.serialize_pem().unwrap()).unwrap();
+			std::fs::write(dir.join(format!("{name}-key.pem")), generated.serialize_private_key_pem()).unwrap();
+			tls_section = format!(
+				"[tls]\ncertificate = \"{name}-cert.pem\"\nprivate_key = \"{name}-key.pem\"\n"
+			);
+			certificate = Some(cert);
+		}
 		std::fs::write(dir.join(format!("{name}-signer.suri")), signer).unwrap();
 		std::fs::write(dir.join(format!("{name}-publisher.suri")), publisher).unwrap();
 		let config = dir.join(format!("{name}.toml"));
@@ -63,7 +92,7 @@ impl Gateway {
 				"nodes = [\"{url}\"]\ndepartment = {department}\n\
 				 signer = {{ file = \"{name}-signer.suri\" }}\npublisher = {{ file = \"{name}-publisher.suri\" }}\n\
 				 data_dir = \"{name}-data\"\nlisten = \"127.0.0.1:{port}\"\npublic_url = \"http://127.0.0.1:{port}\"\n\
-				 receipt_interval_ms = {receipt_ms}\nchain_timeout_secs = 5\n",
+				 receipt_interval_ms = {receipt_ms}\nchain_timeout_secs = 5\n{tls_section}",
 				url = node.url
 			),
 		)
@@ -75,6 +104,7 @@ impl Gateway {
 			data: dir.join(format!("{name}-data")),
 			log: dir.join(format!("{name}.log")),
 			config,
+			certificate,
 		};
 		gateway.spawn();
 		gateway
@@ -85,29 +115,33 @@ impl Gateway {
 		let child = Command::new(GATEWAY)
 			.arg("--config")
 			.arg(&self.config)
-			.args(["serve", "--insecure-http"])
+			.arg("serve")
+			.args(self.certificate.is_none().then_some("--insecure-http"))
 			.stdout(Stdio::null())
 			.stderr(log)
 			.spawn()
 			.expect("start city-gateway");
 		self.child = Some(child);
-		RUNNING.lock().unwrap().push((self.node_url.clone(), self.port));
-		wait_for(Duration::from_secs(60), "the gateway to see the chain", || {
-			http_get(self.port, "/v1/health", &[]).0 == 200
-		});
+		RUNNING.lock().unwrap().push((self.node_url.clone(), self.url()));
+		let url = self.url();
+		wait_for(Duration::from_secs(60), "the gateway to see the chain", || health(&url).0 == 200);
 	}
 
 	/// SIGKILL: no chance to send what it has not sent.
 	fn kill(&mut self) {
 		if let Some(mut child) = self.child.take() {
-			RUNNING.lock().unwrap().retain(|(_, port)| *port != self.port);
+			let url = self.url();
+			RUNNING.lock().unwrap().retain(|(_, running)| *running != url);
 			let _ = child.kill();
 			let _ = child.wait();
 		}
 	}
 
 	fn url(&self) -> String {
-		format!("http://127.0.0.1:{}", self.port)
+		match self.certificate {
+			None => format!("http://127.0.0.1:{}", self.port),
+			Some(_) => format!("https://localhost:{}", self.port),
+		}
 	}
 
 	/// `publish FILE --title … --classification internal --json`.
@@ -174,6 +208,18 @@ fn http_get(port: u16, path: &str, headers: &[(&str, String)]) -> (u16, String, 
 	(status, head, body)
 }
 
+/// `GET /v1/health` of the gateway at `url` (over TLS with curl, trusting any certificate):
+/// the status and the JSON.
+fn health(url: &str) -> (u16, Value) {
+	let output = Command::new("curl")
+		.args(["-sk", "-o", "-", "-w", "\n%{http_code}", &format!("{url}/v1/health")])
+		.output()
+		.expect("run curl");
+	let text = String::from_utf8_lossy(&output.stdout).to_string();
+	let (body, status) = text.rsplit_once('\n').unwrap_or(("", "0"));
+	(status.trim().parse().unwrap_or(0), serde_json::from_str(body).unwrap_or(Value::Null))
+}
+
 /// A refusal's status and reason; asserts the body is the JSON error and nothing else.
 fn refusal(answer: &(u16, String, Vec<u8>)) -> (u16, String) {
 	let json: Value = serde_json::from_slice(&answer.2).unwrap_or_else(|_| {
@@ -218,24 +264,23 @@ fn wait_finalized(node: &DevNode, included: &Value) {
 			.unwrap_or(false)
 	});
 	// And until every gateway of this node has seen it.
-	let ports: Vec<u16> = RUNNING
+	let gateways: Vec<String> = RUNNING
 		.lock()
 		.unwrap()
 		.iter()
 		.filter(|(url, _)| *url == node.url)
-		.map(|(_, port)| *port)
+		.map(|(_, gateway)| gateway.clone())
 		.collect();
-	for port in ports {
+	for gateway in gateways {
 		wait_for(Duration::from_secs(30), "the gateways to see finality", || {
-			let (status, _, body) = http_get(port, "/v1/health", &[]);
-			let health: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+			let (status, health) = health(&gateway);
 			status == 200 && health["finalized"].as_u64().is_some_and(|seen| seen >= block)
 		});
 	}
 }
 
-/// The gateways running now: their node's URL and their port.
-static RUNNING: std::sync::Mutex<Vec<(String, u16)>> = std::sync::Mutex::new(Vec::new());
+/// The gateways running now: their node's URL and their own.
+static RUNNING: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
 
 /// The `AccessServed` events of `grant` in every block: (consumer, nonce, recorded_by).
 fn served_events(node: &DevNode, grant: u64) -> Vec<(String, [u8; 16], String)> {
@@ -271,23 +316,24 @@ fn fetch(
 	key: &Path,
 	out: &Path,
 ) -> (i32, Value) {
-	cli_as(
-		node,
-		suri,
-		&[
-			"fetch",
-			"--gateway",
-			&gateway.url(),
-			"--asset",
-			asset,
-			"--grant",
-			grant,
-			"--key",
-			key.to_str().unwrap(),
-			"-o",
-			out.to_str().unwrap(),
-		],
-	)
+	let url = gateway.url();
+	let mut args = vec![
+		"fetch",
+		"--gateway",
+		&url,
+		"--asset",
+		asset,
+		"--grant",
+		grant,
+		"--key",
+		key.to_str().unwrap(),
+		"-o",
+		out.to_str().unwrap(),
+	];
+	if let Some(certificate) = &gateway.certificate {
+		args.extend(["--ca-cert", certificate.to_str().unwrap()]);
+	}
+	cli_as(node, suri, &args)
 }
 
 fn uses(node: &DevNode, grant: &str) -> u64 {
@@ -611,8 +657,9 @@ fn after_sigkill_every_served_download_is_recorded_exactly_once() {
 	let dir = tempfile::tempdir().unwrap();
 	let dir = dir.path();
 	let health_key = new_key(&node, dir, "health", CHARLIE);
-	// Receipts would go out only after a minute: the kill comes first.
-	let mut transport = Gateway::start(&node, dir, "transport", 0, "//Bob//stash", "//Bob", 60_000);
+	// Over TLS this time. Receipts would go out only after a minute: the kill comes first.
+	let mut transport =
+		Gateway::start_with(&node, dir, "transport", 0, "//Bob//stash", "//Bob", 60_000, true);
 	let source = dir.join("counts.csv");
 	std::fs::write(&source, b"junction,cars\nA,120\n").unwrap();
 	let asset = transport.publish(&source, "Traffic counts")["asset"].to_string();

@@ -7,8 +7,13 @@ use age::secrecy::ExposeSecret;
 use bech32::{FromBase32, ToBase32, Variant};
 use std::{path::Path, str::FromStr};
 
-/// The age recipient of a department's published X25519 key. `None` for a key age refuses.
+/// The age recipient of a department's published X25519 key. `None` for a key nothing can be
+/// encrypted to: one of small order, whose shared secret with any clamped scalar is zero (so
+/// anyone could open what is sent to it; age itself panics on it).
 pub fn recipient(public_key: &[u8; 32]) -> Option<age::x25519::Recipient> {
+	if x25519_dalek::x25519([9u8; 32], *public_key) == [0u8; 32] {
+		return None;
+	}
 	let text = bech32::encode("age", public_key.to_base32(), Variant::Bech32).ok()?;
 	age::x25519::Recipient::from_str(&text).ok()
 }
@@ -82,6 +87,20 @@ mod tests {
 			.unwrap()
 			.decrypt(std::iter::once(&other as &dyn age::Identity));
 		assert!(refused.is_err(), "another department's key opens nothing");
+	}
+
+	#[test]
+	fn keys_of_small_order_are_refused() {
+		let mut one = [0u8; 32];
+		one[0] = 1;
+		// A point of order 8 (from the list of small-order Curve25519 points).
+		let order_eight =
+			hex::decode("e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800").unwrap();
+		for key in [[0u8; 32], one, order_eight.try_into().unwrap()] {
+			assert!(recipient(&key).is_none(), "{}", hex::encode(key));
+		}
+		let (identity, _) = generate();
+		assert!(recipient(&public_key(&identity)).is_some());
 	}
 
 	#[test]
