@@ -49,7 +49,11 @@ struct Tally {
 	total_ms: Vec<f64>,
 }
 
-pub async fn run(node: Option<&Node>, key: Option<&Keypair>, args: GatewayBenchArgs) -> Result<Report> {
+pub async fn run(
+	node: Option<&Node>,
+	key: Option<&Keypair>,
+	args: GatewayBenchArgs,
+) -> Result<Report> {
 	let base: Uri = args.url.parse().map_err(|_| CliError::usage("--url is not a URL"))?;
 	let signing = match (&args.plain, node, key, args.asset, args.grant) {
 		(Some(_), ..) => None,
@@ -70,7 +74,8 @@ pub async fn run(node: Option<&Node>, key: Option<&Keypair>, args: GatewayBenchA
 				let begun = Instant::now();
 				let response = match (&*signing, &plain) {
 					(Some((genesis, key, asset, grant)), _) => {
-						let signed = served::sign(key, genesis, served::new_request(*grant, *asset, None));
+						let signed =
+							served::sign(key, genesis, served::new_request(*grant, *asset, None));
 						fetch::get(&base, Some(&signed), &signed.path(), 0, None).await
 					},
 					(None, Some(path)) => fetch::get(&base, None, path, 0, None).await,
@@ -129,7 +134,8 @@ pub async fn run(node: Option<&Node>, key: Option<&Keypair>, args: GatewayBenchA
 	}
 	let elapsed = started.elapsed().as_secs_f64();
 	let mib_per_s = all.bytes as f64 / elapsed / (1024.0 * 1024.0);
-	let (ttfb50, ttfb99) = (percentile(&mut all.first_byte_ms, 0.5), percentile(&mut all.first_byte_ms, 0.99));
+	let (ttfb50, ttfb99) =
+		(percentile(&mut all.first_byte_ms, 0.5), percentile(&mut all.first_byte_ms, 0.99));
 	let (p50, p99) = (percentile(&mut all.total_ms, 0.5), percentile(&mut all.total_ms, 0.99));
 	Ok(Report::new(
 		format!(

@@ -74,10 +74,15 @@ impl Gateway {
 		let mut tls_section = String::new();
 		let mut certificate = None;
 		if tls {
-			let generated = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();
+			let generated =
+				rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();
 			let cert = dir.join(format!("{name}-cert.pem"));
 			std::fs::write(&cert, generated.serialize_pem().unwrap()).unwrap();
-			std::fs::write(dir.join(format!("{name}-key.pem")), generated.serialize_private_key_pem()).unwrap();
+			std::fs::write(
+				dir.join(format!("{name}-key.pem")),
+				generated.serialize_private_key_pem(),
+			)
+			.unwrap();
 			tls_section = format!(
 				"[tls]\ncertificate = \"{name}-cert.pem\"\nprivate_key = \"{name}-key.pem\"\n"
 			);

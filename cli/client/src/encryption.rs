@@ -95,7 +95,8 @@ mod tests {
 		one[0] = 1;
 		// A point of order 8 (from the list of small-order Curve25519 points).
 		let order_eight =
-			hex::decode("e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800").unwrap();
+			hex::decode("e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800")
+				.unwrap();
 		for key in [[0u8; 32], one, order_eight.try_into().unwrap()] {
 			assert!(recipient(&key).is_none(), "{}", hex::encode(key));
 		}
