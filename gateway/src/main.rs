@@ -122,17 +122,8 @@ async fn publish(config: Config, args: PublishArgs) -> Result<(), String> {
 		.or_else(|| config.public_url.clone())
 		.ok_or("pass --location or set `public_url` in the config: where consumers fetch it")?;
 	let source = args.file.clone();
-	let staged = {
-		let store_file = source.clone();
-		let imported = tokio::task::spawn_blocking(move || {
-			let store = store;
-			store.import(&store_file).map(|(staged, hashes)| (store, staged, hashes))
-		})
-		.await
-		.map_err(|e| e.to_string())?;
-		imported.map_err(|e| format!("{}: {e}", source.display()))?
-	};
-	let (store, staged, hashes) = staged;
+	let (staged, hashes) =
+		store.import(&source).map_err(|e| format!("{}: {e}", source.display()))?;
 	let content = hashes.content(args.algorithm);
 	let node =
 		chain::ChainView::new(config.nodes.clone(), config.department, Duration::from_secs(30))

@@ -156,11 +156,8 @@ impl Recorder {
 					self.write(&records)
 				}
 			},
-			Err(e) if e.kind == city_client::error::Kind::Refused => {
-				// Invalid or dropped by the pool: looked for in its era before it is sent again.
-				Err(e.message)
-			},
-			// Lost sight of it: settled from the blocks of its era next round.
+			// Dropped by the pool, or lost sight of: settled from the blocks of its era next
+			// round, before it is sent again.
 			Err(e) => Err(e.message),
 		}
 	}

@@ -341,6 +341,12 @@ fn fetch(
 	cli_as(node, suri, &args)
 }
 
+/// A refused `fetch`'s exit code and the gateway's reason.
+fn fetch_reason(answer: (i32, Value)) -> (i32, String) {
+	let reason = answer.1["error"]["detail"]["reason"].as_str();
+	(answer.0, reason.unwrap_or_else(|| panic!("not a gateway refusal: {}", answer.1)).to_string())
+}
+
 fn uses(node: &DevNode, grant: &str) -> u64 {
 	ok(node, None, &["access", "grant", grant])["uses"].as_u64().unwrap()
 }
@@ -555,19 +561,17 @@ fn a_download_end_to_end_and_every_refusal() {
 	let revoked =
 		ok(&node, BOB, &["access", "revoke", &environment_grant, "--reason", "project over"]);
 	wait_finalized(&node, &revoked);
-	let (code, answer) = fetch(
-		&node,
-		FERDIE,
-		&transport,
-		&asset,
-		&environment_grant,
-		&environment_key,
-		&dir.join("late.bin"),
-	);
 	assert_eq!(
-		(code, answer["error"]["detail"]["reason"].as_str()),
-		(6, Some("NoGrant")),
-		"{answer}"
+		fetch_reason(fetch(
+			&node,
+			FERDIE,
+			&transport,
+			&asset,
+			&environment_grant,
+			&environment_key,
+			&dir.join("late.bin"),
+		)),
+		(6, "NoGrant".into())
 	);
 
 	// The second department's gateway: Transport fetches Health's asset; and an expired grant.
@@ -606,19 +610,17 @@ fn a_download_end_to_end_and_every_refusal() {
 			.map(|at| at.block_number() > deadline)
 			.unwrap_or(false)
 	});
-	let (code, answer) = fetch(
-		&node,
-		BOB,
-		&health,
-		&expiring,
-		&expiring_grant,
-		&transport_key,
-		&dir.join("exp.bin"),
-	);
 	assert_eq!(
-		(code, answer["error"]["detail"]["reason"].as_str()),
-		(6, Some("Expired")),
-		"{answer}"
+		fetch_reason(fetch(
+			&node,
+			BOB,
+			&health,
+			&expiring,
+			&expiring_grant,
+			&transport_key,
+			&dir.join("exp.bin"),
+		)),
+		(6, "Expired".into())
 	);
 
 	// Retired: 410.
