@@ -47,6 +47,8 @@ struct Tally {
 	failed: u64,
 	first_byte_ms: Vec<f64>,
 	total_ms: Vec<f64>,
+	/// The gateway's own account of its checks (`Server-Timing: authorize;dur=…`).
+	authorize_ms: Vec<f64>,
 }
 
 pub async fn run(
@@ -91,6 +93,9 @@ pub async fn run(
 					tokio::time::sleep(Duration::from_millis(50)).await;
 					continue;
 				}
+				if let Some(ms) = authorize_ms(response.headers()) {
+					tally.authorize_ms.push(ms);
+				}
 				let mut body = response.into_body();
 				let mut first = None;
 				let mut complete = true;
@@ -131,15 +136,18 @@ pub async fn run(
 		all.failed += tally.failed;
 		all.first_byte_ms.extend(tally.first_byte_ms);
 		all.total_ms.extend(tally.total_ms);
+		all.authorize_ms.extend(tally.authorize_ms);
 	}
 	let elapsed = started.elapsed().as_secs_f64();
 	let mib_per_s = all.bytes as f64 / elapsed / (1024.0 * 1024.0);
 	let (ttfb50, ttfb99) =
 		(percentile(&mut all.first_byte_ms, 0.5), percentile(&mut all.first_byte_ms, 0.99));
 	let (p50, p99) = (percentile(&mut all.total_ms, 0.5), percentile(&mut all.total_ms, 0.99));
+	let (auth50, auth99) =
+		(percentile(&mut all.authorize_ms, 0.5), percentile(&mut all.authorize_ms, 0.99));
 	Ok(Report::new(
 		format!(
-			"{:.1} MiB/s, {} downloads ({} failed) in {elapsed:.1} s; latency p50 {p50:.1} ms p99 {p99:.1} ms; first byte p50 {ttfb50:.2} ms p99 {ttfb99:.2} ms",
+			"{:.1} MiB/s, {} downloads ({} failed) in {elapsed:.1} s; latency p50 {p50:.1} ms p99 {p99:.1} ms; first byte p50 {ttfb50:.2} ms p99 {ttfb99:.2} ms; checks p50 {auth50:.3} ms p99 {auth99:.3} ms",
 			mib_per_s, all.completed, all.failed
 		),
 		json!({
@@ -150,8 +158,21 @@ pub async fn run(
 			"failed": all.failed,
 			"latency_ms": { "p50": p50, "p99": p99 },
 			"first_byte_ms": { "p50": ttfb50, "p99": ttfb99 },
+			"authorize_ms": { "p50": auth50, "p99": auth99, "samples": all.authorize_ms.len() },
 		}),
 	))
+}
+
+/// `authorize;dur=0.412` from a `Server-Timing` header, in milliseconds.
+fn authorize_ms(headers: &hyper::HeaderMap) -> Option<f64> {
+	let timing = headers.get("server-timing")?.to_str().ok()?;
+	timing.split(',').find_map(|metric| {
+		let mut parts = metric.split(';').map(str::trim);
+		if parts.next()? != "authorize" {
+			return None;
+		}
+		parts.find_map(|param| param.strip_prefix("dur=")?.parse().ok())
+	})
 }
 
 fn percentile(values: &mut [f64], q: f64) -> f64 {
@@ -161,4 +182,19 @@ fn percentile(values: &mut [f64], q: f64) -> f64 {
 	values.sort_by(f64::total_cmp);
 	let index = ((values.len() - 1) as f64 * q).round() as usize;
 	values[index.min(values.len() - 1)]
+}
+
+#[cfg(test)]
+mod tests {
+	use super::authorize_ms;
+
+	#[test]
+	fn reads_the_authorize_metric_of_server_timing() {
+		let mut headers = hyper::HeaderMap::new();
+		assert_eq!(authorize_ms(&headers), None);
+		headers.insert("server-timing", "db;dur=2, authorize;desc=\"checks\";dur=0.412".parse().unwrap());
+		assert_eq!(authorize_ms(&headers), Some(0.412));
+		headers.insert("server-timing", "authorize".parse().unwrap());
+		assert_eq!(authorize_ms(&headers), None);
+	}
 }
