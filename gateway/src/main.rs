@@ -72,7 +72,7 @@ struct PublishArgs {
 
 fn main() {
 	let cli = Cli::parse();
-	init_logs(cli.log_json);
+	city_client::service::init_logs("CITY_GATEWAY_LOG", cli.log_json);
 	let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
 		Ok(runtime) => runtime,
 		Err(e) => fail(format!("cannot start: {e}")),
@@ -91,22 +91,6 @@ fn fail(message: String) -> ! {
 	tracing::error!("{message}");
 	eprintln!("error: {message}");
 	std::process::exit(1);
-}
-
-fn init_logs(json: bool) {
-	use tracing_subscriber::EnvFilter;
-	let filter =
-		EnvFilter::try_from_env("CITY_GATEWAY_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
-	use std::io::IsTerminal;
-	let builder = tracing_subscriber::fmt()
-		.with_env_filter(filter)
-		.with_writer(std::io::stderr)
-		.with_ansi(std::io::stderr().is_terminal());
-	if json {
-		builder.json().init();
-	} else {
-		builder.init();
-	}
 }
 
 fn signer(config: &Config, publisher: bool) -> Result<subxt_signer::sr25519::Keypair, String> {

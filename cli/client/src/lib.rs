@@ -5,3 +5,5 @@ pub mod chain;
 pub mod encryption;
 pub mod error;
 pub mod served;
+#[cfg(feature = "service")]
+pub mod service;

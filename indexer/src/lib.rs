@@ -1,0 +1,8 @@
+//! `city-indexer`: CityChain's finalized history in SQLite or PostgreSQL (see `README.md`).
+
+pub mod chain;
+pub mod db;
+pub mod error;
+pub mod follow;
+pub mod project;
+pub mod value;
