@@ -22,14 +22,14 @@ use subxt_signer::sr25519::Keypair;
 #[derive(clap::Args)]
 pub struct GatewayBenchArgs {
 	/// A gateway (`--asset` and `--grant` name what to fetch), or with `--plain` a static file
-	/// server and the file's path on it.
+	/// server and the file's path on it. (`--url` is the node's.)
 	#[arg(long)]
-	pub url: String,
+	pub gateway: String,
 	#[arg(long, required_unless_present = "plain")]
 	pub asset: Option<u64>,
 	#[arg(long, required_unless_present = "plain")]
 	pub grant: Option<u64>,
-	/// Fetch `URL` + this path, unsigned, from a plain server.
+	/// Fetch `--gateway` + this path, unsigned, from a plain server.
 	#[arg(long)]
 	pub plain: Option<String>,
 	/// Consumers downloading at once.
@@ -56,7 +56,7 @@ pub async fn run(
 	key: Option<&Keypair>,
 	args: GatewayBenchArgs,
 ) -> Result<Report> {
-	let base: Uri = args.url.parse().map_err(|_| CliError::usage("--url is not a URL"))?;
+	let base: Uri = args.gateway.parse().map_err(|_| CliError::usage("--gateway is not a URL"))?;
 	let signing = match (&args.plain, node, key, args.asset, args.grant) {
 		(Some(_), ..) => None,
 		(None, Some(node), Some(key), Some(asset), Some(grant)) => {
