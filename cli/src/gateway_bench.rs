@@ -192,7 +192,10 @@ mod tests {
 	fn reads_the_authorize_metric_of_server_timing() {
 		let mut headers = hyper::HeaderMap::new();
 		assert_eq!(authorize_ms(&headers), None);
-		headers.insert("server-timing", "db;dur=2, authorize;desc=\"checks\";dur=0.412".parse().unwrap());
+		headers.insert(
+			"server-timing",
+			"db;dur=2, authorize;desc=\"checks\";dur=0.412".parse().unwrap(),
+		);
 		assert_eq!(authorize_ms(&headers), Some(0.412));
 		headers.insert("server-timing", "authorize".parse().unwrap());
 		assert_eq!(authorize_ms(&headers), None);

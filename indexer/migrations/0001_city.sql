@@ -26,7 +26,7 @@ CREATE TABLE extrinsics (
 	pallet TEXT NOT NULL,
 	call_name TEXT NOT NULL,
 	signer TEXT,
-	success BOOLEAN NOT NULL,
+	success INTEGER NOT NULL, -- 1 or 0 (portable; sqlx's Any driver reads no SQLite booleans)
 	error TEXT,
 	PRIMARY KEY (block, idx)
 );
@@ -180,7 +180,7 @@ CREATE TABLE code_assets (
 CREATE TABLE validators (
 	account TEXT PRIMARY KEY,
 	department BIGINT NOT NULL,
-	active BOOLEAN NOT NULL,
+	active INTEGER NOT NULL, -- 1 or 0
 	changed_block BIGINT NOT NULL,
 	changed_extrinsic INTEGER
 );

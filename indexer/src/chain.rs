@@ -45,7 +45,9 @@ impl Chain {
 			.chain_get_header(Some(hash))
 			.await
 			.map_err(|e| Error::node("cannot read the finalized header", e))?
-			.ok_or_else(|| Error::new(Kind::Node, "the node has no header for its finalized head"))?;
+			.ok_or_else(|| {
+				Error::new(Kind::Node, "the node has no header for its finalized head")
+			})?;
 		Ok(u64::from(header.number))
 	}
 
@@ -158,16 +160,18 @@ impl Chain {
 			.await
 			.map_err(|e| Error::node("cannot read at genesis", e))?;
 		let mut touched = Touched::default();
-		let departments = pages(&at, "DepartmentsApi", "departments", |after| (after,)).await?;
+		let departments =
+			pages(&at, "DepartmentsApi", "departments", |after: Option<u32>| (after, PAGE)).await?;
 		for department in &departments {
 			if let Some(id) = department.get(0).and_then(Json::as_u64) {
 				touched.departments.insert(id as u32);
 			}
 		}
 		for &department in &touched.departments.clone() {
-			for asset in
-				pages(&at, "DataAssetsApi", "department_assets", |after| (department, after))
-					.await?
+			for asset in pages(&at, "DataAssetsApi", "department_assets", |after: Option<u64>| {
+				(department, after, PAGE)
+			})
+			.await?
 			{
 				if let Some(id) = crate::value::field(&asset, "id").and_then(Json::as_u64) {
 					touched.assets.insert(id);
@@ -175,18 +179,21 @@ impl Chain {
 			}
 			for side in ["Owner", "Grantee"] {
 				let side = Value::variant(side, Composite::Unnamed(vec![]));
-				for grant in pages(&at, "AccessGrantsApi", "department_grants", |after| {
-					(department, side.clone(), after)
-				})
-				.await?
+				for grant in
+					pages(&at, "AccessGrantsApi", "department_grants", |after: Option<u64>| {
+						(department, side.clone(), after, PAGE)
+					})
+					.await?
 				{
 					if let Some(id) = grant.get(0).and_then(Json::as_u64) {
 						touched.grants.insert(id);
 					}
 				}
 			}
-			for code in
-				pages(&at, "CityCodesApi", "codes_of", |after| (department, after)).await?
+			for code in pages(&at, "CityCodesApi", "codes_of", |after: Option<u64>| {
+				(department, after, PAGE)
+			})
+			.await?
 			{
 				if let Some(id) = crate::value::field(&code, "id").and_then(Json::as_u64) {
 					touched.codes.insert(id);
@@ -197,6 +204,9 @@ impl Chain {
 	}
 }
 
+/// Items asked for per page of a paged runtime API (each API caps it at its own maximum).
+const PAGE: u32 = 100;
+
 /// Every item of a paged runtime API (`Page { items, next }`), asking `args(start_after)`.
 async fn pages<Args, Cursor>(
 	at: &chain::AtBlock,
@@ -206,12 +216,13 @@ async fn pages<Args, Cursor>(
 ) -> Result<Vec<Json>>
 where
 	Args: frame_decode_args::IntoEncodableValues,
-	Cursor: for<'de> serde::Deserialize<'de>,
+	Cursor: TryFrom<u64>,
 {
 	let mut items = Vec::new();
 	let mut after: Option<Cursor> = None;
 	loop {
-		let payload = subxt::dynamic::runtime_api_call::<_, Value<()>>(api, method, args(after.take()));
+		let payload =
+			subxt::dynamic::runtime_api_call::<_, Value<()>>(api, method, args(after.take()));
 		let page = at
 			.runtime_apis()
 			.call(payload)
@@ -223,10 +234,10 @@ where
 		}
 		match crate::value::field(&page, "next") {
 			Some(next) if !next.is_null() => {
-				after = Some(
-					serde_json::from_value(next.clone())
-						.map_err(|e| Error::decode(format!("{api}::{method}'s cursor"), e))?,
-				);
+				let cursor = next.as_u64().and_then(|n| Cursor::try_from(n).ok());
+				after = Some(cursor.ok_or_else(|| {
+					Error::decode(format!("{api}::{method}'s cursor"), next.to_string())
+				})?);
 			},
 			_ => return Ok(items),
 		}
@@ -313,7 +324,13 @@ impl Views {
 				Some(text) => {
 					let resolved =
 						call(at, "CityCodesApi", "resolve", (text.clone().into_bytes(),)).await?;
-					resolved.and_then(|resolved| crate::value::field(&resolved, "Ok").cloned())
+					// A retired code resolves to `Err(Retired(view))`: still its record.
+					resolved.and_then(|resolved| {
+						let ok = crate::value::field(&resolved, "Ok");
+						let retired = crate::value::field(&resolved, "Err")
+							.and_then(|e| crate::value::field(e, "Retired"));
+						ok.or(retired).cloned()
+					})
 				},
 				None => None,
 			};

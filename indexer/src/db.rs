@@ -29,6 +29,7 @@ pub enum Backend {
 pub enum Arg {
 	Int(i64),
 	Text(String),
+	/// Stored as 1 or 0: portable, and sqlx's `Any` driver reads no SQLite booleans.
 	Bool(bool),
 	Null,
 }
@@ -117,24 +118,17 @@ impl Db {
 		let pool = AnyPoolOptions::new()
 			// SQLite has one writer; readers use WAL snapshots.
 			.max_connections(if backend == Backend::Sqlite { 4 } else { 8 })
-			.after_connect(move |connection, _| {
-				Box::pin(async move {
-					if backend == Backend::Sqlite {
-						// WAL: readers never block the writer; NORMAL: a commit is durable
-						// once the WAL is synced at checkpoints, and never corrupt.
-						sqlx::raw_sql(
-							"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-							 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
-						)
-						.execute(connection)
-						.await?;
-					}
-					Ok(())
-				})
-			})
 			.connect(&url)
 			.await
 			.map_err(|e| Error::database("cannot open the database", e))?;
+		if backend == Backend::Sqlite {
+			// WAL (kept in the file): readers never block the writer, and a commit is one
+			// append to the log.
+			sqlx::raw_sql("PRAGMA journal_mode = WAL")
+				.execute(&pool)
+				.await
+				.map_err(|e| Error::database("cannot open the database", e))?;
+		}
 		let db = Db { pool, backend };
 		db.migrate().await?;
 		Ok(db)
@@ -217,7 +211,7 @@ impl Db {
 				query = match arg {
 					Arg::Int(n) => query.bind(*n),
 					Arg::Text(s) => query.bind(s.clone()),
-					Arg::Bool(b) => query.bind(*b),
+					Arg::Bool(b) => query.bind(i64::from(*b)),
 					Arg::Null => query.bind(Option::<i64>::None),
 				};
 			}
@@ -235,7 +229,7 @@ impl Db {
 			query = match arg {
 				Arg::Int(n) => query.bind(*n),
 				Arg::Text(s) => query.bind(s.clone()),
-				Arg::Bool(b) => query.bind(*b),
+				Arg::Bool(b) => query.bind(i64::from(*b)),
 				Arg::Null => query.bind(Option::<i64>::None),
 			};
 		}
@@ -270,7 +264,13 @@ impl Db {
 
 /// The statements that keep SQLite's search table equal to an asset's row (PostgreSQL's
 /// generated column needs none).
-pub fn search_rows(backend: Backend, asset: u64, title: &str, tags: &str, media: &str) -> Vec<Write> {
+pub fn search_rows(
+	backend: Backend,
+	asset: u64,
+	title: &str,
+	tags: &str,
+	media: &str,
+) -> Vec<Write> {
 	match backend {
 		Backend::Sqlite => vec![
 			write_sql!("DELETE FROM asset_search WHERE rowid = $1", asset),

@@ -87,9 +87,8 @@ pub async fn follow(chain: &Chain, db: &Db, options: &Options) -> Result<()> {
 			tokio::time::sleep(POLL).await;
 			continue;
 		}
-		let mut blocks = stream::iter(next..=target)
-			.map(|number| fetch(chain, number))
-			.buffered(FETCH_AHEAD);
+		let mut blocks =
+			stream::iter(next..=target).map(|number| fetch(chain, number)).buffered(FETCH_AHEAD);
 		while let Some(block) = blocks.try_next().await? {
 			if let Some(last) = &expected_parent {
 				if block.parent != last.hash {

@@ -16,7 +16,12 @@ struct Cli {
 	#[arg(long, env = "CITY_URL", default_value = "ws://127.0.0.1:9944", global = true)]
 	url: String,
 	/// The database: `sqlite:FILE` (created if missing) or `postgres://user@host/db`.
-	#[arg(long, env = "CITY_INDEXER_DATABASE", default_value = "sqlite:city-index.db", global = true)]
+	#[arg(
+		long,
+		env = "CITY_INDEXER_DATABASE",
+		default_value = "sqlite:city-index.db",
+		global = true
+	)]
 	database: String,
 	/// Logs as JSON lines (the filter comes from `CITY_INDEXER_LOG`, default `info`).
 	#[arg(long, global = true)]

@@ -90,7 +90,8 @@ fn objects(event: &crate::chain::Event) -> Vec<Object> {
 			objects.extend(number("request").map(Object::Request));
 			objects.extend(number("grant").map(Object::Grant));
 			if let Some(subject) = field(fields, "subject") {
-				objects.extend(field(subject, "Request").and_then(Json::as_u64).map(Object::Request));
+				objects
+					.extend(field(subject, "Request").and_then(Json::as_u64).map(Object::Request));
 				objects.extend(field(subject, "Grant").and_then(Json::as_u64).map(Object::Grant));
 			}
 		},
@@ -340,8 +341,8 @@ fn event_rows(n: u64, event: &crate::chain::Event) -> Vec<Write> {
 		)),
 		("ValidatorSet", "ValidatorAdded") => writes.push(write_sql!(
 			"INSERT INTO validators (account, department, active, changed_block, changed_extrinsic) \
-			 VALUES ($1, $2, TRUE, $3, $4) ON CONFLICT (account) DO UPDATE SET \
-			 department = excluded.department, active = TRUE, \
+			 VALUES ($1, $2, 1, $3, $4) ON CONFLICT (account) DO UPDATE SET \
+			 department = excluded.department, active = 1, \
 			 changed_block = excluded.changed_block, changed_extrinsic = excluded.changed_extrinsic",
 			account("who"),
 			number("department"),
@@ -349,7 +350,7 @@ fn event_rows(n: u64, event: &crate::chain::Event) -> Vec<Write> {
 			x,
 		)),
 		("ValidatorSet", "ValidatorRemoved") => writes.push(write_sql!(
-			"UPDATE validators SET active = FALSE, changed_block = $1, changed_extrinsic = $2 \
+			"UPDATE validators SET active = 0, changed_block = $1, changed_extrinsic = $2 \
 			 WHERE account = $3",
 			n,
 			x,
@@ -432,10 +433,12 @@ fn view_rows(backend: Backend, n: u64, block: &Block, views: &Views, genesis: bo
 		let x = last_extrinsic(block, |o| *o == Object::Asset(id));
 		let title = field(asset, "name").map(json_text).unwrap_or_default();
 		let media = field(asset, "media_type").map(json_text).unwrap_or_default();
-		let tags = field(asset, "tags")
-			.and_then(Json::as_array)
-			.map(|tags| tags.iter().map(json_text).collect::<Vec<_>>().join(" "))
-			.unwrap_or_default();
+		let tags = match field(asset, "tags") {
+			Some(Json::Array(tags)) => tags.iter().map(json_text).collect::<Vec<_>>().join(" "),
+			// One tag of 32 bytes reads as a newtype (see `value`).
+			Some(tag @ Json::String(_)) => json_text(tag),
+			_ => String::new(),
+		};
 		let retired = field(asset, "retired_at").is_some_and(|r| !r.is_null());
 		writes.push(write_sql!(
 			"INSERT INTO assets (id, owner, title, media_type, tags, classification, status, \
@@ -461,10 +464,9 @@ fn view_rows(backend: Backend, n: u64, block: &Block, views: &Views, genesis: bo
 		writes.extend(search_rows(backend, id, &title, &tags, &media));
 		// At genesis no event names the current version: it comes with the asset.
 		if genesis {
-			if let (Some(version), Some(current)) = (
-				field(asset, "latest_version").and_then(Json::as_u64),
-				field(details, "current"),
-			) {
+			if let (Some(version), Some(current)) =
+				(field(asset, "latest_version").and_then(Json::as_u64), field(details, "current"))
+			{
 				writes.push(version_row(id, version, current, n, None));
 			}
 		}
@@ -477,8 +479,8 @@ fn view_rows(backend: Backend, n: u64, block: &Block, views: &Views, genesis: bo
 	for (&id, view) in &views.grants {
 		let Some(view) = view else { continue };
 		let x = last_extrinsic(block, |o| *o == Object::Grant(id));
-		let pending = field(view, "oversight_required").and_then(Json::as_bool) == Some(true) &&
-			field(view, "oversight_approved").and_then(Json::as_bool) != Some(true);
+		let pending = field(view, "oversight_required").and_then(Json::as_bool) == Some(true)
+			&& field(view, "oversight_approved").and_then(Json::as_bool) != Some(true);
 		writes.push(write_sql!(
 			"INSERT INTO grants (id, asset, owner, grantee, status, expires_at, max_uses, uses, \
 			 details, created_block, changed_block, changed_extrinsic) \
@@ -568,9 +570,11 @@ fn ss58(value: &Json) -> Option<String> {
 }
 
 /// Bytes shown as text (`0x…` hex of UTF-8), a unit variant's name, or the JSON itself.
+/// A newtype around bytes (a department's name) reads as a list of one: its one item.
 pub fn json_text(value: &Json) -> String {
 	match value {
 		Json::String(s) => hex_text(s).unwrap_or_else(|| s.clone()),
+		Json::Array(items) if items.len() == 1 && items[0].is_string() => json_text(&items[0]),
 		other => other.to_string(),
 	}
 }
@@ -600,7 +604,11 @@ mod tests {
 			event("AccessGrants", "RequestApproved", json!({ "request": 3 })),
 			event("CityCodes", "CodesIssued", json!({ "first_code": 10, "count": 3 })),
 			event("CityCodes", "AssetLinked", json!({ "code": 2, "asset": 5 })),
-			event("Departments", "DepartmentDissolving", json!({ "department": 2, "successor": 0 })),
+			event(
+				"Departments",
+				"DepartmentDissolving",
+				json!({ "department": 2, "successor": 0 }),
+			),
 			event("Balances", "Transfer", json!({ "amount": 1 })),
 		];
 		let touched = Touched::by(&events);
@@ -623,6 +631,7 @@ mod tests {
 	fn texts_accounts_and_hashes_read_as_people_write_them() {
 		assert_eq!(json_text(&json!("0x4275732073746f7073")), "Bus stops");
 		assert_eq!(json_text(&json!("Internal")), "Internal");
+		assert_eq!(json_text(&json!(["0x4865616c7468"])), "Health", "a newtype around bytes");
 		assert_eq!(json_text(&json!({ "Dissolving": 3 })), r#"{"Dissolving":3}"#);
 		let alice = "0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d";
 		assert_eq!(
@@ -657,11 +666,14 @@ mod tests {
 			views: Views::default(),
 		};
 		let writes = rows(Backend::Sqlite, &block, false);
-		let sql: Vec<&str> = writes.iter().map(|w| w.sql.split_whitespace().next().unwrap_or("")).collect();
+		let sql: Vec<&str> =
+			writes.iter().map(|w| w.sql.split_whitespace().next().unwrap_or("")).collect();
 		let issued = writes.iter().position(|w| w.sql.starts_with("INSERT INTO grants")).unwrap();
 		let revoked = writes
 			.iter()
-			.position(|w| w.sql.starts_with("UPDATE grants SET status") && w.args[0] == "revoked".into())
+			.position(|w| {
+				w.sql.starts_with("UPDATE grants SET status") && w.args[0] == "revoked".into()
+			})
 			.unwrap();
 		assert!(issued < revoked, "{sql:?}");
 		assert_eq!(

@@ -33,17 +33,19 @@ pub fn to_json(value: &Value<()>) -> Json {
 /// The JSON form of a set of fields (an event's, a call's).
 pub fn composite_to_json(composite: &Composite<()>) -> Json {
 	match composite {
-		Composite::Named(fields) => {
-			Json::Object(fields.iter().map(|(name, value)| (name.clone(), to_json(value))).collect())
-		},
+		Composite::Named(fields) => Json::Object(
+			fields.iter().map(|(name, value)| (name.clone(), to_json(value))).collect(),
+		),
 		Composite::Unnamed(values) => {
 			if let Some(bytes) = as_bytes(values) {
 				return Json::String(format!("0x{}", hex::encode(bytes)));
 			}
-			// A newtype around bytes (`AccountId32([u8; 32])`, `H256`): the bytes themselves.
+			// A newtype around 32 bytes (`AccountId32`, `H256`): the bytes themselves. Without
+			// type information a list of one byte string looks the same, so only 32-byte ones
+			// are taken for newtypes (readers of lists such as tags accept both forms).
 			if let [inner] = values.as_slice() {
 				if let ValueDef::Composite(Composite::Unnamed(inner)) = &inner.value {
-					if let Some(bytes) = as_bytes(inner) {
+					if let Some(bytes) = as_bytes(inner).filter(|bytes| bytes.len() == 32) {
 						return Json::String(format!("0x{}", hex::encode(bytes)));
 					}
 				}
@@ -95,6 +97,12 @@ pub fn field<'a>(fields: &'a Json, name: &str) -> Option<&'a Json> {
 mod tests {
 	use super::*;
 
+	fn account_value(byte: u8) -> Value<()> {
+		Value::unnamed_composite([Value::unnamed_composite(
+			(0..32).map(|_| Value::u128(byte as u128)),
+		)])
+	}
+
 	#[test]
 	fn values_become_plain_json() {
 		let account = Value::unnamed_composite([Value::unnamed_composite(
@@ -108,7 +116,10 @@ mod tests {
 			("classification", Value::variant("Internal", Composite::Unnamed(vec![]))),
 			("balance", Value::u128(u128::from(u64::MAX) + 1)),
 			("empty", Value::unnamed_composite([])),
-			("accounts", Value::unnamed_composite([Value::unnamed_composite([Value::u128(1)])])),
+			// A `Vec<AccountId32>` of one: still a list.
+			("accounts", Value::unnamed_composite([account_value(1)])),
+			// A list of one short byte string (one tag): still a list.
+			("tags", Value::unnamed_composite([Value::unnamed_composite([Value::u128(0x61)])])),
 		]);
 		let expected = json!({
 			"asset": 7,
@@ -118,7 +129,8 @@ mod tests {
 			"classification": "Internal",
 			"balance": "18446744073709551616",
 			"empty": [],
-			"accounts": ["0x01"],
+			"accounts": [format!("0x{}", "01".repeat(32))],
+			"tags": ["0x61"],
 		});
 		assert_eq!(to_json(&event), expected);
 		let subject = Value::variant("Request", Composite::Unnamed(vec![Value::u128(4)]));

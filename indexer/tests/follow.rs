@@ -73,7 +73,6 @@ async fn dump(db: &Db) -> Vec<String> {
 						.try_get::<Option<i64>, _>(i)
 						.map(|v| format!("{v:?}"))
 						.or_else(|_| row.try_get::<Option<String>, _>(i).map(|v| format!("{v:?}")))
-						.or_else(|_| row.try_get::<Option<bool>, _>(i).map(|v| format!("{v:?}")))
 						.unwrap_or_else(|e| format!("<{e}>"));
 					format!("{name}={value}")
 				})
@@ -111,13 +110,42 @@ fn a_scripted_history_is_indexed_and_survives_sigkill_and_another_chain_is_refus
 	let registered = ok(
 		&node,
 		BOB,
-		&["asset", "register", file, "--classification", "internal", "--tag", "buses"],
+		&[
+			"asset",
+			"register",
+			file,
+			"--classification",
+			"internal",
+			"--tag",
+			"buses",
+			"--location",
+			"https://transport.example/bus-stops.csv",
+		],
 	);
 	let asset = registered["asset"].as_u64().unwrap();
+	let air = dir.path().join("air.csv");
+	std::fs::write(&air, b"district,pm25\nnorth,12\n").unwrap();
+	let kept = ok(
+		&node,
+		BOB,
+		&[
+			"asset",
+			"register",
+			air.to_str().unwrap(),
+			"--classification",
+			"public",
+			"--tag",
+			"pollution",
+			"--location",
+			"https://transport.example/air.csv",
+		],
+	);
+	let kept = kept["asset"].as_u64().unwrap();
 	let asset_arg = asset.to_string();
 	std::fs::write(dir.path().join("bus-stops.csv"), b"stop,lat,lon\nMain St,39.91,116.41\n")
 		.unwrap();
-	let updated = ok(&node, BOB, &["asset", "update", &asset_arg, file]);
+	let location = "https://transport.example/bus-stops-2.csv";
+	let updated = ok(&node, BOB, &["asset", "update", &asset_arg, file, "--location", location]);
 	assert_eq!(updated["version"], 2);
 	let request =
 		ok(&node, CHARLIE_STASH, &["access", "request", &asset_arg, "--purpose", "route study"]);
@@ -164,7 +192,8 @@ fn a_scripted_history_is_indexed_and_survives_sigkill_and_another_chain_is_refus
 		assert_eq!(int(&counted, 0), int(&events, 0));
 
 		// The demo city at genesis: four departments, Bob a Steward of Transport.
-		let departments = db.rows("SELECT id, name FROM departments ORDER BY id", &[]).await.unwrap();
+		let departments =
+			db.rows("SELECT id, name FROM departments ORDER BY id", &[]).await.unwrap();
 		let names: Vec<String> = departments.iter().map(|row| text(row, 1)).collect();
 		assert_eq!(names, ["Transport", "Health", "Environment", "Planning"]);
 		let bob = one(
@@ -175,16 +204,26 @@ fn a_scripted_history_is_indexed_and_survives_sigkill_and_another_chain_is_refus
 		.await;
 		assert_eq!((text(&bob, 0), int(&bob, 1)), ("Steward".to_owned(), 0));
 
-		// The asset: transferred to Health, retired, two versions with the registered hashes.
+		// The asset: transferred to Health, retired (which clears its tags and location), two
+		// versions with the registered hashes.
 		let row = one(
 			&db,
-			"SELECT owner, title, tags, classification, status, latest_version FROM assets WHERE id = $1",
+			"SELECT owner, title, tags, classification, status, latest_version, details FROM assets WHERE id = $1",
 			&[asset.into()],
 		)
 		.await;
 		assert_eq!(
-			(int(&row, 0), text(&row, 1), text(&row, 2), text(&row, 3), text(&row, 4), int(&row, 5)),
-			(1, "bus-stops.csv".into(), "buses".into(), "Internal".into(), "retired".into(), 2)
+			(
+				int(&row, 0),
+				text(&row, 1),
+				text(&row, 2),
+				text(&row, 3),
+				text(&row, 4),
+				int(&row, 5)
+			),
+			(1, "bus-stops.csv".into(), "".into(), "Internal".into(), "retired".into(), 2),
+			"{}",
+			text(&row, 6)
 		);
 		let versions = db
 			.rows(
@@ -204,13 +243,12 @@ fn a_scripted_history_is_indexed_and_survives_sigkill_and_another_chain_is_refus
 			versions.iter().map(|row| (int(row, 0), text(row, 1), text(row, 2))).collect();
 		assert_eq!(
 			found,
-			[
-				(1, content(&registered), account("//Bob")),
-				(2, content(&updated), account("//Bob"))
-			]
+			[(1, content(&registered), account("//Bob")), (2, content(&updated), account("//Bob"))]
 		);
 		assert_eq!(db.search_assets("bus STOPS", 10).await.unwrap(), [asset]);
-		assert_eq!(db.search_assets("buses", 10).await.unwrap(), [asset]);
+		assert_eq!(db.search_assets("POLLUTION", 10).await.unwrap(), [kept], "by tag");
+		assert_eq!(db.search_assets("air pollution", 10).await.unwrap(), [kept], "every word");
+		assert!(db.search_assets("air", 10).await.unwrap().contains(&kept), "by title");
 		assert!(db.search_assets("hospital", 10).await.unwrap().is_empty());
 		// The asset's history: registered, versioned, transferred, retired, in order.
 		let history = db
@@ -236,10 +274,10 @@ fn a_scripted_history_is_indexed_and_survives_sigkill_and_another_chain_is_refus
 
 		// Requests and the grant: approved, rejected; issued, used once, revoked by Bob.
 		let statuses = db
-			.rows("SELECT status FROM requests WHERE id IN ($1, $2) ORDER BY id", &[
-				request["request"].as_u64().into(),
-				second["request"].as_u64().into(),
-			])
+			.rows(
+				"SELECT status FROM requests WHERE id IN ($1, $2) ORDER BY id",
+				&[request["request"].as_u64().into(), second["request"].as_u64().into()],
+			)
 			.await
 			.unwrap();
 		let statuses: Vec<String> = statuses.iter().map(|row| text(row, 0)).collect();
@@ -263,17 +301,21 @@ fn a_scripted_history_is_indexed_and_survives_sigkill_and_another_chain_is_refus
 		)
 		.await;
 		assert_eq!(
-			(text(&receipt_row, 0), text(&receipt_row, 1), int(&receipt_row, 2), int(&receipt_row, 3)),
+			(
+				text(&receipt_row, 0),
+				text(&receipt_row, 1),
+				int(&receipt_row, 2),
+				int(&receipt_row, 3)
+			),
 			("recorded".into(), account("//Charlie//stash"), asset, 3)
 		);
 		assert_eq!(int(&receipt_row, 4), 1);
 		assert_eq!(text(&receipt_row, 5), json!(receipt).to_string());
 
 		// The code: issued by Environment, retired.
-		let row = one(&db, "SELECT code_text, owner, status FROM codes WHERE id = $1", &[
-			code.into()
-		])
-		.await;
+		let row =
+			one(&db, "SELECT code_text, owner, status FROM codes WHERE id = $1", &[code.into()])
+				.await;
 		assert_eq!(
 			(text(&row, 0), int(&row, 1), text(&row, 2)),
 			(code_text.clone(), 2, "Retired".into())
