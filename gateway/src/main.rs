@@ -21,9 +21,8 @@ struct Cli {
 	/// The configuration file (see docs/gateway.md).
 	#[arg(long, env = "CITY_GATEWAY_CONFIG", global = true, default_value = "gateway.toml")]
 	config: PathBuf,
-	/// Logs as JSON lines instead of text.
-	#[arg(long, global = true)]
-	log_json: bool,
+	#[command(flatten)]
+	logs: city_client::service::Logs,
 	#[command(subcommand)]
 	command: Command,
 }
@@ -72,7 +71,7 @@ struct PublishArgs {
 
 fn main() {
 	let cli = Cli::parse();
-	city_client::service::init_logs("CITY_GATEWAY_LOG", cli.log_json);
+	cli.logs.init("CITY_GATEWAY_LOG");
 	let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
 		Ok(runtime) => runtime,
 		Err(e) => fail(format!("cannot start: {e}")),

@@ -12,7 +12,9 @@ use city_client::chain::{self, Client, Node, Rpc, Wait};
 use scale_value::{Composite, Value};
 use serde_json::Value as Json;
 use std::collections::BTreeMap;
-use subxt::{events::Phase, utils::AccountId32};
+use subxt::{
+	events::Phase, ext::frame_decode::runtime_apis::IntoEncodableValues, utils::AccountId32,
+};
 
 /// The node the indexer follows.
 #[derive(Clone)]
@@ -136,8 +138,10 @@ impl Chain {
 			});
 		}
 
-		let touched = Touched::by(&events);
-		let views = Views::read(&at, &touched).await?;
+		// Genesis has no events: its whole city is read instead.
+		let genesis = number == 0;
+		let touched = if genesis { genesis_city(&at).await? } else { Touched::by(&events) };
+		let views = Views::read(&at, &touched, genesis).await?;
 		Ok(Block {
 			number,
 			hash: hex_hash(hash.0),
@@ -146,62 +150,54 @@ impl Chain {
 			time_ms,
 			extrinsics,
 			events,
-			touched,
 			views,
 		})
 	}
+}
 
-	/// The whole city at genesis, which no event describes: every department, asset, grant and
-	/// code, read through the runtime APIs' pages.
-	pub async fn genesis_city(&self) -> Result<Touched> {
-		let at = self
-			.client
-			.at_block(0u64)
-			.await
-			.map_err(|e| Error::node("cannot read at genesis", e))?;
-		let mut touched = Touched::default();
-		let departments =
-			pages(&at, "DepartmentsApi", "departments", |after: Option<u32>| (after, PAGE)).await?;
-		for department in &departments {
-			if let Some(id) = department.get(0).and_then(Json::as_u64) {
-				touched.departments.insert(id as u32);
-			}
+/// The whole city at genesis, which no event describes: every department, asset, grant and
+/// code, read through the runtime APIs' pages.
+async fn genesis_city(at: &chain::AtBlock) -> Result<Touched> {
+	let mut touched = Touched::default();
+	let departments =
+		pages(at, "DepartmentsApi", "departments", |after: Option<u32>| (after, PAGE)).await?;
+	for department in &departments {
+		if let Some(id) = department.get(0).and_then(Json::as_u64) {
+			touched.departments.insert(id as u32);
 		}
-		for &department in &touched.departments.clone() {
-			for asset in pages(&at, "DataAssetsApi", "department_assets", |after: Option<u64>| {
-				(department, after, PAGE)
-			})
-			.await?
-			{
-				if let Some(id) = crate::value::field(&asset, "id").and_then(Json::as_u64) {
-					touched.assets.insert(id);
-				}
-			}
-			for side in ["Owner", "Grantee"] {
-				let side = Value::variant(side, Composite::Unnamed(vec![]));
-				for grant in
-					pages(&at, "AccessGrantsApi", "department_grants", |after: Option<u64>| {
-						(department, side.clone(), after, PAGE)
-					})
-					.await?
-				{
-					if let Some(id) = grant.get(0).and_then(Json::as_u64) {
-						touched.grants.insert(id);
-					}
-				}
-			}
-			for code in pages(&at, "CityCodesApi", "codes_of", |after: Option<u64>| {
-				(department, after, PAGE)
-			})
-			.await?
-			{
-				if let Some(id) = crate::value::field(&code, "id").and_then(Json::as_u64) {
-					touched.codes.insert(id);
-				}
-			}
-		}
-		Ok(touched)
 	}
+	for &department in &touched.departments.clone() {
+		for asset in pages(at, "DataAssetsApi", "department_assets", |after: Option<u64>| {
+			(department, after, PAGE)
+		})
+		.await?
+		{
+			if let Some(id) = crate::value::field(&asset, "id").and_then(Json::as_u64) {
+				touched.assets.insert(id);
+			}
+		}
+		for side in ["Owner", "Grantee"] {
+			let side = Value::variant(side, Composite::Unnamed(vec![]));
+			for grant in pages(at, "AccessGrantsApi", "department_grants", |after: Option<u64>| {
+				(department, side.clone(), after, PAGE)
+			})
+			.await?
+			{
+				if let Some(id) = grant.get(0).and_then(Json::as_u64) {
+					touched.grants.insert(id);
+				}
+			}
+		}
+		for code in
+			pages(at, "CityCodesApi", "codes_of", |after: Option<u64>| (department, after, PAGE))
+				.await?
+		{
+			if let Some(id) = crate::value::field(&code, "id").and_then(Json::as_u64) {
+				touched.codes.insert(id);
+			}
+		}
+	}
+	Ok(touched)
 }
 
 /// Items asked for per page of a paged runtime API (each API caps it at its own maximum).
@@ -215,20 +211,13 @@ async fn pages<Args, Cursor>(
 	args: impl Fn(Option<Cursor>) -> Args,
 ) -> Result<Vec<Json>>
 where
-	Args: frame_decode_args::IntoEncodableValues,
+	Args: IntoEncodableValues,
 	Cursor: TryFrom<u64>,
 {
 	let mut items = Vec::new();
 	let mut after: Option<Cursor> = None;
 	loop {
-		let payload =
-			subxt::dynamic::runtime_api_call::<_, Value<()>>(api, method, args(after.take()));
-		let page = at
-			.runtime_apis()
-			.call(payload)
-			.await
-			.map_err(|e| Error::node(format!("cannot call {api}::{method}"), e))?;
-		let page = to_json(&page);
+		let page = call(at, api, method, args(after.take())).await?.unwrap_or_default();
 		if let Some(page_items) = crate::value::field(&page, "items").and_then(Json::as_array) {
 			items.extend(page_items.iter().cloned());
 		}
@@ -254,7 +243,6 @@ pub struct Block {
 	pub time_ms: Option<u64>,
 	pub extrinsics: Vec<Extrinsic>,
 	pub events: Vec<Event>,
-	pub touched: Touched,
 	pub views: Views,
 }
 
@@ -286,7 +274,9 @@ pub struct Event {
 /// it is decided, so their rows come from events alone.
 #[derive(Clone, Debug, Default)]
 pub struct Views {
-	pub departments: BTreeMap<u32, (Option<Json>, Json)>,
+	pub departments: BTreeMap<u32, Option<Json>>,
+	/// Each department's members, read at genesis only: later, membership events say it.
+	pub members: BTreeMap<u32, Json>,
 	pub assets: BTreeMap<u64, Option<Json>>,
 	pub versions: BTreeMap<(u64, u32), Option<Json>>,
 	pub grants: BTreeMap<u64, Option<Json>>,
@@ -294,13 +284,17 @@ pub struct Views {
 }
 
 impl Views {
-	/// Asks the runtime APIs at `at` about every object in `touched`.
-	pub async fn read(at: &chain::AtBlock, touched: &Touched) -> Result<Views> {
+	/// Asks the runtime APIs at `at` about every object in `touched` (and, at `genesis`, every
+	/// department's members).
+	pub async fn read(at: &chain::AtBlock, touched: &Touched, genesis: bool) -> Result<Views> {
 		let mut views = Views::default();
 		for &department in &touched.departments {
 			let info = call(at, "DepartmentsApi", "department", (department,)).await?;
-			let members = call(at, "DepartmentsApi", "members", (department,)).await?;
-			views.departments.insert(department, (info, members.unwrap_or(Json::Null)));
+			views.departments.insert(department, info);
+			if genesis {
+				let members = call(at, "DepartmentsApi", "members", (department,)).await?;
+				views.members.insert(department, members.unwrap_or_default());
+			}
 		}
 		for &asset in &touched.assets {
 			views.assets.insert(asset, call(at, "DataAssetsApi", "asset", (asset,)).await?);
@@ -341,7 +335,7 @@ impl Views {
 }
 
 /// One runtime API call at `at`, its answer as JSON (`None` for `null`).
-async fn call<Args: frame_decode_args::IntoEncodableValues>(
+async fn call<Args: IntoEncodableValues>(
 	at: &chain::AtBlock,
 	api: &str,
 	method: &str,
@@ -370,9 +364,4 @@ fn signer(address: &[u8]) -> Option<String> {
 		},
 		_ => None,
 	}
-}
-
-/// For the trait bound: the argument tuples of runtime API calls.
-mod frame_decode_args {
-	pub use subxt::ext::frame_decode::runtime_apis::IntoEncodableValues;
 }

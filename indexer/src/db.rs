@@ -206,16 +206,7 @@ impl Db {
 		let fail = |e| Error::database("cannot write a block", e);
 		let mut tx = self.pool.begin().await.map_err(fail)?;
 		for write in writes {
-			let mut query = sqlx::query(write.sql);
-			for arg in &write.args {
-				query = match arg {
-					Arg::Int(n) => query.bind(*n),
-					Arg::Text(s) => query.bind(s.clone()),
-					Arg::Bool(b) => query.bind(i64::from(*b)),
-					Arg::Null => query.bind(Option::<i64>::None),
-				};
-			}
-			query.execute(&mut *tx).await.map_err(|e| {
+			bind(sqlx::query(write.sql), &write.args).execute(&mut *tx).await.map_err(|e| {
 				Error::database(format!("cannot write a block ({})", first_words(write.sql)), e)
 			})?;
 		}
@@ -224,16 +215,10 @@ impl Db {
 
 	/// Rows of a read-only query, for the read API, the consistency check and the tests.
 	pub async fn rows(&self, sql: &str, args: &[Arg]) -> Result<Vec<AnyRow>> {
-		let mut query = sqlx::query(sql);
-		for arg in args {
-			query = match arg {
-				Arg::Int(n) => query.bind(*n),
-				Arg::Text(s) => query.bind(s.clone()),
-				Arg::Bool(b) => query.bind(i64::from(*b)),
-				Arg::Null => query.bind(Option::<i64>::None),
-			};
-		}
-		query.fetch_all(&self.pool).await.map_err(|e| Error::database("cannot query", e))
+		bind(sqlx::query(sql), args)
+			.fetch_all(&self.pool)
+			.await
+			.map_err(|e| Error::database("cannot query", e))
 	}
 
 	/// Asset ids whose title, tags or media type match the words of `text`, best first.
@@ -260,6 +245,18 @@ impl Db {
 		let rows = self.rows(sql, &[Arg::Text(query), Arg::from(limit)]).await?;
 		rows.iter().map(|row| int(row, 0)).collect()
 	}
+}
+
+type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// `query` with `args` bound to `$1`, `$2`, …
+fn bind<'q>(query: Query<'q>, args: &[Arg]) -> Query<'q> {
+	args.iter().fold(query, |query, arg| match arg {
+		Arg::Int(n) => query.bind(*n),
+		Arg::Text(s) => query.bind(s.clone()),
+		Arg::Bool(b) => query.bind(i64::from(*b)),
+		Arg::Null => query.bind(Option::<i64>::None),
+	})
 }
 
 /// The statements that keep SQLite's search table equal to an asset's row (PostgreSQL's

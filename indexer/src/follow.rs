@@ -4,7 +4,7 @@
 //! duplicates nothing: the next start resumes after the last committed block.
 
 use crate::{
-	chain::{Block, Chain},
+	chain::Chain,
 	db::Db,
 	error::{Error, Kind, Result},
 	project,
@@ -88,7 +88,7 @@ pub async fn follow(chain: &Chain, db: &Db, options: &Options) -> Result<()> {
 			continue;
 		}
 		let mut blocks =
-			stream::iter(next..=target).map(|number| fetch(chain, number)).buffered(FETCH_AHEAD);
+			stream::iter(next..=target).map(|number| chain.block(number)).buffered(FETCH_AHEAD);
 		while let Some(block) = blocks.try_next().await? {
 			if let Some(last) = &expected_parent {
 				if block.parent != last.hash {
@@ -101,7 +101,7 @@ pub async fn follow(chain: &Chain, db: &Db, options: &Options) -> Result<()> {
 					));
 				}
 			}
-			db.write(&project::rows(db.backend, &block, block.number == 0)).await?;
+			db.write(&project::rows(db.backend, &block)).await?;
 			tracing::debug!(block = block.number, events = block.events.len(), "indexed");
 			if block.number % 1000 == 0 || block.number == target {
 				tracing::info!(block = block.number, finalized, "indexed up to");
@@ -110,19 +110,4 @@ pub async fn follow(chain: &Chain, db: &Db, options: &Options) -> Result<()> {
 				Some(crate::db::Stored { number: block.number, hash: block.hash.clone() });
 		}
 	}
-}
-
-/// Block `number`, with genesis' whole city for block 0.
-async fn fetch(chain: &Chain, number: u64) -> Result<Block> {
-	let mut block = chain.block(number).await?;
-	if number == 0 {
-		let at = chain
-			.client
-			.at_block(0u64)
-			.await
-			.map_err(|e| Error::node("cannot read at genesis", e))?;
-		block.touched = chain.genesis_city().await?;
-		block.views = crate::chain::Views::read(&at, &block.touched).await?;
-	}
-	Ok(block)
 }

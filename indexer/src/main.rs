@@ -23,9 +23,8 @@ struct Cli {
 		global = true
 	)]
 	database: String,
-	/// Logs as JSON lines (the filter comes from `CITY_INDEXER_LOG`, default `info`).
-	#[arg(long, global = true)]
-	log_json: bool,
+	#[command(flatten)]
+	logs: city_client::service::Logs,
 	#[command(subcommand)]
 	command: Command,
 }
@@ -45,7 +44,7 @@ enum Command {
 
 fn main() {
 	let cli = Cli::parse();
-	city_client::service::init_logs("CITY_INDEXER_LOG", cli.log_json);
+	cli.logs.init("CITY_INDEXER_LOG");
 	let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
 		Ok(runtime) => runtime,
 		Err(e) => fail(Error::internal(format!("cannot start: {e}"))),

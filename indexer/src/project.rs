@@ -16,7 +16,7 @@ use crate::{
 	write_sql,
 };
 use serde_json::Value as Json;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use subxt::utils::AccountId32;
 
 /// The most codes one `CodesIssued` event is taken to name (the runtime's batch limit is far
@@ -35,7 +35,7 @@ pub struct Touched {
 }
 
 /// One object an event touched, for the `changes` table.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Object {
 	Department(u32),
 	Asset(u64),
@@ -127,9 +127,7 @@ impl Touched {
 }
 
 /// Every row block `block` adds or changes, in the order they are written (one transaction).
-/// `genesis` is set for block 0, whose city no event describes: then every department's members
-/// come from the chain's view.
-pub fn rows(backend: Backend, block: &Block, genesis: bool) -> Vec<Write> {
+pub fn rows(backend: Backend, block: &Block) -> Vec<Write> {
 	let n = block.number;
 	let mut writes = vec![write_sql!(
 		"INSERT INTO blocks (number, hash, parent, time_ms, spec_version, extrinsic_count, event_count) \
@@ -156,6 +154,8 @@ pub fn rows(backend: Backend, block: &Block, genesis: bool) -> Vec<Write> {
 			extrinsic.error.clone(),
 		));
 	}
+	// The extrinsic of the last event that touched each object, for `changed_extrinsic`.
+	let mut last_extrinsic = HashMap::new();
 	for event in &block.events {
 		writes.push(write_sql!(
 			"INSERT INTO events (block, idx, extrinsic, pallet, name, fields) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -168,6 +168,7 @@ pub fn rows(backend: Backend, block: &Block, genesis: bool) -> Vec<Write> {
 		));
 		let mut seen = Vec::new();
 		for object in objects(event) {
+			last_extrinsic.insert(object, event.extrinsic);
 			let key = (object.kind(), object.entity());
 			if seen.contains(&key) {
 				continue;
@@ -183,7 +184,7 @@ pub fn rows(backend: Backend, block: &Block, genesis: bool) -> Vec<Write> {
 		}
 		writes.extend(event_rows(n, event));
 	}
-	writes.extend(view_rows(backend, n, block, &block.views, genesis));
+	writes.extend(view_rows(backend, n, &block.views, &last_extrinsic));
 	writes
 }
 
@@ -389,17 +390,21 @@ fn grant_status(grant: Option<u64>, status: &str, n: u64, x: Option<u32>) -> Wri
 	)
 }
 
-/// The extrinsic of the last event in `block` that touched an object, for `changed_extrinsic`.
-fn last_extrinsic(block: &Block, matches: impl Fn(&Object) -> bool) -> Option<u32> {
-	block.events.iter().rev().find(|event| objects(event).iter().any(&matches))?.extrinsic
-}
-
 /// Rows from the chain's view of each touched object.
-fn view_rows(backend: Backend, n: u64, block: &Block, views: &Views, genesis: bool) -> Vec<Write> {
+fn view_rows(
+	backend: Backend,
+	n: u64,
+	views: &Views,
+	last_extrinsic: &HashMap<Object, Option<u32>>,
+) -> Vec<Write> {
+	// Block 0's city comes from views alone: no event names an asset's current version or a
+	// code's links there.
+	let genesis = n == 0;
+	let changed_by = |object: Object| last_extrinsic.get(&object).copied().flatten();
 	let mut writes = Vec::new();
-	for (&id, (info, members)) in &views.departments {
+	for (&id, info) in &views.departments {
 		let Some(info) = info else { continue };
-		let x = last_extrinsic(block, |o| *o == Object::Department(id));
+		let x = changed_by(Object::Department(id));
 		writes.push(write_sql!(
 			"INSERT INTO departments (id, name, prefix, status, details, created_block, \
 			 changed_block, changed_extrinsic) VALUES ($1, $2, $3, $4, $5, $6, $6, $7) \
@@ -414,7 +419,7 @@ fn view_rows(backend: Backend, n: u64, block: &Block, views: &Views, genesis: bo
 			n,
 			x,
 		));
-		if genesis {
+		if let Some(members) = views.members.get(&id) {
 			for member in members.as_array().into_iter().flatten() {
 				writes.push(write_sql!(
 					"INSERT INTO members (department, account, role, changed_block) \
@@ -430,7 +435,7 @@ fn view_rows(backend: Backend, n: u64, block: &Block, views: &Views, genesis: bo
 	for (&id, details) in &views.assets {
 		let Some(details) = details else { continue };
 		let Some(asset) = field(details, "asset") else { continue };
-		let x = last_extrinsic(block, |o| *o == Object::Asset(id));
+		let x = changed_by(Object::Asset(id));
 		let title = field(asset, "name").map(json_text).unwrap_or_default();
 		let media = field(asset, "media_type").map(json_text).unwrap_or_default();
 		let tags = match field(asset, "tags") {
@@ -473,12 +478,12 @@ fn view_rows(backend: Backend, n: u64, block: &Block, views: &Views, genesis: bo
 	}
 	for (&(asset, version), record) in &views.versions {
 		let Some(record) = record else { continue };
-		let x = last_extrinsic(block, |o| *o == Object::Version(asset, version));
+		let x = changed_by(Object::Version(asset, version));
 		writes.push(version_row(asset, u64::from(version), record, n, x));
 	}
 	for (&id, view) in &views.grants {
 		let Some(view) = view else { continue };
-		let x = last_extrinsic(block, |o| *o == Object::Grant(id));
+		let x = changed_by(Object::Grant(id));
 		let pending = field(view, "oversight_required").and_then(Json::as_bool) == Some(true)
 			&& field(view, "oversight_approved").and_then(Json::as_bool) != Some(true);
 		writes.push(write_sql!(
@@ -504,7 +509,7 @@ fn view_rows(backend: Backend, n: u64, block: &Block, views: &Views, genesis: bo
 	for (&id, view) in &views.codes {
 		let Some(view) = view else { continue };
 		let Some(record) = field(view, "record") else { continue };
-		let x = last_extrinsic(block, |o| *o == Object::Code(id));
+		let x = changed_by(Object::Code(id));
 		writes.push(write_sql!(
 			"INSERT INTO codes (id, code_text, owner, issuer, class, serial, parent, status, details, \
 			 created_block, changed_block, changed_extrinsic) \
@@ -661,11 +666,10 @@ mod tests {
 			spec_version: 1,
 			time_ms: Some(30_000),
 			extrinsics: Vec::new(),
-			touched: Touched::by(&events),
 			events: events.to_vec(),
 			views: Views::default(),
 		};
-		let writes = rows(Backend::Sqlite, &block, false);
+		let writes = rows(Backend::Sqlite, &block);
 		let sql: Vec<&str> =
 			writes.iter().map(|w| w.sql.split_whitespace().next().unwrap_or("")).collect();
 		let issued = writes.iter().position(|w| w.sql.starts_with("INSERT INTO grants")).unwrap();

@@ -8,7 +8,7 @@
 //! fit in 64 bits stay numbers; larger ones (balances) become decimal strings.
 
 use scale_value::{Composite, Primitive, Value, ValueDef};
-use serde_json::{json, Map, Value as Json};
+use serde_json::{json, Value as Json};
 
 /// The JSON form of a decoded value.
 pub fn to_json(value: &Value<()>) -> Json {
@@ -90,7 +90,7 @@ fn as_bytes(values: &[Value<()>]) -> Option<Vec<u8>> {
 
 /// Field `name` of a JSON object, for reading decoded events.
 pub fn field<'a>(fields: &'a Json, name: &str) -> Option<&'a Json> {
-	fields.as_object().and_then(|object: &Map<String, Json>| object.get(name))
+	fields.as_object()?.get(name)
 }
 
 #[cfg(test)]
