@@ -2,6 +2,7 @@
 //! lives, where to listen, and the limits. Unknown keys are refused, so that a typo is an error
 //! at start, not a setting silently ignored.
 
+pub use city_client::service::http::TlsFiles;
 use serde::Deserialize;
 use std::{
 	net::SocketAddr,
@@ -57,13 +58,6 @@ pub enum SignerSource {
 	File(PathBuf),
 	/// An environment variable holding it.
 	Env(String),
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TlsFiles {
-	pub certificate: PathBuf,
-	pub private_key: PathBuf,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize)]

@@ -181,7 +181,7 @@ async fn serve(config: Config, insecure_http: bool) -> Result<(), String> {
 	let key = signer(&config, false)?;
 	let tls = match (&config.tls, insecure_http) {
 		(_, true) => None,
-		(Some(files), false) => Some(tls::acceptor(files)?),
+		(Some(files), false) => Some(files.acceptor()?),
 		(None, false) => return Err(
 			"the config names no [tls] certificate and key; plain HTTP needs serve --insecure-http"
 				.into(),
@@ -235,96 +235,8 @@ async fn serve(config: Config, insecure_http: bool) -> Result<(), String> {
 	let listener = tokio::net::TcpListener::bind(config.listen)
 		.await
 		.map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
-	let address = listener.local_addr().map_err(|e| e.to_string())?;
-	let scheme = if tls.is_some() { "https" } else { "http" };
-	tracing::info!(department = config.department, "listening on {scheme}://{address}");
-	match tls {
-		None => axum::serve(listener, app)
-			.with_graceful_shutdown(shutdown())
-			.await
-			.map_err(|e| e.to_string()),
-		Some(acceptor) => tls::serve(listener, acceptor, app, shutdown()).await,
-	}
-}
-
-/// Resolves on Ctrl-C or SIGTERM.
-async fn shutdown() {
-	let terminate = async {
-		match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-			Ok(mut signal) => {
-				signal.recv().await;
-			},
-			Err(_) => std::future::pending().await,
-		}
-	};
-	tokio::select! {
-		_ = tokio::signal::ctrl_c() => {},
-		_ = terminate => {},
-	}
-	tracing::info!("stopping: no new downloads (the journal keeps what is not on-chain yet)");
-}
-
-mod tls {
-	//! HTTPS: rustls with the certificate and key of the config, HTTP/1.1 over it.
-
-	use crate::config::TlsFiles;
-	use rustls_pki_types::{pem::PemObject, CertificateDer, PrivateKeyDer};
-	use std::sync::Arc;
-	use tokio_rustls::{rustls, TlsAcceptor};
-
-	pub fn acceptor(files: &TlsFiles) -> Result<TlsAcceptor, String> {
-		let certificates: Vec<CertificateDer<'static>> =
-			CertificateDer::pem_file_iter(&files.certificate)
-				.and_then(|certs| certs.collect())
-				.map_err(|e| format!("TLS certificate {}: {e}", files.certificate.display()))?;
-		let key = PrivateKeyDer::from_pem_file(&files.private_key)
-			.map_err(|e| format!("TLS key {}: {e}", files.private_key.display()))?;
-		let provider = Arc::new(rustls::crypto::ring::default_provider());
-		let mut config = rustls::ServerConfig::builder_with_provider(provider)
-			.with_safe_default_protocol_versions()
-			.map_err(|e| e.to_string())?
-			.with_no_client_auth()
-			.with_single_cert(certificates, key)
-			.map_err(|e| format!("TLS certificate and key: {e}"))?;
-		config.alpn_protocols = vec![b"http/1.1".to_vec()];
-		Ok(TlsAcceptor::from(Arc::new(config)))
-	}
-
-	pub async fn serve(
-		listener: tokio::net::TcpListener,
-		acceptor: TlsAcceptor,
-		app: axum::Router,
-		shutdown: impl std::future::Future<Output = ()>,
-	) -> Result<(), String> {
-		tokio::pin!(shutdown);
-		loop {
-			let (stream, peer) = tokio::select! {
-				accepted = listener.accept() => match accepted {
-					Ok(accepted) => accepted,
-					Err(e) => {
-						tracing::warn!(error = %e, "accept failed");
-						continue;
-					},
-				},
-				_ = &mut shutdown => return Ok(()),
-			};
-			let acceptor = acceptor.clone();
-			let service = hyper_util::service::TowerToHyperService::new(app.clone());
-			tokio::spawn(async move {
-				let tls = match acceptor.accept(stream).await {
-					Ok(tls) => tls,
-					Err(e) => {
-						tracing::debug!(%peer, error = %e, "TLS handshake failed");
-						return;
-					},
-				};
-				let io = hyper_util::rt::TokioIo::new(tls);
-				if let Err(e) =
-					hyper::server::conn::http1::Builder::new().serve_connection(io, service).await
-				{
-					tracing::debug!(%peer, error = %e, "connection ended");
-				}
-			});
-		}
-	}
+	tracing::info!(department = config.department, "serving the department's assets");
+	city_client::service::http::serve(listener, app, tls).await?;
+	tracing::info!("stopped: no new downloads (the journal keeps what is not on-chain yet)");
+	Ok(())
 }

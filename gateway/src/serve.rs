@@ -18,7 +18,11 @@ use axum::{
 	routing::get,
 	Json, Router,
 };
-use city_client::{asset::hash_text, served::SignedRequest};
+use city_client::{
+	asset::hash_text,
+	served::SignedRequest,
+	service::http::{api, refuse},
+};
 use serde_json::json;
 use std::{
 	sync::{Arc, Mutex},
@@ -36,23 +40,12 @@ pub struct Gateway {
 }
 
 pub fn router(gateway: Arc<Gateway>) -> Router {
-	Router::new()
+	let routes = Router::new()
 		.route("/v1/assets/:asset", get(latest))
 		.route("/v1/assets/:asset/versions/:version", get(version))
 		.route("/v1/health", get(health))
-		.fallback(|| async { refuse(StatusCode::NOT_FOUND, "NoSuchEndpoint", "no such endpoint") })
-		.layer(tower_http::trace::TraceLayer::new_for_http())
-		.with_state(gateway)
-}
-
-/// A refusal as the API sends it.
-fn refuse(status: StatusCode, reason: &str, message: impl Into<String>) -> Response {
-	let body = json!({ "error": {
-		"status": status.as_u16(),
-		"reason": reason,
-		"message": message.into(),
-	}});
-	(status, Json(body)).into_response()
+		.with_state(gateway);
+	api(routes)
 }
 
 async fn health(State(gateway): State<Arc<Gateway>>) -> Response {

@@ -63,25 +63,40 @@ impl Chain {
 		Ok(hash.map(|hash| hex_hash(hash.0)))
 	}
 
-	/// Everything the indexer stores of block `number`.
-	pub async fn block(&self, number: u64) -> Result<Block> {
+	/// The hash of block `number` and a client reading at it.
+	async fn at(&self, number: u64) -> Result<(subxt::utils::H256, chain::AtBlock)> {
 		let hash = self
 			.rpc
 			.chain_get_block_hash(Some(number.into()))
 			.await
 			.map_err(|e| Error::node(format!("cannot ask for block {number}"), e))?
 			.ok_or_else(|| Error::new(Kind::Node, format!("the node has no block {number}")))?;
+		let at = self
+			.client
+			.at_block_hash_and_number(hash, number)
+			.await
+			.map_err(|e| Error::node(format!("cannot read at block {number}"), e))?;
+		Ok((hash, at))
+	}
+
+	/// The whole city as the chain's runtime APIs describe it at block `number` (whose state
+	/// the node must still have), and that block's hash.
+	pub async fn city(&self, number: u64) -> Result<(String, Views)> {
+		let (hash, at) = self.at(number).await?;
+		let touched = genesis_city(&at).await?;
+		let views = Views::read(&at, &touched, true).await?;
+		Ok((hex_hash(hash.0), views))
+	}
+
+	/// Everything the indexer stores of block `number`.
+	pub async fn block(&self, number: u64) -> Result<Block> {
+		let (hash, at) = self.at(number).await?;
 		let header = self
 			.rpc
 			.chain_get_header(Some(hash))
 			.await
 			.map_err(|e| Error::node(format!("cannot read block {number}'s header"), e))?
 			.ok_or_else(|| Error::new(Kind::Node, format!("the node has no header {number}")))?;
-		let at = self
-			.client
-			.at_block_hash_and_number(hash, number)
-			.await
-			.map_err(|e| Error::node(format!("cannot read at block {number}"), e))?;
 		let undecodable = |e: &dyn std::fmt::Display| {
 			Error::decode(
 				format!("cannot decode block {number} (runtime version {})", at.spec_version()),
@@ -155,8 +170,8 @@ impl Chain {
 	}
 }
 
-/// The whole city at genesis, which no event describes: every department, asset, grant and
-/// code, read through the runtime APIs' pages.
+/// The whole city at a block: every department, asset, grant and code, read through the runtime
+/// APIs' pages. Genesis is read so, which no event describes, and so is the consistency check.
 async fn genesis_city(at: &chain::AtBlock) -> Result<Touched> {
 	let mut touched = Touched::default();
 	let departments =
@@ -284,14 +299,14 @@ pub struct Views {
 }
 
 impl Views {
-	/// Asks the runtime APIs at `at` about every object in `touched` (and, at `genesis`, every
-	/// department's members).
-	pub async fn read(at: &chain::AtBlock, touched: &Touched, genesis: bool) -> Result<Views> {
+	/// Asks the runtime APIs at `at` about every object in `touched` (and, with `members`, every
+	/// touched department's members).
+	pub async fn read(at: &chain::AtBlock, touched: &Touched, members: bool) -> Result<Views> {
 		let mut views = Views::default();
 		for &department in &touched.departments {
 			let info = call(at, "DepartmentsApi", "department", (department,)).await?;
 			views.departments.insert(department, info);
-			if genesis {
+			if members {
 				let members = call(at, "DepartmentsApi", "members", (department,)).await?;
 				views.members.insert(department, members.unwrap_or_default());
 			}

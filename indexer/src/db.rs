@@ -2,21 +2,43 @@
 //! every query is written once. Queries use `$1` placeholders, which both accept.
 
 use crate::error::{Error, Result};
+use serde_json::{Map, Value as Json};
 use sqlx::{
 	any::{AnyPoolOptions, AnyRow},
-	AnyPool, Row,
+	AnyPool, Column, Executor, Row,
 };
 
 /// The schema, in order. A database records which it has (`schema_version`); `open` applies the
-/// rest, each in its own transaction. Never edit one that has shipped: add the next.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_city.sql"))];
+/// rest, each in its own transaction: the shared SQL, then the backend's own steps
+/// (`backend_steps`). Never edit one that has shipped: add the next.
+const MIGRATIONS: &[(i64, &str)] = &[
+	(1, include_str!("../migrations/0001_city.sql")),
+	// PostgreSQL's search words split as SQLite's and the queries' are (PostgreSQL's parser
+	// took `bus-stops.csv` for one file name).
+	(2, ""),
+];
 
 /// Full-text search over asset titles, tags and media types, which each database does its own
-/// way: an FTS5 table in SQLite, a `tsvector` column in PostgreSQL.
+/// way: an FTS5 table in SQLite, a `tsvector` column in PostgreSQL. Both see the same words:
+/// letters and digits, everything else a separator (`search::words` splits queries so).
 const SEARCH_SQLITE: &str = "CREATE VIRTUAL TABLE asset_search USING fts5(title, tags, media_type)";
 const SEARCH_POSTGRES: &str = "ALTER TABLE assets ADD COLUMN search tsvector GENERATED ALWAYS AS \
 	(to_tsvector('simple', title || ' ' || tags || ' ' || media_type)) STORED; \
 	CREATE INDEX assets_search ON assets USING GIN (search)";
+const SEARCH_POSTGRES_WORDS: &str = "ALTER TABLE assets DROP COLUMN search; \
+	ALTER TABLE assets ADD COLUMN search tsvector GENERATED ALWAYS AS (to_tsvector('simple', \
+	regexp_replace(title || ' ' || tags || ' ' || media_type, '[^[:alnum:]]+', ' ', 'g'))) STORED; \
+	CREATE INDEX assets_search ON assets USING GIN (search)";
+
+/// What migration `version` does in `backend` beyond its shared SQL.
+fn backend_steps(backend: Backend, version: i64) -> &'static str {
+	match (backend, version) {
+		(Backend::Sqlite, 1) => SEARCH_SQLITE,
+		(Backend::Postgres, 1) => SEARCH_POSTGRES,
+		(Backend::Postgres, 2) => SEARCH_POSTGRES_WORDS,
+		_ => "",
+	}
+}
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Backend {
@@ -31,7 +53,33 @@ pub enum Arg {
 	Text(String),
 	/// Stored as 1 or 0: portable, and sqlx's `Any` driver reads no SQLite booleans.
 	Bool(bool),
+	/// NULL of an integer column.
 	Null,
+	/// NULL of a text column: PostgreSQL refuses a NULL of another type there.
+	NullText,
+}
+
+/// The NULL of each argument type.
+pub trait Nullable {
+	const NULL: Arg;
+}
+impl Nullable for i64 {
+	const NULL: Arg = Arg::Null;
+}
+impl Nullable for u64 {
+	const NULL: Arg = Arg::Null;
+}
+impl Nullable for u32 {
+	const NULL: Arg = Arg::Null;
+}
+impl Nullable for bool {
+	const NULL: Arg = Arg::Null;
+}
+impl Nullable for String {
+	const NULL: Arg = Arg::NullText;
+}
+impl Nullable for &str {
+	const NULL: Arg = Arg::NullText;
 }
 
 impl From<i64> for Arg {
@@ -65,9 +113,9 @@ impl From<&str> for Arg {
 		Arg::Text(s.to_owned())
 	}
 }
-impl<T: Into<Arg>> From<Option<T>> for Arg {
+impl<T: Into<Arg> + Nullable> From<Option<T>> for Arg {
 	fn from(value: Option<T>) -> Self {
-		value.map_or(Arg::Null, Into::into)
+		value.map_or(T::NULL, Into::into)
 	}
 }
 
@@ -104,7 +152,10 @@ impl Db {
 	/// `sqlite:city.db` or `postgres://user@host/db`.
 	pub async fn open(url: &str) -> Result<Db> {
 		sqlx::any::install_default_drivers();
-		let (backend, url) = if let Some(path) = url.strip_prefix("sqlite:") {
+		let memory = url == "sqlite::memory:";
+		let (backend, url) = if memory {
+			(Backend::Sqlite, url.to_owned())
+		} else if let Some(path) = url.strip_prefix("sqlite:") {
 			let path = path.trim_start_matches("//");
 			let separator = if path.contains('?') { '&' } else { '?' };
 			(Backend::Sqlite, format!("sqlite://{path}{separator}mode=rwc"))
@@ -115,13 +166,22 @@ impl Db {
 				"--database must be sqlite:FILE or postgres://…, not `{url}`"
 			)));
 		};
-		let pool = AnyPoolOptions::new()
+		let connections = match backend {
+			// Each connection to `:memory:` is a database of its own: keep one.
+			_ if memory => 1,
 			// SQLite has one writer; readers use WAL snapshots.
-			.max_connections(if backend == Backend::Sqlite { 4 } else { 8 })
+			Backend::Sqlite => 4,
+			Backend::Postgres => 8,
+		};
+		let pool = AnyPoolOptions::new()
+			.max_connections(connections)
+			// A connection to `:memory:` must outlive idle time, or its database is gone.
+			.idle_timeout(if memory { None } else { Some(std::time::Duration::from_secs(600)) })
+			.max_lifetime(if memory { None } else { Some(std::time::Duration::from_secs(1800)) })
 			.connect(&url)
 			.await
 			.map_err(|e| Error::database("cannot open the database", e))?;
-		if backend == Backend::Sqlite {
+		if backend == Backend::Sqlite && !memory {
 			// WAL (kept in the file): readers never block the writer, and a commit is one
 			// append to the log.
 			sqlx::raw_sql("PRAGMA journal_mode = WAL")
@@ -148,18 +208,15 @@ impl Db {
 			.map_err(fail)?
 			.try_get(0)
 			.map_err(fail)?;
-		let search = match self.backend {
-			Backend::Sqlite => SEARCH_SQLITE,
-			Backend::Postgres => SEARCH_POSTGRES,
-		};
 		for (version, sql) in MIGRATIONS {
 			if applied.is_some_and(|applied| applied >= *version) {
 				continue;
 			}
 			let mut tx = self.pool.begin().await.map_err(fail)?;
-			sqlx::raw_sql(sql).execute(&mut *tx).await.map_err(fail)?;
-			if *version == 1 {
-				sqlx::raw_sql(search).execute(&mut *tx).await.map_err(fail)?;
+			for sql in [*sql, backend_steps(self.backend, *version)] {
+				if !sql.is_empty() {
+					sqlx::raw_sql(sql).execute(&mut *tx).await.map_err(fail)?;
+				}
 			}
 			sqlx::query("INSERT INTO schema_version (version, applied_ms) VALUES ($1, $2)")
 				.bind(version)
@@ -221,30 +278,125 @@ impl Db {
 			.map_err(|e| Error::database("cannot query", e))
 	}
 
-	/// Asset ids whose title, tags or media type match the words of `text`, best first.
-	pub async fn search_assets(&self, text: &str, limit: u32) -> Result<Vec<u64>> {
-		let words: Vec<String> = text
-			.split(|c: char| !c.is_alphanumeric())
-			.filter(|word| !word.is_empty())
-			.map(str::to_lowercase)
-			.collect();
-		if words.is_empty() {
-			return Ok(Vec::new());
-		}
-		let (sql, query) = match self.backend {
-			Backend::Sqlite => (
-				"SELECT rowid FROM asset_search WHERE asset_search MATCH $1 ORDER BY rank LIMIT $2",
-				words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" "),
-			),
-			Backend::Postgres => (
-				"SELECT id FROM assets WHERE search @@ to_tsquery('simple', $1) \
-				 ORDER BY ts_rank(search, to_tsquery('simple', $1)) DESC, id LIMIT $2",
-				words.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & "),
-			),
-		};
-		let rows = self.rows(sql, &[Arg::Text(query), Arg::from(limit)]).await?;
-		rows.iter().map(|row| int(row, 0)).collect()
+	/// Rows of a read-only query as JSON objects, column name to value (see `row_json`).
+	pub async fn json(&self, sql: &Sql) -> Result<Vec<Json>> {
+		let rows = self.rows(&sql.text, &sql.args).await?;
+		rows.iter().map(row_json).collect()
 	}
+
+	/// The last stored block and the rows of each of `queries`, all read from one snapshot of
+	/// the database, so that they agree with each other and with the block while the follower
+	/// writes on.
+	pub async fn snapshot(&self, queries: &[Sql]) -> Result<(Option<Stored>, Vec<Vec<Json>>)> {
+		let fail = |e| Error::database("cannot query", e);
+		let mut tx = self.pool.begin().await.map_err(fail)?;
+		if self.backend == Backend::Postgres {
+			(&mut *tx)
+				.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+				.await
+				.map_err(fail)?;
+		}
+		// `Executor`'s own methods (boxed, `Send` futures), not `Query`'s generic ones, whose
+		// executor lifetimes the compiler cannot prove `Send` for.
+		let last = (&mut *tx)
+			.fetch_optional(sqlx::query(
+				"SELECT number, hash FROM blocks ORDER BY number DESC LIMIT 1",
+			))
+			.await
+			.map_err(fail)?
+			.map(|row| Ok::<_, Error>(Stored { number: int(&row, 0)?, hash: text(&row, 1)? }))
+			.transpose()?;
+		let mut answers = Vec::with_capacity(queries.len());
+		for query in queries {
+			let rows = (&mut *tx)
+				.fetch_all(bind(sqlx::query(&query.text), &query.args))
+				.await
+				.map_err(fail)?;
+			answers.push(rows.iter().map(row_json).collect::<Result<Vec<_>>>()?);
+		}
+		tx.rollback().await.map_err(fail)?;
+		Ok((last, answers))
+	}
+
+	/// Asset ids whose title, tags or media type match every word of `text`, best first.
+	pub async fn search_assets(&self, text: &str, limit: u32) -> Result<Vec<u64>> {
+		let query = crate::search::Query {
+			filters: crate::search::Filters { text: Some(text.to_owned()), ..Default::default() },
+			sort: crate::search::Sort::Relevance,
+			limit,
+			offset: 0,
+		};
+		let Some(statements) = crate::search::statements(self.backend, &query) else {
+			return Ok(Vec::new());
+		};
+		let rows = self.json(&statements[1]).await?;
+		Ok(rows.iter().filter_map(|row| row["id"].as_u64()).collect())
+	}
+}
+
+/// A statement built piece by piece, its placeholders numbered as arguments are added.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sql {
+	pub text: String,
+	pub args: Vec<Arg>,
+}
+
+impl Sql {
+	pub fn new(text: &str) -> Sql {
+		Sql { text: text.to_owned(), args: Vec::new() }
+	}
+	/// `text` and its arguments, in order (`$1`, `$2`, … written by the caller).
+	pub fn with(text: &str, args: Vec<Arg>) -> Sql {
+		Sql { text: text.to_owned(), args }
+	}
+	pub fn push(&mut self, text: &str) -> &mut Sql {
+		self.text.push_str(text);
+		self
+	}
+	/// Appends the placeholder of `arg`, the next `$n`.
+	pub fn arg(&mut self, arg: Arg) -> &mut Sql {
+		self.args.push(arg);
+		self.text.push_str(&format!("${}", self.args.len()));
+		self
+	}
+}
+
+/// Columns that hold JSON text, served as JSON.
+const JSON_COLUMNS: &[&str] = &["details", "fields", "receipt", "error"];
+/// Columns that hold 1 or 0 for a boolean.
+const BOOL_COLUMNS: &[&str] = &["success", "active"];
+
+/// One row as a JSON object: integers as numbers, text as strings, NULL as null, and the
+/// columns of `JSON_COLUMNS` and `BOOL_COLUMNS` as what they hold.
+pub fn row_json(row: &AnyRow) -> Result<Json> {
+	let mut object = Map::new();
+	for (i, column) in row.columns().iter().enumerate() {
+		let name = column.name();
+		let value = if let Ok(n) = row.try_get::<Option<i64>, _>(i) {
+			match n {
+				Some(n) if BOOL_COLUMNS.contains(&name) => Json::Bool(n != 0),
+				Some(n) => Json::from(n),
+				None => Json::Null,
+			}
+		} else if let Ok(n) = row.try_get::<Option<i32>, _>(i) {
+			match n {
+				Some(n) if BOOL_COLUMNS.contains(&name) => Json::Bool(n != 0),
+				Some(n) => Json::from(n),
+				None => Json::Null,
+			}
+		} else {
+			match row.try_get::<Option<String>, _>(i) {
+				Ok(Some(text)) if JSON_COLUMNS.contains(&name) => {
+					serde_json::from_str(&text).unwrap_or(Json::String(text))
+				},
+				Ok(Some(text)) => Json::String(text),
+				Ok(None) => Json::Null,
+				Err(e) => return Err(Error::database(format!("column {name}"), e)),
+			}
+		};
+		object.insert(name.to_owned(), value);
+	}
+	Ok(Json::Object(object))
 }
 
 type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
@@ -256,6 +408,7 @@ fn bind<'q>(query: Query<'q>, args: &[Arg]) -> Query<'q> {
 		Arg::Text(s) => query.bind(s.clone()),
 		Arg::Bool(b) => query.bind(i64::from(*b)),
 		Arg::Null => query.bind(Option::<i64>::None),
+		Arg::NullText => query.bind(Option::<String>::None),
 	})
 }
 
@@ -283,9 +436,15 @@ pub fn search_rows(
 	}
 }
 
-/// Column `index` of `row` as an unsigned integer.
+/// Column `index` of `row` as an unsigned integer (PostgreSQL's `INTEGER` columns too).
 pub fn int(row: &AnyRow, index: usize) -> Result<u64> {
-	let n: i64 = row.try_get(index).map_err(|e| Error::database("unexpected row", e))?;
+	let n: i64 = match row.try_get::<i64, _>(index) {
+		Ok(n) => n,
+		Err(_) => row
+			.try_get::<i32, _>(index)
+			.map(i64::from)
+			.map_err(|e| Error::database("unexpected row", e))?,
+	};
 	u64::try_from(n).map_err(|_| Error::internal("a negative id in the database"))
 }
 

@@ -16,6 +16,8 @@ pub enum Kind {
 	Diverged,
 	/// A block the indexer cannot decode (a runtime it does not understand): exit 6.
 	Decode,
+	/// The consistency check found the index and the chain disagree: exit 7.
+	Inconsistent,
 	/// A bug: exit 1.
 	Internal,
 }
@@ -56,6 +58,7 @@ impl Error {
 			Kind::Database => 4,
 			Kind::Diverged => 5,
 			Kind::Decode => 6,
+			Kind::Inconsistent => 7,
 		}
 	}
 }

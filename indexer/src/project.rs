@@ -184,8 +184,14 @@ pub fn rows(backend: Backend, block: &Block) -> Vec<Write> {
 		}
 		writes.extend(event_rows(n, event));
 	}
-	writes.extend(view_rows(backend, n, &block.views, &last_extrinsic));
+	writes.extend(view_rows(backend, n, &block.views, &last_extrinsic, n == 0));
 	writes
+}
+
+/// The rows of the whole city as the chain's views at block `n` describe it (`chain::city`):
+/// what the consistency check compares the index with.
+pub fn city_rows(backend: Backend, n: u64, views: &Views) -> Vec<Write> {
+	view_rows(backend, n, views, &HashMap::new(), true)
 }
 
 /// What one event itself records.
@@ -390,16 +396,16 @@ fn grant_status(grant: Option<u64>, status: &str, n: u64, x: Option<u32>) -> Wri
 	)
 }
 
-/// Rows from the chain's view of each touched object.
+/// Rows from the chain's view of each touched object. For the `whole_city` (block 0's, or the
+/// consistency check's) views alone say everything: no event names an asset's current version
+/// or a code's links there.
 fn view_rows(
 	backend: Backend,
 	n: u64,
 	views: &Views,
 	last_extrinsic: &HashMap<Object, Option<u32>>,
+	whole_city: bool,
 ) -> Vec<Write> {
-	// Block 0's city comes from views alone: no event names an asset's current version or a
-	// code's links there.
-	let genesis = n == 0;
 	let changed_by = |object: Object| last_extrinsic.get(&object).copied().flatten();
 	let mut writes = Vec::new();
 	for (&id, info) in &views.departments {
@@ -467,8 +473,8 @@ fn view_rows(
 			x,
 		));
 		writes.extend(search_rows(backend, id, &title, &tags, &media));
-		// At genesis no event names the current version: it comes with the asset.
-		if genesis {
+		// For the whole city no event names the current version: it comes with the asset.
+		if whole_city {
 			if let (Some(version), Some(current)) =
 				(field(asset, "latest_version").and_then(Json::as_u64), field(details, "current"))
 			{
@@ -529,12 +535,12 @@ fn view_rows(
 			n,
 			x,
 		));
-		if genesis {
-			for asset in field(record, "assets").and_then(Json::as_array).into_iter().flatten() {
+		if whole_city {
+			for asset in field(record, "assets").map(crate::value::numbers).unwrap_or_default() {
 				writes.push(write_sql!(
 					"INSERT INTO code_assets (code, asset) VALUES ($1, $2) ON CONFLICT DO NOTHING",
 					id,
-					asset.as_u64(),
+					asset,
 				));
 			}
 		}

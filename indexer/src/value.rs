@@ -88,6 +88,20 @@ fn as_bytes(values: &[Value<()>]) -> Option<Vec<u8>> {
 		.collect()
 }
 
+/// A list of numbers (ids): without type information a list whose every number fits in a byte
+/// reads as bytes (`"0x0809"`), so those are read back, byte by byte.
+pub fn numbers(value: &Json) -> Vec<u64> {
+	match value {
+		Json::Array(items) => items.iter().filter_map(Json::as_u64).collect(),
+		Json::String(text) => text
+			.strip_prefix("0x")
+			.and_then(|digits| hex::decode(digits).ok())
+			.map(|bytes| bytes.into_iter().map(u64::from).collect())
+			.unwrap_or_default(),
+		_ => Vec::new(),
+	}
+}
+
 /// Field `name` of a JSON object, for reading decoded events.
 pub fn field<'a>(fields: &'a Json, name: &str) -> Option<&'a Json> {
 	fields.as_object()?.get(name)
@@ -133,6 +147,11 @@ mod tests {
 			"tags": ["0x61"],
 		});
 		assert_eq!(to_json(&event), expected);
+		// Ids that each fit in a byte read as bytes, and back as ids.
+		let small = to_json(&Value::unnamed_composite([Value::u128(8), Value::u128(9)]));
+		assert_eq!((numbers(&small), small), (vec![8, 9], json!("0x0809")));
+		let large = to_json(&Value::unnamed_composite([Value::u128(8), Value::u128(300)]));
+		assert_eq!(numbers(&large), [8, 300]);
 		let subject = Value::variant("Request", Composite::Unnamed(vec![Value::u128(4)]));
 		assert_eq!(to_json(&subject), json!({ "Request": 4 }));
 	}

@@ -1,4 +1,7 @@
-//! What every CityChain service process (city-gateway, city-indexer) starts the same way.
+//! What every CityChain service process (city-gateway, city-indexer) starts the same way: its
+//! logs, and (`http`) the skeleton of its HTTP API.
+
+pub mod http;
 
 /// The logging options every service takes (`#[command(flatten)]`).
 #[derive(clap::Args)]
