@@ -116,14 +116,13 @@ async fn status(State(db): State<Db>) -> Answer {
 				"SELECT b.time_ms, b.spec_version FROM blocks b \
 				 WHERE b.number = (SELECT MAX(number) FROM blocks)",
 			),
+			// The city's objects only: counting events or receipts would scan the largest
+			// tables on every request.
 			Sql::new(
 				"SELECT (SELECT COUNT(*) FROM departments) AS departments, \
 				 (SELECT COUNT(*) FROM assets) AS assets, \
-				 (SELECT COUNT(*) FROM asset_versions) AS versions, \
 				 (SELECT COUNT(*) FROM grants) AS grants, \
-				 (SELECT COUNT(*) FROM receipts) AS receipts, \
-				 (SELECT COUNT(*) FROM codes) AS codes, \
-				 (SELECT COUNT(*) FROM events) AS events",
+				 (SELECT COUNT(*) FROM codes) AS codes",
 			),
 		],
 	)
@@ -144,15 +143,43 @@ async fn status(State(db): State<Db>) -> Answer {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SearchParams {
+	#[serde(default, deserialize_with = "given")]
 	q: Option<String>,
+	#[serde(default, deserialize_with = "given")]
 	department: Option<u64>,
+	#[serde(default, deserialize_with = "given")]
 	classification: Option<String>,
+	#[serde(default, deserialize_with = "given")]
 	status: Option<String>,
+	#[serde(default, deserialize_with = "given")]
 	tag: Option<String>,
+	#[serde(default, deserialize_with = "given")]
 	sort: Option<String>,
+	#[serde(default, deserialize_with = "given")]
 	limit: Option<u32>,
+	#[serde(default, deserialize_with = "given")]
 	offset: Option<u32>,
 }
+
+/// A query parameter's value: an empty one (`?department=&…`, what a form sends for a field left
+/// blank) is one not given.
+fn given<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+	D: serde::Deserializer<'de>,
+	T: std::str::FromStr,
+	T::Err: std::fmt::Display,
+{
+	let text: Option<String> = Option::deserialize(deserializer)?;
+	match text.as_deref().map(str::trim) {
+		None | Some("") => Ok(None),
+		Some(text) => text.parse().map(Some).map_err(serde::de::Error::custom),
+	}
+}
+
+/// A grant that lets its grantee read at the last indexed block: not ended by an event, not
+/// expired, not used up.
+const LIVE_GRANT: &str = "removed_block IS NULL AND status IN ('active', 'pending_oversight') \
+	AND expires_at > (SELECT MAX(number) FROM blocks) AND (max_uses IS NULL OR uses < max_uses)";
 
 const CLASSIFICATIONS: [&str; 4] = ["Public", "Internal", "Confidential", "Restricted"];
 
@@ -286,7 +313,9 @@ async fn asset(State(db): State<Db>, Path(asset): Path<String>) -> Answer {
 #[serde(deny_unknown_fields)]
 struct PageParams {
 	/// The `next` of the previous page: events before it.
+	#[serde(default, deserialize_with = "given")]
 	before: Option<String>,
+	#[serde(default, deserialize_with = "given")]
 	limit: Option<u32>,
 }
 
@@ -384,9 +413,11 @@ async fn asset_history(
 			events(of("asset", asset.to_string()), before, limit),
 			Sql::with(
 				"SELECT id, grantee, status, expires_at, max_uses, uses, created_block, \
-				 changed_block, removed_block FROM grants WHERE asset = $1 ORDER BY id",
+				 changed_block, removed_block FROM grants WHERE asset = $1 \
+				 ORDER BY id DESC LIMIT 100",
 				vec![asset.into()],
 			),
+			Sql::with("SELECT COUNT(*) AS grants FROM grants WHERE asset = $1", vec![asset.into()]),
 			receipts_per_day(asset),
 		],
 	)
@@ -402,7 +433,8 @@ async fn asset_history(
 			"events": events,
 			"next": next,
 			"grants": rows[2],
-			"receipts_per_day": days(&rows[3]),
+			"grants_total": rows[3].first().map(|row| row["grants"].clone()),
+			"receipts_per_day": days(&rows[4]),
 		}),
 	))
 }
@@ -485,12 +517,12 @@ async fn department(State(db): State<Db>, Path(department): Path<String>) -> Ans
 				vec![department.into()],
 			),
 			Sql::with(
-				"SELECT (SELECT COUNT(*) FROM assets WHERE owner = $1) AS assets, \
-				 (SELECT COUNT(*) FROM codes WHERE owner = $2) AS codes, \
-				 (SELECT COUNT(*) FROM grants WHERE owner = $3 AND removed_block IS NULL \
-				 AND status IN ('active', 'pending_oversight')) AS grants_given, \
-				 (SELECT COUNT(*) FROM grants WHERE grantee = $4 AND removed_block IS NULL \
-				 AND status IN ('active', 'pending_oversight')) AS grants_held",
+				&format!(
+					"SELECT (SELECT COUNT(*) FROM assets WHERE owner = $1) AS assets, \
+					 (SELECT COUNT(*) FROM codes WHERE owner = $2) AS codes, \
+					 (SELECT COUNT(*) FROM grants WHERE owner = $3 AND {LIVE_GRANT}) AS grants_given, \
+					 (SELECT COUNT(*) FROM grants WHERE grantee = $4 AND {LIVE_GRANT}) AS grants_held"
+				),
 				vec![department.into(), department.into(), department.into(), department.into()],
 			),
 		],
@@ -557,40 +589,56 @@ async fn code(
 	params: Result<Query<PageParams>, QueryRejection>,
 ) -> Answer {
 	let (before, limit) = query(params)?.read()?;
-	// By id, or by its text (`BJ.TRF/DEV/000123-X`; typed in lower case too).
-	let by = match code.parse::<u64>() {
-		Ok(id) => Sql::with("SELECT id FROM codes WHERE id = $1", vec![id.into()]),
-		Err(_) => Sql::with(
-			"SELECT id FROM codes WHERE code_text = $1 OR code_text = $2 ORDER BY id LIMIT 1",
-			vec![code.as_str().into(), code.to_uppercase().into()],
-		),
+	// By id, or by its text (`BJ.TRF/DEV/000123-X`; typed in lower case too), looked up in each
+	// statement so that the answer is one snapshot.
+	let lookup = |sql: &mut Sql| {
+		match code.parse::<u64>() {
+			Ok(id) => {
+				sql.push("(SELECT id FROM codes WHERE id = ");
+				sql.arg(id.into());
+			},
+			Err(_) => {
+				sql.push("(SELECT MIN(id) FROM codes WHERE code_text = ");
+				sql.arg(code.as_str().into());
+				sql.push(" OR code_text = ");
+				sql.arg(code.to_uppercase().into());
+			},
+		}
+		sql.push(")");
 	};
-	let (_, found) = snapshot(&db, &[by]).await?;
-	let Some(id) = found[0].first().and_then(|row| row["id"].as_u64()) else {
-		return Err(unknown("UnknownCode", format!("no code `{code}` is indexed")));
+	let statement = |head: &str, tail: &str| {
+		let mut sql = Sql::new(head);
+		lookup(&mut sql);
+		sql.push(tail);
+		sql
+	};
+	let history = |sql: &mut Sql| {
+		sql.push("c.kind = 'code' AND c.entity = CAST(");
+		lookup(sql);
+		sql.push(" AS TEXT)");
 	};
 	let (last, rows) = snapshot(
 		&db,
 		&[
-			Sql::with("SELECT * FROM codes WHERE id = $1", vec![id.into()]),
-			Sql::with(
+			statement("SELECT * FROM codes WHERE id = ", ""),
+			statement(
 				"SELECT a.id, a.title, a.owner, a.status FROM code_assets l \
-				 JOIN assets a ON a.id = l.asset WHERE l.code = $1 ORDER BY a.id",
-				vec![id.into()],
+				 JOIN assets a ON a.id = l.asset WHERE l.code = ",
+				" ORDER BY a.id",
 			),
-			Sql::with(
-				"SELECT id, code_text FROM codes WHERE parent = $1 ORDER BY id LIMIT 100",
-				vec![id.into()],
-			),
-			events(of("code", id.to_string()), before, limit),
+			statement("SELECT id, code_text FROM codes WHERE parent = ", " ORDER BY id LIMIT 100"),
+			events(history, before, limit),
 		],
 	)
 	.await?;
+	let Some(found) = rows[0].first() else {
+		return Err(unknown("UnknownCode", format!("no code `{code}` is indexed")));
+	};
 	let (events, next) = page(rows[3].clone(), limit);
 	Ok(answer(
 		last,
 		json!({
-			"code": rows[0].first(),
+			"code": found,
 			"assets": rows[1],
 			"children": rows[2],
 			"events": events,
@@ -603,18 +651,27 @@ async fn code(
 #[serde(deny_unknown_fields)]
 struct ReceiptParams {
 	/// Receipts of reads by this (grantee) department.
+	#[serde(default, deserialize_with = "given")]
 	department: Option<u64>,
 	/// Receipts of reads of this department's assets (the grant's owner).
+	#[serde(default, deserialize_with = "given")]
 	owner: Option<u64>,
+	#[serde(default, deserialize_with = "given")]
 	asset: Option<u64>,
 	/// The period, by block time (Unix milliseconds, `from_ms` included, `to_ms` not).
+	#[serde(default, deserialize_with = "given")]
 	from_ms: Option<u64>,
+	#[serde(default, deserialize_with = "given")]
 	to_ms: Option<u64>,
 	/// The period, by block number (both included).
+	#[serde(default, deserialize_with = "given")]
 	from_block: Option<u64>,
+	#[serde(default, deserialize_with = "given")]
 	to_block: Option<u64>,
 	/// The `next` of the previous page: receipts after it (oldest first).
+	#[serde(default, deserialize_with = "given")]
 	after: Option<String>,
+	#[serde(default, deserialize_with = "given")]
 	limit: Option<u32>,
 }
 
@@ -632,7 +689,7 @@ async fn receipts(
 	};
 	let mut sql = Sql::new(
 		"SELECT r.block, r.event, b.time_ms, r.extrinsic, r.kind, r.grant_id, r.asset, \
-		 g.owner, r.grantee, r.consumer, r.recorded_by, r.receipt, r.use_count, r.reason \
+		 g.owner, COALESCE(r.grantee, g.grantee) AS grantee, r.consumer, r.recorded_by, r.receipt, r.use_count, r.reason \
 		 FROM receipts r JOIN blocks b ON b.number = r.block \
 		 LEFT JOIN grants g ON g.id = r.grant_id WHERE 1 = 1",
 	);
@@ -642,7 +699,8 @@ async fn receipts(
 			sql.arg(value.into());
 		}
 	};
-	filter(&mut sql, " AND r.grantee = ", params.department);
+	// A receipt of a download not counted names no grantee: its grant does.
+	filter(&mut sql, " AND COALESCE(r.grantee, g.grantee) = ", params.department);
 	filter(&mut sql, " AND g.owner = ", params.owner);
 	filter(&mut sql, " AND r.asset = ", params.asset);
 	filter(&mut sql, " AND b.time_ms >= ", params.from_ms);

@@ -13,14 +13,14 @@ use sqlx::{
 /// (`backend_steps`). Never edit one that has shipped: add the next.
 const MIGRATIONS: &[(i64, &str)] = &[
 	(1, include_str!("../migrations/0001_city.sql")),
-	// PostgreSQL's search words split as SQLite's and the queries' are (PostgreSQL's parser
-	// took `bus-stops.csv` for one file name).
+	// Search words alike in both (see `SEARCH_POSTGRES_WORDS`, `SEARCH_SQLITE_WORDS`).
 	(2, ""),
 ];
 
 /// Full-text search over asset titles, tags and media types, which each database does its own
 /// way: an FTS5 table in SQLite, a `tsvector` column in PostgreSQL. Both see the same words:
-/// letters and digits, everything else a separator (`search::words` splits queries so).
+/// letters and digits of any script, everything else a separator (`search::words` splits
+/// queries so; PostgreSQL needs a UTF-8 database for it).
 const SEARCH_SQLITE: &str = "CREATE VIRTUAL TABLE asset_search USING fts5(title, tags, media_type)";
 const SEARCH_POSTGRES: &str = "ALTER TABLE assets ADD COLUMN search tsvector GENERATED ALWAYS AS \
 	(to_tsvector('simple', title || ' ' || tags || ' ' || media_type)) STORED; \
@@ -30,11 +30,21 @@ const SEARCH_POSTGRES_WORDS: &str = "ALTER TABLE assets DROP COLUMN search; \
 	regexp_replace(title || ' ' || tags || ' ' || media_type, '[^[:alnum:]]+', ' ', 'g'))) STORED; \
 	CREATE INDEX assets_search ON assets USING GIN (search)";
 
+/// Version 2: PostgreSQL's words split as SQLite's and the queries' are (its parser took
+/// `bus-stops.csv` for one file name), and SQLite keeps accents as PostgreSQL does (`bogota`
+/// finds "Bogotá" in neither).
+const SEARCH_SQLITE_WORDS: &str = "DROP TABLE asset_search; \
+	CREATE VIRTUAL TABLE asset_search USING fts5(title, tags, media_type, \
+	tokenize = 'unicode61 remove_diacritics 0'); \
+	INSERT INTO asset_search (rowid, title, tags, media_type) \
+	SELECT id, title, tags, media_type FROM assets";
+
 /// What migration `version` does in `backend` beyond its shared SQL.
 fn backend_steps(backend: Backend, version: i64) -> &'static str {
 	match (backend, version) {
 		(Backend::Sqlite, 1) => SEARCH_SQLITE,
 		(Backend::Postgres, 1) => SEARCH_POSTGRES,
+		(Backend::Sqlite, 2) => SEARCH_SQLITE_WORDS,
 		(Backend::Postgres, 2) => SEARCH_POSTGRES_WORDS,
 		_ => "",
 	}

@@ -88,7 +88,9 @@ pub fn statements(backend: Backend, query: &Query) -> Option<Vec<Sql>> {
 		},
 		(Sort::Relevance, true, _) => page.push("a.id DESC"),
 		(Sort::Id, ..) => page.push("a.id"),
-		(Sort::Title, ..) => page.push("a.title, a.id"),
+		// Byte order in both (SQLite's own; PostgreSQL's depends on the database's collation).
+		(Sort::Title, _, Backend::Sqlite) => page.push("a.title, a.id"),
+		(Sort::Title, _, Backend::Postgres) => page.push("a.title COLLATE \"C\", a.id"),
 		(Sort::Changed, ..) => page.push("a.changed_block DESC, a.id DESC"),
 	};
 	page.push(" LIMIT ");
@@ -146,9 +148,10 @@ fn from_where(
 		sql.arg(Arg::Text(status.clone()));
 	}
 	if let Some(tag) = &filters.tag {
-		// Tags are stored space-separated: match a whole one.
-		sql.push(" AND (' ' || a.tags || ' ') LIKE ");
-		sql.arg(Arg::Text(format!("% {} %", escape_like(tag))));
+		// Tags are stored space-separated: match a whole one, case ignored (in both databases:
+		// SQLite's LIKE ignores ASCII case, PostgreSQL's does not).
+		sql.push(" AND LOWER(' ' || a.tags || ' ') LIKE ");
+		sql.arg(Arg::Text(format!("% {} %", escape_like(&tag.to_lowercase()))));
 		sql.push(" ESCAPE '\\'");
 	}
 }
@@ -222,7 +225,7 @@ mod tests {
 	#[test]
 	fn placeholders_are_numbered_in_order_and_pages_are_bounded() {
 		let filters =
-			Filters { text: Some("bus".into()), tag: Some("50%_off".into()), ..Filters::default() };
+			Filters { text: Some("bus".into()), tag: Some("50%_OFF".into()), ..Filters::default() };
 		let mut deep = query(filters);
 		deep.limit = 10_000;
 		deep.offset = u32::MAX;
@@ -232,7 +235,8 @@ mod tests {
 			assert!(page.text.contains(&format!("${n}")), "{}", page.text);
 		}
 		assert_eq!(page.args[0], Arg::Text("bus:*".into()));
-		assert_eq!(page.args[1], Arg::Text("% 50\\%\\_off %".into()));
+		assert_eq!(page.args[1], Arg::Text("% 50\\%\\_off %".into()), "lower case");
+		assert!(page.text.contains("LOWER(' ' || a.tags || ' ') LIKE $2"), "{}", page.text);
 		assert_eq!(page.args[page.args.len() - 2], Arg::from(MAX_PAGE));
 		assert_eq!(page.args[page.args.len() - 1], Arg::from(MAX_OFFSET));
 	}

@@ -486,7 +486,9 @@ fn assert_api(api: &Api, db: &Db, runtime: &tokio::runtime::Runtime, h: &Scripte
 		.iter()
 		.all(|a| a["classification"] == "Public" && a["status"] == "active"));
 	assert!(ids(&public).contains(&h.kept));
-	assert_eq!(ids(&api.ok("/v1/assets?tag=pollution")), [h.kept]);
+	assert_eq!(ids(&api.ok("/v1/assets?tag=POLLUTION")), [h.kept], "a tag, case ignored");
+	let blank = api.ok("/v1/assets?q=&department=&classification=&sort=&limit=100");
+	assert_eq!(blank["total"], all["total"], "blank fields are not given: {blank}");
 	let first = api.ok("/v1/assets?sort=id&limit=2");
 	let second = api.ok("/v1/assets?sort=id&limit=2&offset=2");
 	let mut paged = ids(&first);
@@ -523,6 +525,7 @@ fn assert_api(api: &Api, db: &Db, runtime: &tokio::runtime::Runtime, h: &Scripte
 	assert_eq!(days[0]["day"].as_str().map(str::len), Some(10));
 	let grants = history["grants"].as_array().unwrap();
 	assert!(grants.iter().any(|g| g["id"] == h.grant && g["status"] == "revoked"), "{grants:?}");
+	assert_eq!(history["grants_total"].as_u64(), Some(grants.len() as u64));
 
 	let grant = api.ok(&format!("/v1/grants/{}", h.grant));
 	assert_eq!(
@@ -545,6 +548,8 @@ fn assert_api(api: &Api, db: &Db, runtime: &tokio::runtime::Runtime, h: &Scripte
 	let by_text = api.ok(&format!("/v1/codes/{}", h.code_text.replace('/', "%2F")));
 	let by_id = api.ok(&format!("/v1/codes/{}", h.code));
 	assert_eq!(by_text["code"], by_id["code"]);
+	let typed = api.ok(&format!("/v1/codes/{}", h.code_text.to_lowercase().replace('/', "%2F")));
+	assert_eq!(typed["code"]["id"], h.code, "typed in lower case");
 	assert_eq!(by_id["code"]["status"], "Retired");
 	assert_eq!(by_id["events"][0]["name"], "CodeRetired", "{by_id}");
 
@@ -553,6 +558,10 @@ fn assert_api(api: &Api, db: &Db, runtime: &tokio::runtime::Runtime, h: &Scripte
 	assert_eq!(receipts.len(), 1);
 	assert_eq!(receipts[0]["consumer"], account("//Charlie//stash"));
 	assert_eq!(receipts[0]["owner"], 0, "granted by Transport");
+	let planning = api.ok("/v1/receipts?department=3&limit=1000");
+	let planning = planning["receipts"].as_array().unwrap();
+	assert!(planning.iter().any(|r| r["asset"] == h.asset), "{planning:?}");
+	assert!(planning.iter().all(|r| r["grantee"] == 3));
 	let all_receipts = api.ok("/v1/receipts?limit=1000")["receipts"].as_array().unwrap().len();
 	assert_eq!(all_receipts as u64, count("SELECT COUNT(*) FROM receipts"));
 	let future = api.ok(&format!("/v1/receipts?from_ms={}", u64::MAX / 2));
@@ -617,6 +626,8 @@ fn a_history_is_indexed_alike_in_sqlite_and_postgresql_served_checked_and_surviv
 			"public",
 			"--tag",
 			"pollution",
+			"--tag",
+			"Luftqualität",
 			"--location",
 			"https://transport.example/air.csv",
 		],
@@ -744,6 +755,10 @@ fn a_history_is_indexed_alike_in_sqlite_and_postgresql_served_checked_and_surviv
 		assert_eq!(db.search_assets("air pollution", 10).await.unwrap(), [kept], "every word");
 		assert!(db.search_assets("air", 10).await.unwrap().contains(&kept), "by title");
 		assert!(db.search_assets("hospital", 10).await.unwrap().is_empty());
+		// Words of any script, accents kept, alike in both databases.
+		assert_eq!(db.search_assets("LUFTQUALITÄT", 10).await.unwrap(), [kept]);
+		assert_eq!(db.search_assets("luftq", 10).await.unwrap(), [kept], "a prefix");
+		assert!(db.search_assets("luftqualitat", 10).await.unwrap().is_empty());
 		// The asset's history: registered, versioned, transferred, retired, in order.
 		let history = db
 			.rows(

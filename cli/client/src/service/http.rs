@@ -8,7 +8,12 @@ use axum::{
 };
 use rustls_pki_types::{pem::PemObject, CertificateDer, PrivateKeyDer};
 use serde::Deserialize;
-use std::{future::Future, path::PathBuf, sync::Arc};
+use std::{
+	future::{Future, IntoFuture},
+	path::PathBuf,
+	sync::Arc,
+	time::Duration,
+};
 use tokio::net::TcpListener;
 use tokio_rustls::{rustls, TlsAcceptor};
 
@@ -60,8 +65,12 @@ impl TlsFiles {
 	}
 }
 
-/// Serves `app` on `listener` (over TLS when `tls` is given) until SIGTERM or Ctrl-C, then lets
-/// the requests in flight finish.
+/// How long a stopping service waits for the requests in flight (a download of a large file)
+/// before it exits anyway: within systemd's default stop timeout (90 s).
+pub const STOP_GRACE: Duration = Duration::from_secs(60);
+
+/// Serves `app` on `listener` (over TLS when `tls` is given) until SIGTERM or Ctrl-C, then
+/// accepts no new connection and lets the requests in flight finish, for `STOP_GRACE` at most.
 pub async fn serve(
 	listener: TcpListener,
 	app: Router,
@@ -71,10 +80,30 @@ pub async fn serve(
 	let scheme = if tls.is_some() { "https" } else { "http" };
 	tracing::info!("listening on {scheme}://{address}");
 	match tls {
-		None => axum::serve(listener, app)
-			.with_graceful_shutdown(stop_signal())
-			.await
-			.map_err(|e| e.to_string()),
+		None => {
+			let (stopping, stopped) = tokio::sync::oneshot::channel::<()>();
+			let server = axum::serve(listener, app)
+				.with_graceful_shutdown(async {
+					stop_signal().await;
+					let _ = stopping.send(());
+				})
+				.into_future();
+			tokio::pin!(server);
+			// Serve until the signal; then give the requests in flight their grace.
+			tokio::select! {
+				result = &mut server => return result.map_err(|e| e.to_string()),
+				_ = stopped => {},
+			}
+			match tokio::time::timeout(STOP_GRACE, server).await {
+				Ok(result) => result.map_err(|e| e.to_string()),
+				Err(_) => {
+					tracing::warn!(
+						"requests still in flight after {STOP_GRACE:?}; stopping anyway"
+					);
+					Ok(())
+				},
+			}
+		},
 		Some(acceptor) => serve_tls(listener, acceptor, app, stop_signal()).await,
 	}
 }
@@ -97,12 +126,14 @@ pub async fn stop_signal() {
 }
 
 /// HTTP/1.1 over rustls, one task a connection; a failed handshake drops only its connection.
+/// On `stop`, every open connection finishes its request in flight and closes.
 async fn serve_tls(
 	listener: TcpListener,
 	acceptor: TlsAcceptor,
 	app: Router,
 	stop: impl Future<Output = ()>,
 ) -> Result<(), String> {
+	let connections = hyper_util::server::graceful::GracefulShutdown::new();
 	tokio::pin!(stop);
 	loop {
 		let (stream, peer) = tokio::select! {
@@ -113,10 +144,11 @@ async fn serve_tls(
 					continue;
 				},
 			},
-			_ = &mut stop => return Ok(()),
+			_ = &mut stop => break,
 		};
 		let acceptor = acceptor.clone();
 		let service = hyper_util::service::TowerToHyperService::new(app.clone());
+		let watcher = connections.watcher();
 		tokio::spawn(async move {
 			let tls = match acceptor.accept(stream).await {
 				Ok(tls) => tls,
@@ -126,11 +158,16 @@ async fn serve_tls(
 				},
 			};
 			let io = hyper_util::rt::TokioIo::new(tls);
-			if let Err(e) =
-				hyper::server::conn::http1::Builder::new().serve_connection(io, service).await
-			{
+			let connection =
+				hyper::server::conn::http1::Builder::new().serve_connection(io, service);
+			if let Err(e) = watcher.watch(connection).await {
 				tracing::debug!(%peer, error = %e, "connection ended");
 			}
 		});
 	}
+	drop(listener);
+	if tokio::time::timeout(STOP_GRACE, connections.shutdown()).await.is_err() {
+		tracing::warn!("requests still in flight after {STOP_GRACE:?}; stopping anyway");
+	}
+	Ok(())
 }
