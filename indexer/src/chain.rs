@@ -83,7 +83,7 @@ impl Chain {
 	/// the node must still have), and that block's hash.
 	pub async fn city(&self, number: u64) -> Result<(String, Views)> {
 		let (hash, at) = self.at(number).await?;
-		let touched = genesis_city(&at).await?;
+		let touched = whole_city(&at).await?;
 		let views = Views::read(&at, &touched, true).await?;
 		Ok((hex_hash(hash.0), views))
 	}
@@ -155,7 +155,7 @@ impl Chain {
 
 		// Genesis has no events: its whole city is read instead.
 		let genesis = number == 0;
-		let touched = if genesis { genesis_city(&at).await? } else { Touched::by(&events) };
+		let touched = if genesis { whole_city(&at).await? } else { Touched::by(&events) };
 		let views = Views::read(&at, &touched, genesis).await?;
 		Ok(Block {
 			number,
@@ -172,7 +172,7 @@ impl Chain {
 
 /// The whole city at a block: every department, asset, grant and code, read through the runtime
 /// APIs' pages. Genesis is read so, which no event describes, and so is the consistency check.
-async fn genesis_city(at: &chain::AtBlock) -> Result<Touched> {
+async fn whole_city(at: &chain::AtBlock) -> Result<Touched> {
 	let mut touched = Touched::default();
 	let departments =
 		pages(at, "DepartmentsApi", "departments", |after: Option<u32>| (after, PAGE)).await?;

@@ -144,6 +144,13 @@ macro_rules! write_sql {
 	};
 }
 
+/// The last stored block (read as `Stored` by `stored`).
+const LAST_BLOCK: &str = "SELECT number, hash FROM blocks ORDER BY number DESC LIMIT 1";
+
+fn stored(row: &AnyRow) -> Result<Stored> {
+	Ok(Stored { number: int(row, 0)?, hash: text(row, 1)? })
+}
+
 /// What the database holds of the last stored block.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Stored {
@@ -251,11 +258,11 @@ impl Db {
 
 	/// The last stored block.
 	pub async fn last(&self) -> Result<Option<Stored>> {
-		let row = sqlx::query("SELECT number, hash FROM blocks ORDER BY number DESC LIMIT 1")
+		let row = sqlx::query(LAST_BLOCK)
 			.fetch_optional(&self.pool)
 			.await
 			.map_err(|e| Error::database("cannot read the database", e))?;
-		row.map(|row| Ok(Stored { number: int(&row, 0)?, hash: text(&row, 1)? })).transpose()
+		row.as_ref().map(stored).transpose()
 	}
 
 	/// The stored hash of block `number`.
@@ -309,12 +316,11 @@ impl Db {
 		// `Executor`'s own methods (boxed, `Send` futures), not `Query`'s generic ones, whose
 		// executor lifetimes the compiler cannot prove `Send` for.
 		let last = (&mut *tx)
-			.fetch_optional(sqlx::query(
-				"SELECT number, hash FROM blocks ORDER BY number DESC LIMIT 1",
-			))
+			.fetch_optional(sqlx::query(LAST_BLOCK))
 			.await
 			.map_err(fail)?
-			.map(|row| Ok::<_, Error>(Stored { number: int(&row, 0)?, hash: text(&row, 1)? }))
+			.as_ref()
+			.map(stored)
 			.transpose()?;
 		let mut answers = Vec::with_capacity(queries.len());
 		for query in queries {
@@ -382,13 +388,7 @@ pub fn row_json(row: &AnyRow) -> Result<Json> {
 	let mut object = Map::new();
 	for (i, column) in row.columns().iter().enumerate() {
 		let name = column.name();
-		let value = if let Ok(n) = row.try_get::<Option<i64>, _>(i) {
-			match n {
-				Some(n) if BOOL_COLUMNS.contains(&name) => Json::Bool(n != 0),
-				Some(n) => Json::from(n),
-				None => Json::Null,
-			}
-		} else if let Ok(n) = row.try_get::<Option<i32>, _>(i) {
+		let value = if let Ok(n) = integer(row, i) {
 			match n {
 				Some(n) if BOOL_COLUMNS.contains(&name) => Json::Bool(n != 0),
 				Some(n) => Json::from(n),
@@ -407,6 +407,13 @@ pub fn row_json(row: &AnyRow) -> Result<Json> {
 		object.insert(name.to_owned(), value);
 	}
 	Ok(Json::Object(object))
+}
+
+/// Column `index` as an integer: `BIGINT`, or PostgreSQL's `INTEGER`, which sqlx's `Any`
+/// driver reads as `i32` only.
+fn integer(row: &AnyRow, index: usize) -> std::result::Result<Option<i64>, sqlx::Error> {
+	row.try_get::<Option<i64>, _>(index)
+		.or_else(|_| row.try_get::<Option<i32>, _>(index).map(|n| n.map(i64::from)))
 }
 
 type Query<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
@@ -448,13 +455,9 @@ pub fn search_rows(
 
 /// Column `index` of `row` as an unsigned integer (PostgreSQL's `INTEGER` columns too).
 pub fn int(row: &AnyRow, index: usize) -> Result<u64> {
-	let n: i64 = match row.try_get::<i64, _>(index) {
-		Ok(n) => n,
-		Err(_) => row
-			.try_get::<i32, _>(index)
-			.map(i64::from)
-			.map_err(|e| Error::database("unexpected row", e))?,
-	};
+	let n = integer(row, index)
+		.map_err(|e| Error::database("unexpected row", e))?
+		.ok_or_else(|| Error::internal("a NULL where a number was expected"))?;
 	u64::try_from(n).map_err(|_| Error::internal("a negative id in the database"))
 }
 
